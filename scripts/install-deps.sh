@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the system tools the project needs on a fresh Debian machine: npm (to fetch the
+# models at build time) and ffmpeg (image and video I/O). Does nothing when they are present.
+set -euo pipefail
+missing=()
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+  echo "install-deps: missing ${missing[*]}; install them with: sudo apt-get install -y ${missing[*]}" >&2
+  exit 3
+fi
+echo "install-deps: apt-get install ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >/dev/null
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
