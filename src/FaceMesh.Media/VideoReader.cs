@@ -1,0 +1,110 @@
+using System.Runtime.CompilerServices;
+using FaceMesh.Imaging;
+using FaceMesh.Media.Ffmpeg;
+
+namespace FaceMesh.Media;
+
+/// <summary>
+/// Decodes a video file's frames through an ffmpeg pipe. Frames come out upright (ffmpeg applies
+/// the display rotation), at the size in <see cref="Info"/>, one per decoded frame (no frame-rate
+/// conversion: duplicates or drops never happen here).
+/// </summary>
+public sealed class VideoReader : IAsyncDisposable, IDisposable
+{
+    private readonly int _videoOrdinal;
+    private readonly CancellationTokenSource _disposed = new();
+
+    private VideoReader(VideoInfo info, int videoOrdinal, PixelFormat format)
+    {
+        Info = info;
+        _videoOrdinal = videoOrdinal;
+        Format = format;
+    }
+
+    public VideoInfo Info { get; }
+
+    /// <summary>Pixel layout of the yielded frames.</summary>
+    public PixelFormat Format { get; }
+
+    /// <summary>
+    /// ffmpeg's first error line from the last completed <see cref="ReadFramesAsync"/>, or null.
+    /// A truncated or damaged file typically ends the frame stream early with this set, rather
+    /// than failing, so that every decodable frame is still delivered.
+    /// </summary>
+    public string? DecodeError { get; private set; }
+
+    public static VideoReader Open(string path, PixelFormat format = PixelFormat.Rgb24) =>
+        OpenAsync(path, format).GetAwaiter().GetResult();
+
+    /// <summary>Probes the file (ffprobe); nothing is decoded until frames are enumerated.</summary>
+    public static async Task<VideoReader> OpenAsync(string path, PixelFormat format = PixelFormat.Rgb24,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        _ = format.BytesPerPixel(); // rejects undefined enum values before any process starts
+        if (!File.Exists(path)) throw new MediaException($"Video file not found: {path}", new FileNotFoundException(null, path));
+        (VideoInfo info, int ordinal) = await VideoProbe.ProbeAsync(path, cancellationToken).ConfigureAwait(false);
+        return new VideoReader(info, ordinal, format);
+    }
+
+    /// <summary>
+    /// Decodes the frames in order. Each enumeration starts its own ffmpeg process, so the video
+    /// can be read more than once. One pooled pixel buffer is reused for every frame: a frame is
+    /// valid until the enumerator moves on. Throws <see cref="MediaException"/> if ffmpeg fails;
+    /// cancellation stops ffmpeg and throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public async IAsyncEnumerable<VideoFrame> ReadFramesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token);
+        CancellationToken token = linked.Token;
+        DecodeError = null;
+        var stamps = new ShowInfoSink(new ErrorLog());
+        await using var ffmpeg = FfmpegProcess.Start(ToolLocator.Ffmpeg, DecodeArguments(), stamps, keepStdinOpen: false);
+        await using CancellationTokenRegistration killOnCancel = token.Register(ffmpeg.Kill);
+        using var image = new ImageBuffer(Info.Width, Info.Height, Format);
+        Memory<byte> pixels = image.Memory;
+        for (long index = 0; ; index++)
+        {
+            int read = await ffmpeg.Stdout.ReadAtLeastAsync(pixels, pixels.Length, throwOnEndOfStream: false, token).ConfigureAwait(false);
+            token.ThrowIfCancellationRequested();
+            // 0 bytes is the normal end; a partial frame means ffmpeg died mid-write (its exit code says why).
+            if (read < pixels.Length) break;
+            FrameStamp? stamp = await stamps.NextAsync(token).ConfigureAwait(false);
+            if (stamp is { } s && (s.Width != Info.Width || s.Height != Info.Height))
+                throw new MediaException(
+                    $"Cannot decode video '{Info.Path}': ffmpeg decodes {s.Width}x{s.Height} frames but the file declares {Info.Width}x{Info.Height}");
+            bool fromStream = stamp is { PtsSeconds: var pts } && double.IsFinite(pts);
+            double timestampMs = fromStream ? stamp!.Value.PtsSeconds * 1000.0 : index * 1000.0 / Info.FrameRate.ToDouble();
+            yield return new VideoFrame(index, timestampMs, fromStream, image);
+        }
+        int exitCode = await ffmpeg.WaitForExitAsync(token).ConfigureAwait(false);
+        DecodeError = stamps.Errors.HasErrors ? stamps.Errors.FirstError : null;
+        if (exitCode != 0)
+            throw new MediaException($"Cannot decode video '{Info.Path}': {stamps.Errors.FirstError ?? $"ffmpeg exited with code {exitCode}"}");
+    }
+
+    private string[] DecodeArguments() =>
+    [
+        .. FfmpegArgs.TaggedInfo, "-i", FfmpegArgs.FileUrl(Info.Path), "-map", $"0:v:{_videoOrdinal}",
+        // showinfo reports each output frame's pts and size on stderr; checksums would only cost time.
+        "-vf", "showinfo=checksum=0",
+        // One output frame per decoded frame: rawvideo output would otherwise default to
+        // constant-rate conversion, duplicating or dropping frames of variable-rate input.
+        "-fps_mode", "passthrough",
+        "-f", "rawvideo", "-pix_fmt", FfmpegPixelFormats.Name(Format), "pipe:1",
+    ];
+
+    /// <summary>Stops any running enumeration's ffmpeg process.</summary>
+    public void Dispose()
+    {
+        if (!_disposed.IsCancellationRequested) _disposed.Cancel();
+        _disposed.Dispose();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
