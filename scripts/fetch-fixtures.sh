@@ -56,6 +56,34 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
   rm -rf "$work"
 fi
 
+# Every JPEG fixture also gets a lossless NAME.ppm (NAME = file name without .jpg) decoded with
+# libjpeg-turbo's djpeg: MediaPipe's oracle (Chromium) decodes JPEGs with libjpeg-turbo and djpeg
+# reproduces its pixels bit for bit, while ffmpeg's decoder differs by up to tens of levels. Tests
+# feed our pipeline these pixels and check their sha256 against
+# tests/FaceMesh.Tests/Data/Oracle/manifest.json before comparing landmarks.
+jpegs=()
+for entry in "${fixtures[@]}"; do
+  read -r file _ <<<"$entry"
+  case "$file" in *.jpg|*.jpeg|*.JPG|*.JPEG) jpegs+=("$file") ;; esac
+done
+if [ ${#jpegs[@]} -gt 0 ]; then
+  if ! command -v djpeg >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    apt-get install -y -qq libjpeg-turbo-progs >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null 2>&1 || true; apt-get install -y -qq libjpeg-turbo-progs >/dev/null 2>&1; } \
+      || echo "fetch-fixtures: could not install libjpeg-turbo-progs (djpeg)" >&2
+  fi
+  if command -v djpeg >/dev/null 2>&1; then
+    for file in "${jpegs[@]}"; do
+      ppm="$out/${file%.*}.ppm"
+      if [ ! -s "$ppm" ] || [ "$out/$file" -nt "$ppm" ]; then
+        djpeg -ppm -outfile "$ppm.tmp" "$out/$file" && mv -f "$ppm.tmp" "$ppm"
+      fi
+    done
+  else
+    echo "fetch-fixtures: djpeg (libjpeg-turbo-progs) missing: no .ppm for ${jpegs[*]}; tests that need them skip" >&2
+  fi
+fi
+
 shared="$repo_root/../shared/fixtures/mediapipe"
 if [ -d "$shared" ]; then
   install -m 644 "$shared/sergey.png" "$shared/expected_detection.pbtxt" "$out/"
