@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using FaceMesh.Runtime.Graph;
+using FaceMesh.Runtime.Kernels;
+using FaceMesh.Runtime.Model;
+
+namespace FaceMesh.Runtime;
+
+/// <summary>
+/// Runs a TFLite model on float32 NHWC tensors. All preparation (constant folding, weight
+/// packing, memory planning, worker threads) happens in the constructor; <see cref="Invoke"/>
+/// allocates nothing.
+/// </summary>
+/// <remarks>
+/// Not thread-safe: one instance serves one caller at a time (its tensors live in one arena).
+/// Create one interpreter per concurrent caller. Input tensors keep their contents across
+/// <see cref="Invoke"/> calls; output spans stay valid until the next Invoke or Dispose.
+/// </remarks>
+public sealed unsafe class Interpreter : IDisposable
+{
+    /// <summary>Below this many operations a kernel runs on the caller's thread: waking helpers would cost more than it saves.</summary>
+    private const long MinimumParallelCost = 40_000;
+
+    private readonly CompiledGraph _graph;
+    private readonly NativeArena _arena;
+    private readonly WorkerPool? _pool;
+    private readonly Kernel[] _kernels;
+    private bool _disposed;
+
+    public Interpreter(TfLiteModel model, InterpreterOptions? options = null)
+        : this(GraphCompiler.Compile(model ?? throw new ArgumentNullException(nameof(model)), (options ?? new()).UseSimd), options)
+    {
+    }
+
+    internal Interpreter(CompiledGraph graph, InterpreterOptions? options)
+    {
+        options ??= new InterpreterOptions();
+        _graph = graph;
+        _kernels = graph.Steps.Select(s => s.Kernel).ToArray();
+        _arena = new NativeArena(graph.ArenaSize);
+        foreach (ArenaConstant constant in graph.ArenaConstants)
+            constant.Values.CopyTo(new Span<float>(_arena.Pointer + graph.OffsetOf(constant.Tensor), constant.Values.Length));
+        int threads = options.ResolvedThreadCount;
+        if (threads > 1) _pool = new WorkerPool(threads);
+    }
+
+    public static Interpreter Load(ReadOnlyMemory<byte> modelBytes, InterpreterOptions? options = null) =>
+        new(TfLiteModelReader.Read(modelBytes), options);
+
+    public static Interpreter Load(string path, InterpreterOptions? options = null) =>
+        Load(File.ReadAllBytes(path), options);
+
+    public IReadOnlyList<TensorDescription> Inputs => _graph.Inputs;
+    public IReadOnlyList<TensorDescription> Outputs => _graph.Outputs;
+
+    internal CompiledGraph Graph => _graph;
+
+    /// <summary>The input tensor's storage; write the input here before <see cref="Invoke"/>.</summary>
+    public Span<float> GetInput(int index) => View(Describe(_graph.Inputs, index));
+
+    public Span<float> GetInput(string name) => View(Find(_graph.Inputs, name, "input"));
+
+    public ReadOnlySpan<float> GetOutput(int index) => View(Describe(_graph.Outputs, index));
+
+    public ReadOnlySpan<float> GetOutput(string name) => View(Find(_graph.Outputs, name, "output"));
+
+    public void Invoke()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var tensors = new TensorMap(_arena.Pointer, _graph.OffsetTable);
+        Kernel[] kernels = _kernels;
+        if (_pool is null)
+        {
+            for (int i = 0; i < kernels.Length; i++) kernels[i].RunAll(tensors);
+            return;
+        }
+        for (int i = 0; i < kernels.Length; i++)
+        {
+            Kernel kernel = kernels[i];
+            if (kernel.Cost >= MinimumParallelCost) _pool.Run(kernel, tensors);
+            else kernel.RunAll(tensors);
+        }
+    }
+
+    /// <summary>Invoke that also adds each step's elapsed <see cref="Stopwatch"/> ticks to <paramref name="ticksPerStep"/>.</summary>
+    internal void InvokeProfiled(Span<long> ticksPerStep)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var tensors = new TensorMap(_arena.Pointer, _graph.OffsetTable);
+        for (int i = 0; i < _kernels.Length; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            Kernel kernel = _kernels[i];
+            if (_pool is not null && kernel.Cost >= MinimumParallelCost) _pool.Run(kernel, tensors);
+            else kernel.RunAll(tensors);
+            ticksPerStep[i] += Stopwatch.GetTimestamp() - start;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _pool?.Dispose();
+        _arena.Dispose();
+    }
+
+    private Span<float> View(TensorDescription tensor)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new Span<float>(_arena.Pointer + _graph.OffsetOf(tensor.Index), tensor.ElementCount);
+    }
+
+    private static TensorDescription Describe(IReadOnlyList<TensorDescription> list, int index) =>
+        (uint)index < (uint)list.Count ? list[index]
+            : throw new ArgumentOutOfRangeException(nameof(index), index, $"The model has {list.Count} tensors here.");
+
+    private static TensorDescription Find(IReadOnlyList<TensorDescription> list, string name, string role)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (TensorDescription tensor in list)
+        {
+            if (tensor.Name == name) return tensor;
+        }
+        throw new ArgumentException(
+            $"The model has no {role} named '{name}'. Valid {role}s: {string.Join(", ", list.Select(t => $"'{t.Name}'"))}.", nameof(name));
+    }
+}

@@ -1,0 +1,181 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using FaceMesh.Runtime.Graph;
+using FaceMesh.Runtime.Model;
+
+namespace FaceMesh.Runtime.Kernels;
+
+/// <summary>
+/// ADD and MUL with broadcasting and a fused activation. Three layouts, chosen at load: equal
+/// shapes; one operand repeating with a period over the flat output (a scalar, or a per-channel
+/// vector such as [C] against [1,H,W,C]); anything else through per-row stride arithmetic.
+/// Both operations are commutative, so the repeating operand is always kept second.
+/// </summary>
+internal sealed unsafe class BinaryKernel : Kernel
+{
+    private const int ChunkElements = 4096;
+
+    private enum Layout { SameShape, Periodic, General }
+
+    private readonly BinaryOperation _operation;
+    private readonly int _a;
+    private readonly int _b;
+    private readonly int _output;
+    private readonly Layout _layout;
+    private readonly long _count;
+    private readonly long _period;
+    private readonly long _chunk;
+    private readonly BroadcastShape _broadcast;
+    private readonly ActivationRange _activation;
+    private readonly bool _simd;
+
+    private BinaryKernel(BinaryOperation operation, int a, int b, int output, IReadOnlyList<int> shapeA,
+        IReadOnlyList<int> shapeB, ActivationRange activation, bool simd)
+        : base(operation == BinaryOperation.Add ? "Add" : "Mul")
+    {
+        _operation = operation;
+        _activation = activation;
+        _simd = simd;
+        _output = output;
+        long countA = ShapeMath.ElementCount(shapeA), countB = ShapeMath.ElementCount(shapeB);
+        if (countA < countB)
+        {
+            (a, b) = (b, a);
+            (shapeA, shapeB) = (shapeB, shapeA);
+        }
+        _a = a;
+        _b = b;
+        _broadcast = BroadcastShape.Create(shapeA, shapeB);
+        _count = _broadcast.ElementCount;
+        _period = PeriodOf(_broadcast, shapeA, shapeB);
+        _layout = ShapeMath.SameShape(shapeA, shapeB) ? Layout.SameShape : _period > 0 ? Layout.Periodic : Layout.General;
+        _chunk = _layout switch
+        {
+            Layout.Periodic => _period * Math.Max(1, ChunkElements / _period),
+            Layout.General => _broadcast.Output[BroadcastShape.MaxRank - 1],
+            _ => ChunkElements,
+        };
+    }
+
+    public override int WorkUnits => (int)((_count + _chunk - 1) / _chunk);
+
+    public override long Cost => _count;
+
+    public static Kernel Create(KernelBuildContext context, BinaryOperation operation)
+    {
+        context.RequireArity(2, 2, 1);
+        var options = context.Op.Options as ArithmeticOptions;
+        var activation = ActivationRange.From(options?.Activation ?? FusedActivation.None, context);
+        IReadOnlyList<int> shapeA = context.InputShape(0), shapeB = context.InputShape(1);
+        int[] expected = BroadcastShape.ResultShape(shapeA, shapeB)
+            ?? throw context.Format($"inputs {ShapeMath.Format(shapeA)} and {ShapeMath.Format(shapeB)} cannot be broadcast together");
+        if (expected.Length > BroadcastShape.MaxRank) throw context.Unsupported($"rank {expected.Length} is not supported");
+        context.ExpectOutputShape(0, expected);
+        int a = context.ArenaInput(0), b = context.ArenaInput(1), output = context.ArenaOutput(0);
+        return new BinaryKernel(operation, a, b, output, shapeA, shapeB, activation, SimdSupport.Use(context.UseSimd));
+    }
+
+    /// <summary>Length of the repeating pattern when B is A's trailing dimensions (with leading 1s); 0 when it is not.</summary>
+    private static long PeriodOf(BroadcastShape broadcast, IReadOnlyList<int> shapeA, IReadOnlyList<int> shapeB)
+    {
+        if (ShapeMath.ElementCount(shapeA) != broadcast.ElementCount) return 0;
+        long countB = ShapeMath.ElementCount(shapeB);
+        long period = 1;
+        for (int i = BroadcastShape.MaxRank - 1; i >= 0 && period < countB; i--) period *= broadcast.Output[i];
+        if (period != countB) return 0;
+        // B's elements must follow A's trailing dimensions exactly (no inner broadcast).
+        long stride = 1;
+        for (int i = BroadcastShape.MaxRank - 1; i >= 0 && stride < countB; i--)
+        {
+            if (broadcast.StridesB[i] != stride && broadcast.Output[i] != 1) return 0;
+            stride *= broadcast.Output[i];
+        }
+        return period;
+    }
+
+    public override void Run(in TensorMap tensors, int begin, int end)
+    {
+        if (_operation == BinaryOperation.Add) Run<AddOperator>(tensors, begin, end);
+        else Run<MultiplyOperator>(tensors, begin, end);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Run<TOp>(in TensorMap tensors, int begin, int end) where TOp : struct, IBinaryOperator
+    {
+        float* a = tensors[_a], b = tensors[_b], output = tensors[_output];
+        long start = begin * _chunk, stop = Math.Min(_count, end * _chunk);
+        switch (_layout)
+        {
+            case Layout.SameShape:
+                Contiguous<TOp>(a + start, b + start, output + start, (int)(stop - start));
+                break;
+            case Layout.Periodic when _period == 1:
+                Scalar<TOp>(a + start, *b, output + start, (int)(stop - start));
+                break;
+            case Layout.Periodic:
+                for (long i = start; i < stop; i += _period) Contiguous<TOp>(a + i, b, output + i, (int)_period);
+                break;
+            default:
+                for (long row = start; row < stop; row += _chunk) GeneralRow<TOp>(a, b, output, row);
+                break;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Contiguous<TOp>(float* a, float* b, float* output, int count) where TOp : struct, IBinaryOperator
+    {
+        int i = 0;
+        if (_simd)
+        {
+            Vector512<float> min = Vector512.Create(_activation.Min), max = Vector512.Create(_activation.Max);
+            bool clamps = !_activation.IsIdentity;
+            for (; i < count; i += SimdSupport.Width)
+            {
+                int n = count - i;
+                Vector512<float> value = TOp.Apply(SimdSupport.LoadFirst(a + i, n), SimdSupport.LoadFirst(b + i, n));
+                if (clamps) value = Vector512.Min(Vector512.Max(value, min), max);
+                SimdSupport.StoreFirst(output + i, value, n);
+            }
+            return;
+        }
+        for (; i < count; i++) output[i] = _activation.Apply(TOp.Apply(a[i], b[i]));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Scalar<TOp>(float* a, float b, float* output, int count) where TOp : struct, IBinaryOperator
+    {
+        int i = 0;
+        if (_simd)
+        {
+            Vector512<float> vb = Vector512.Create(b);
+            Vector512<float> min = Vector512.Create(_activation.Min), max = Vector512.Create(_activation.Max);
+            bool clamps = !_activation.IsIdentity;
+            for (; i < count; i += SimdSupport.Width)
+            {
+                int n = count - i;
+                Vector512<float> value = TOp.Apply(SimdSupport.LoadFirst(a + i, n), vb);
+                if (clamps) value = Vector512.Min(Vector512.Max(value, min), max);
+                SimdSupport.StoreFirst(output + i, value, n);
+            }
+            return;
+        }
+        for (; i < count; i++) output[i] = _activation.Apply(TOp.Apply(a[i], b));
+    }
+
+    private void GeneralRow<TOp>(float* a, float* b, float* output, long outputIndex) where TOp : struct, IBinaryOperator
+    {
+        int[] shape = _broadcast.Output;
+        long offsetA = 0, offsetB = 0, rest = outputIndex / shape[BroadcastShape.MaxRank - 1];
+        for (int d = BroadcastShape.MaxRank - 2; d >= 0; d--)
+        {
+            long coordinate = rest % shape[d];
+            rest /= shape[d];
+            offsetA += coordinate * _broadcast.StridesA[d];
+            offsetB += coordinate * _broadcast.StridesB[d];
+        }
+        int last = BroadcastShape.MaxRank - 1;
+        long strideA = _broadcast.StridesA[last], strideB = _broadcast.StridesB[last];
+        for (int i = 0; i < shape[last]; i++)
+            output[outputIndex + i] = _activation.Apply(TOp.Apply(a[offsetA + i * strideA], b[offsetB + i * strideB]));
+    }
+}

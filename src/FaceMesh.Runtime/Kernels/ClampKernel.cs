@@ -1,0 +1,57 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using FaceMesh.Runtime.Graph;
+
+namespace FaceMesh.Runtime.Kernels;
+
+/// <summary>RELU and RELU6 as standalone ops: a clamp over a flat buffer.</summary>
+internal sealed unsafe class ClampKernel : Kernel
+{
+    private const int ChunkElements = 4096;
+
+    private readonly int _input;
+    private readonly int _output;
+    private readonly int _count;
+    private readonly ActivationRange _range;
+    private readonly bool _simd;
+
+    private ClampKernel(string name, int input, int output, int count, ActivationRange range, bool simd) : base(name)
+    {
+        _input = input;
+        _output = output;
+        _count = count;
+        _range = range;
+        _simd = simd;
+    }
+
+    public override int WorkUnits => (_count + ChunkElements - 1) / ChunkElements;
+
+    public override long Cost => _count;
+
+    public static Kernel Create(KernelBuildContext context, float min, float max)
+    {
+        context.RequireArity(1, 1, 1);
+        context.ExpectOutputShape(0, context.InputShape(0));
+        int input = context.ArenaInput(0), output = context.ArenaOutput(0);
+        return new ClampKernel(context.OpName, input, output, (int)ShapeMath.ElementCount(context.InputShape(0)),
+            new ActivationRange(min, max), SimdSupport.Use(context.UseSimd));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Run(in TensorMap tensors, int begin, int end)
+    {
+        float* input = tensors[_input], output = tensors[_output];
+        int start = begin * ChunkElements, stop = Math.Min(_count, end * ChunkElements);
+        if (_simd)
+        {
+            Vector512<float> min = Vector512.Create(_range.Min), max = Vector512.Create(_range.Max);
+            for (int i = start; i < stop; i += SimdSupport.Width)
+            {
+                int n = stop - i;
+                SimdSupport.StoreFirst(output + i, Vector512.Min(Vector512.Max(SimdSupport.LoadFirst(input + i, n), min), max), n);
+            }
+            return;
+        }
+        for (int i = start; i < stop; i++) output[i] = _range.Apply(input[i]);
+    }
+}

@@ -1,0 +1,341 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using FaceMesh.Runtime.Graph;
+using FaceMesh.Runtime.Model;
+
+namespace FaceMesh.Runtime.Kernels;
+
+/// <summary>
+/// CONV_2D as an indirect GEMM: for a tile of 6 output pixels, a table points at the input pixel
+/// under every filter tap (or at a zero row for padding), and a register-blocked micro-kernel
+/// accumulates 6 pixels x 32 output channels over taps x input channels. Weights are packed at
+/// load into panels of 32 output channels ([tap][in][32], zero-padded), so the inner loop is one
+/// broadcast per pixel and two vector loads per input channel. Bias is the accumulators' initial
+/// value and the activation is applied before the single store.
+/// </summary>
+internal sealed unsafe class Conv2DKernel : Kernel
+{
+    private const int TileRows = 6;
+    private const int PanelWidth = 32;
+
+    private readonly int _input;
+    private readonly int _output;
+    private readonly ConvGeometry _g;
+    private readonly int _inChannels;
+    private readonly int _outChannels;
+    private readonly int _depth;      // taps * input channels: the GEMM's K
+    private readonly int _panels;
+    private readonly int _tiles;
+    private readonly AlignedFloats _weights;
+    private readonly AlignedFloats _bias;
+    private readonly AlignedFloats _zeros;
+    private readonly ConvEpilogue _epilogue;
+    private readonly bool _simd;
+
+    private Conv2DKernel(int input, int output, ConvGeometry geometry, int inChannels, int outChannels,
+        float[] filter, float[]? bias, ConvEpilogue epilogue, bool simd) : base("Conv2D")
+    {
+        _input = input;
+        _output = output;
+        _g = geometry;
+        _inChannels = inChannels;
+        _outChannels = outChannels;
+        _depth = geometry.Taps * inChannels;
+        _panels = (outChannels + PanelWidth - 1) / PanelWidth;
+        _tiles = (geometry.OutputPixels + TileRows - 1) / TileRows;
+        _epilogue = epilogue;
+        _simd = simd;
+        _weights = PackWeights(filter, outChannels, _depth, _panels);
+        _bias = new AlignedFloats(_panels * PanelWidth);
+        if (bias is not null) bias.AsSpan(0, outChannels).CopyTo(_bias.AsSpan());
+        _zeros = new AlignedFloats(inChannels);
+    }
+
+    public override int WorkUnits => _tiles * _panels;
+
+    public override long Cost => (long)_g.OutputPixels * _outChannels * _depth;
+
+    public static Kernel Create(KernelBuildContext context)
+    {
+        context.RequireArity(2, 3, 1);
+        var options = context.Options<Conv2DOptions>();
+        context.ExpectInputRank(0, 4);
+        context.ExpectBatchOne(0);
+        context.ExpectInputRank(1, 4);
+        IReadOnlyList<int> inShape = context.InputShape(0), filterShape = context.InputShape(1);
+        int outChannels = filterShape[0], inChannels = inShape[3];
+        if (filterShape[3] != inChannels)
+            throw context.Unsupported($"filter '{context.Input(1).Name}' {ShapeMath.Format(filterShape)} has {filterShape[3]} input channels, the input has {inChannels} (grouped convolution is not supported)");
+        var geometry = ConvGeometry.Create(context, options.Padding, inShape[1], inShape[2], filterShape[1], filterShape[2],
+            options.StrideH, options.StrideW, options.DilationH, options.DilationW);
+        float[]? bias = null;
+        if (context.InputCount == 3 && context.InputTensor(2) >= 0)
+        {
+            if (ShapeMath.ElementCount(context.InputShape(2)) != outChannels)
+                throw context.Format($"bias '{context.Input(2).Name}' {ShapeMath.Format(context.InputShape(2))} does not have {outChannels} elements");
+            bias = context.ConstantFloats(2);
+        }
+        float[] filter = context.ConstantFloats(1);
+        var activation = ActivationRange.From(options.Activation, context);
+        context.ExpectOutputShape(0, [1, geometry.OutputHeight, geometry.OutputWidth, outChannels]);
+        int input = context.ArenaInput(0);
+        int output = context.ArenaOutput(0);
+        return new Conv2DKernel(input, output, geometry, inChannels, outChannels, filter, bias,
+            new ConvEpilogue(activation, null), SimdSupport.Use(context.UseSimd));
+    }
+
+    /// <summary>The same convolution with a different epilogue (used when a following activation is fused in).</summary>
+    public Conv2DKernel WithEpilogue(ConvEpilogue epilogue, int output) => new(this, epilogue, output);
+
+    private Conv2DKernel(Conv2DKernel source, ConvEpilogue epilogue, int output) : base(source.OpName)
+    {
+        _input = source._input;
+        _output = output;
+        _g = source._g;
+        _inChannels = source._inChannels;
+        _outChannels = source._outChannels;
+        _depth = source._depth;
+        _panels = source._panels;
+        _tiles = source._tiles;
+        _weights = source._weights;
+        _bias = source._bias;
+        _zeros = source._zeros;
+        _simd = source._simd;
+        _epilogue = epilogue;
+    }
+
+    public int OutputChannels => _outChannels;
+    public int OutputTensor => _output;
+
+    private static AlignedFloats PackWeights(float[] filter, int outChannels, int depth, int panels)
+    {
+        var packed = new AlignedFloats(panels * depth * PanelWidth);
+        Span<float> target = packed.AsSpan();
+        for (int panel = 0; panel < panels; panel++)
+        {
+            int width = PanelWidthOf(panel, outChannels);
+            int baseIndex = panel * depth * PanelWidth;
+            for (int k = 0; k < depth; k++)
+            {
+                for (int j = 0; j < width; j++)
+                {
+                    int channel = panel * PanelWidth + j;
+                    target[baseIndex + k * width + j] = channel < outChannels ? filter[(long)channel * depth + k] : 0f;
+                }
+            }
+        }
+        return packed;
+    }
+
+    /// <summary>Packed width of a panel: 32, or 16 for a last panel that holds at most 16 channels.</summary>
+    private static int PanelWidthOf(int panel, int outChannels) =>
+        Math.Min(PanelWidth, SimdSupport.RoundUp(outChannels - panel * PanelWidth));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Run(in TensorMap tensors, int begin, int end)
+    {
+        float* input = tensors[_input];
+        float* output = tensors[_output];
+        int taps = _g.Taps;
+        float** rows = stackalloc float*[taps * TileRows];
+        float** outs = stackalloc float*[TileRows];
+        float* scratch = stackalloc float[_panels * PanelWidth]; // a whole output row: rows past the end are written here
+        int currentTile = -1, valid = 0;
+
+        for (int unit = begin; unit < end; unit++)
+        {
+            int tile = unit / _panels, panel = unit - tile * _panels;
+            if (tile != currentTile)
+            {
+                valid = BuildTile(tile, input, output, rows, outs, scratch);
+                currentTile = tile;
+            }
+            int column = panel * PanelWidth;
+            int width = Math.Min(PanelWidth, _outChannels - column);
+            int packedWidth = PanelWidthOf(panel, _outChannels);
+            float* weights = _weights.Pointer + (long)panel * _depth * PanelWidth;
+            float* bias = _bias.Pointer + column;
+
+            if (!_simd)
+            {
+                for (int r = 0; r < valid; r++) TileScalar(rows + r, outs[r] + column, weights, bias, column, packedWidth, width);
+            }
+            else if (valid >= 4)
+            {
+                if (packedWidth == PanelWidth) Tile6x32(rows, outs, weights, bias, column, width);
+                else Tile6x16(rows, outs, weights, bias, column, width);
+            }
+            else
+            {
+                for (int r = 0; r < valid; r++)
+                {
+                    if (packedWidth == PanelWidth) Tile1x32(rows + r, outs[r] + column, weights, bias, column, width);
+                    else Tile1x16(rows + r, outs[r] + column, weights, bias, column, width);
+                }
+            }
+        }
+    }
+
+    /// <summary>Fills the indirection table for a tile; rows past the end repeat the last pixel and write to scratch.</summary>
+    private int BuildTile(int tile, float* input, float* output, float** rows, float** outs, float* scratch)
+    {
+        int first = tile * TileRows;
+        int valid = Math.Min(TileRows, _g.OutputPixels - first);
+        for (int r = 0; r < TileRows; r++)
+        {
+            int pixel = first + Math.Min(r, valid - 1);
+            int oy = pixel / _g.OutputWidth, ox = pixel - oy * _g.OutputWidth;
+            outs[r] = r < valid ? output + (long)pixel * _outChannels : scratch;
+            int iy0 = oy * _g.StrideHeight - _g.PadTop, ix0 = ox * _g.StrideWidth - _g.PadLeft;
+            for (int ky = 0; ky < _g.KernelHeight; ky++)
+            {
+                int iy = iy0 + ky * _g.DilationHeight;
+                for (int kx = 0; kx < _g.KernelWidth; kx++)
+                {
+                    int ix = ix0 + kx * _g.DilationWidth;
+                    bool inside = (uint)iy < (uint)_g.InputHeight && (uint)ix < (uint)_g.InputWidth;
+                    rows[(ky * _g.KernelWidth + kx) * TileRows + r] =
+                        inside ? input + ((long)iy * _g.InputWidth + ix) * _inChannels : _zeros.Pointer;
+                }
+            }
+        }
+        return valid;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Tile6x32(float** rows, float** outs, float* w, float* bias, int column, int width)
+    {
+        int taps = _g.Taps, cin = _inChannels;
+        Vector512<float> b0 = Vector512.Load(bias), b1 = Vector512.Load(bias + 16);
+        Vector512<float> c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;
+        Vector512<float> c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
+        for (int t = 0; t < taps; t++, rows += TileRows)
+        {
+            float* a0 = rows[0], a1 = rows[1], a2 = rows[2], a3 = rows[3], a4 = rows[4], a5 = rows[5];
+            for (int k = 0; k < cin; k++, w += 32)
+            {
+                Vector512<float> w0 = Vector512.Load(w), w1 = Vector512.Load(w + 16);
+                Vector512<float> x = Vector512.Create(a0[k]);
+                c00 = Vector512.FusedMultiplyAdd(x, w0, c00); c01 = Vector512.FusedMultiplyAdd(x, w1, c01);
+                x = Vector512.Create(a1[k]);
+                c10 = Vector512.FusedMultiplyAdd(x, w0, c10); c11 = Vector512.FusedMultiplyAdd(x, w1, c11);
+                x = Vector512.Create(a2[k]);
+                c20 = Vector512.FusedMultiplyAdd(x, w0, c20); c21 = Vector512.FusedMultiplyAdd(x, w1, c21);
+                x = Vector512.Create(a3[k]);
+                c30 = Vector512.FusedMultiplyAdd(x, w0, c30); c31 = Vector512.FusedMultiplyAdd(x, w1, c31);
+                x = Vector512.Create(a4[k]);
+                c40 = Vector512.FusedMultiplyAdd(x, w0, c40); c41 = Vector512.FusedMultiplyAdd(x, w1, c41);
+                x = Vector512.Create(a5[k]);
+                c50 = Vector512.FusedMultiplyAdd(x, w0, c50); c51 = Vector512.FusedMultiplyAdd(x, w1, c51);
+            }
+        }
+        int rest = width - 16;
+        _epilogue.Store(outs[0] + column, c00, column, 16); _epilogue.Store(outs[0] + column + 16, c01, column + 16, rest);
+        _epilogue.Store(outs[1] + column, c10, column, 16); _epilogue.Store(outs[1] + column + 16, c11, column + 16, rest);
+        _epilogue.Store(outs[2] + column, c20, column, 16); _epilogue.Store(outs[2] + column + 16, c21, column + 16, rest);
+        _epilogue.Store(outs[3] + column, c30, column, 16); _epilogue.Store(outs[3] + column + 16, c31, column + 16, rest);
+        _epilogue.Store(outs[4] + column, c40, column, 16); _epilogue.Store(outs[4] + column + 16, c41, column + 16, rest);
+        _epilogue.Store(outs[5] + column, c50, column, 16); _epilogue.Store(outs[5] + column + 16, c51, column + 16, rest);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Tile6x16(float** rows, float** outs, float* w, float* bias, int column, int width)
+    {
+        int taps = _g.Taps, cin = _inChannels;
+        Vector512<float> b0 = Vector512.Load(bias);
+        Vector512<float> c0 = b0, c1 = b0, c2 = b0, c3 = b0, c4 = b0, c5 = b0;
+        for (int t = 0; t < taps; t++, rows += TileRows)
+        {
+            float* a0 = rows[0], a1 = rows[1], a2 = rows[2], a3 = rows[3], a4 = rows[4], a5 = rows[5];
+            for (int k = 0; k < cin; k++, w += 16)
+            {
+                Vector512<float> w0 = Vector512.Load(w);
+                c0 = Vector512.FusedMultiplyAdd(Vector512.Create(a0[k]), w0, c0);
+                c1 = Vector512.FusedMultiplyAdd(Vector512.Create(a1[k]), w0, c1);
+                c2 = Vector512.FusedMultiplyAdd(Vector512.Create(a2[k]), w0, c2);
+                c3 = Vector512.FusedMultiplyAdd(Vector512.Create(a3[k]), w0, c3);
+                c4 = Vector512.FusedMultiplyAdd(Vector512.Create(a4[k]), w0, c4);
+                c5 = Vector512.FusedMultiplyAdd(Vector512.Create(a5[k]), w0, c5);
+            }
+        }
+        _epilogue.Store(outs[0] + column, c0, column, width);
+        _epilogue.Store(outs[1] + column, c1, column, width);
+        _epilogue.Store(outs[2] + column, c2, column, width);
+        _epilogue.Store(outs[3] + column, c3, column, width);
+        _epilogue.Store(outs[4] + column, c4, column, width);
+        _epilogue.Store(outs[5] + column, c5, column, width);
+    }
+
+    /// <summary>One pixel x 32 channels; even and odd input channels use separate accumulators to hide FMA latency.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Tile1x32(float** rows, float* destination, float* w, float* bias, int column, int width)
+    {
+        int taps = _g.Taps, cin = _inChannels;
+        Vector512<float> c0 = Vector512.Load(bias), c1 = Vector512.Load(bias + 16);
+        Vector512<float> d0 = Vector512<float>.Zero, d1 = Vector512<float>.Zero;
+        for (int t = 0; t < taps; t++, rows += TileRows)
+        {
+            float* a = rows[0];
+            int k = 0;
+            for (; k + 1 < cin; k += 2, w += 64)
+            {
+                Vector512<float> x = Vector512.Create(a[k]);
+                c0 = Vector512.FusedMultiplyAdd(x, Vector512.Load(w), c0);
+                c1 = Vector512.FusedMultiplyAdd(x, Vector512.Load(w + 16), c1);
+                Vector512<float> y = Vector512.Create(a[k + 1]);
+                d0 = Vector512.FusedMultiplyAdd(y, Vector512.Load(w + 32), d0);
+                d1 = Vector512.FusedMultiplyAdd(y, Vector512.Load(w + 48), d1);
+            }
+            if (k < cin)
+            {
+                Vector512<float> x = Vector512.Create(a[k]);
+                c0 = Vector512.FusedMultiplyAdd(x, Vector512.Load(w), c0);
+                c1 = Vector512.FusedMultiplyAdd(x, Vector512.Load(w + 16), c1);
+                w += 32;
+            }
+        }
+        _epilogue.Store(destination, c0 + d0, column, 16);
+        _epilogue.Store(destination + 16, c1 + d1, column + 16, width - 16);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Tile1x16(float** rows, float* destination, float* w, float* bias, int column, int width)
+    {
+        int taps = _g.Taps, cin = _inChannels;
+        Vector512<float> c0 = Vector512.Load(bias), d0 = Vector512<float>.Zero;
+        for (int t = 0; t < taps; t++, rows += TileRows)
+        {
+            float* a = rows[0];
+            int k = 0;
+            for (; k + 1 < cin; k += 2, w += 32)
+            {
+                c0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[k]), Vector512.Load(w), c0);
+                d0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[k + 1]), Vector512.Load(w + 16), d0);
+            }
+            if (k < cin)
+            {
+                c0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[k]), Vector512.Load(w), c0);
+                w += 16;
+            }
+        }
+        _epilogue.Store(destination, c0 + d0, column, width);
+    }
+
+    /// <summary>Portable path over the same packed weights; one pixel at a time.</summary>
+    private void TileScalar(float** rows, float* destination, float* w, float* bias, int column, int packedWidth, int width)
+    {
+        float* acc = stackalloc float[PanelWidth];
+        for (int j = 0; j < packedWidth; j++) acc[j] = bias[j];
+        int taps = _g.Taps, cin = _inChannels;
+        for (int t = 0; t < taps; t++)
+        {
+            float* a = rows[t * TileRows];
+            for (int k = 0; k < cin; k++, w += packedWidth)
+            {
+                float x = a[k];
+                for (int j = 0; j < packedWidth; j++) acc[j] += x * w[j];
+            }
+        }
+        for (int j = 0; j < width; j++) destination[j] = _epilogue.Apply(acc[j], column + j);
+    }
+}

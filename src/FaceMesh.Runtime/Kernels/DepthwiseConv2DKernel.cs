@@ -1,0 +1,158 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using FaceMesh.Runtime.Graph;
+using FaceMesh.Runtime.Model;
+
+namespace FaceMesh.Runtime.Kernels;
+
+/// <summary>
+/// DEPTHWISE_CONV_2D with depth multiplier 1, vectorised over channels (NHWC keeps a pixel's
+/// channels contiguous). Weights are packed per tap with the channel count padded to the vector
+/// width so every weight load is a full aligned vector; the last channel block uses masked input
+/// loads and stores. Work units are output rows.
+/// </summary>
+internal sealed unsafe class DepthwiseConv2DKernel : Kernel
+{
+    private readonly int _input;
+    private readonly int _output;
+    private readonly ConvGeometry _g;
+    private readonly int _channels;
+    private readonly int _paddedChannels;
+    private readonly AlignedFloats _weights; // [tap][paddedChannels]
+    private readonly AlignedFloats _bias;
+    private readonly ConvEpilogue _epilogue;
+    private readonly bool _simd;
+
+    private DepthwiseConv2DKernel(int input, int output, ConvGeometry geometry, int channels, float[] filter,
+        float[]? bias, ConvEpilogue epilogue, bool simd) : base("DepthwiseConv2D")
+    {
+        _input = input;
+        _output = output;
+        _g = geometry;
+        _channels = channels;
+        _paddedChannels = SimdSupport.RoundUp(channels);
+        _epilogue = epilogue;
+        _simd = simd;
+        _weights = new AlignedFloats(geometry.Taps * _paddedChannels);
+        for (int tap = 0; tap < geometry.Taps; tap++)
+            filter.AsSpan(tap * channels, channels).CopyTo(_weights.AsSpan().Slice(tap * _paddedChannels));
+        _bias = new AlignedFloats(_paddedChannels);
+        if (bias is not null) bias.AsSpan(0, channels).CopyTo(_bias.AsSpan());
+    }
+
+    private DepthwiseConv2DKernel(DepthwiseConv2DKernel source, ConvEpilogue epilogue, int output) : base(source.OpName)
+    {
+        _input = source._input;
+        _output = output;
+        _g = source._g;
+        _channels = source._channels;
+        _paddedChannels = source._paddedChannels;
+        _weights = source._weights;
+        _bias = source._bias;
+        _simd = source._simd;
+        _epilogue = epilogue;
+    }
+
+    public override int WorkUnits => _g.OutputHeight;
+
+    public override long Cost => (long)_g.OutputPixels * _channels * _g.Taps;
+
+    public int OutputChannels => _channels;
+
+    public DepthwiseConv2DKernel WithEpilogue(ConvEpilogue epilogue, int output) => new(this, epilogue, output);
+
+    public static Kernel Create(KernelBuildContext context)
+    {
+        context.RequireArity(2, 3, 1);
+        var options = context.Options<DepthwiseConv2DOptions>();
+        context.ExpectInputRank(0, 4);
+        context.ExpectBatchOne(0);
+        context.ExpectInputRank(1, 4);
+        IReadOnlyList<int> inShape = context.InputShape(0), filterShape = context.InputShape(1);
+        int channels = inShape[3];
+        if (filterShape[0] != 1 || filterShape[3] != channels)
+            throw context.Unsupported($"filter '{context.Input(1).Name}' {ShapeMath.Format(filterShape)} does not match {channels} channels with depth multiplier 1 (other multipliers are not supported)");
+        if (options.DepthMultiplier != 1 && options.DepthMultiplier != 0)
+            throw context.Unsupported($"depth multiplier {options.DepthMultiplier} is not supported");
+        var geometry = ConvGeometry.Create(context, options.Padding, inShape[1], inShape[2], filterShape[1], filterShape[2],
+            options.StrideH, options.StrideW, options.DilationH, options.DilationW);
+        float[]? bias = null;
+        if (context.InputCount == 3 && context.InputTensor(2) >= 0)
+        {
+            if (ShapeMath.ElementCount(context.InputShape(2)) != channels)
+                throw context.Format($"bias '{context.Input(2).Name}' {ShapeMath.Format(context.InputShape(2))} does not have {channels} elements");
+            bias = context.ConstantFloats(2);
+        }
+        float[] filter = context.ConstantFloats(1);
+        var activation = ActivationRange.From(options.Activation, context);
+        context.ExpectOutputShape(0, [1, geometry.OutputHeight, geometry.OutputWidth, channels]);
+        int input = context.ArenaInput(0);
+        int output = context.ArenaOutput(0);
+        return new DepthwiseConv2DKernel(input, output, geometry, channels, filter, bias,
+            new ConvEpilogue(activation, null), SimdSupport.Use(context.UseSimd));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Run(in TensorMap tensors, int begin, int end)
+    {
+        float* input = tensors[_input];
+        float* output = tensors[_output];
+        for (int oy = begin; oy < end; oy++)
+        {
+            for (int ox = 0; ox < _g.OutputWidth; ox++)
+            {
+                float* destination = output + ((long)oy * _g.OutputWidth + ox) * _channels;
+                if (_simd) PixelVector(input, destination, oy, ox);
+                else PixelScalar(input, destination, oy, ox);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PixelVector(float* input, float* destination, int oy, int ox)
+    {
+        int iy0 = oy * _g.StrideHeight - _g.PadTop, ix0 = ox * _g.StrideWidth - _g.PadLeft;
+        int channels = _channels, padded = _paddedChannels;
+        for (int c = 0; c < channels; c += SimdSupport.Width)
+        {
+            int count = channels - c;
+            Vector512<float> acc = Vector512.Load(_bias.Pointer + c);
+            float* w = _weights.Pointer + c;
+            for (int ky = 0; ky < _g.KernelHeight; ky++)
+            {
+                int iy = iy0 + ky * _g.DilationHeight;
+                if ((uint)iy >= (uint)_g.InputHeight) continue;
+                float* row = input + (long)iy * _g.InputWidth * channels + c;
+                for (int kx = 0; kx < _g.KernelWidth; kx++)
+                {
+                    int ix = ix0 + kx * _g.DilationWidth;
+                    if ((uint)ix >= (uint)_g.InputWidth) continue;
+                    Vector512<float> x = SimdSupport.LoadFirst(row + (long)ix * channels, count);
+                    acc = Vector512.FusedMultiplyAdd(x, Vector512.Load(w + (ky * _g.KernelWidth + kx) * padded), acc);
+                }
+            }
+            _epilogue.Store(destination + c, acc, c, count);
+        }
+    }
+
+    private void PixelScalar(float* input, float* destination, int oy, int ox)
+    {
+        int iy0 = oy * _g.StrideHeight - _g.PadTop, ix0 = ox * _g.StrideWidth - _g.PadLeft;
+        for (int c = 0; c < _channels; c++)
+        {
+            float acc = _bias.Pointer[c];
+            for (int ky = 0; ky < _g.KernelHeight; ky++)
+            {
+                int iy = iy0 + ky * _g.DilationHeight;
+                if ((uint)iy >= (uint)_g.InputHeight) continue;
+                for (int kx = 0; kx < _g.KernelWidth; kx++)
+                {
+                    int ix = ix0 + kx * _g.DilationWidth;
+                    if ((uint)ix >= (uint)_g.InputWidth) continue;
+                    acc += input[((long)iy * _g.InputWidth + ix) * _channels + c] * _weights.Pointer[(ky * _g.KernelWidth + kx) * _paddedChannels + c];
+                }
+            }
+            destination[c] = _epilogue.Apply(acc, c);
+        }
+    }
+}

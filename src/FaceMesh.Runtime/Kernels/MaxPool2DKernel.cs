@@ -1,0 +1,90 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using FaceMesh.Runtime.Graph;
+using FaceMesh.Runtime.Model;
+
+namespace FaceMesh.Runtime.Kernels;
+
+/// <summary>
+/// MAX_POOL_2D on NHWC, vectorised over channels. Padding cells are not candidates (the window
+/// is clipped to the input), as in TFLite. Work units are output rows.
+/// </summary>
+internal sealed unsafe class MaxPool2DKernel : Kernel
+{
+    private readonly int _input;
+    private readonly int _output;
+    private readonly ConvGeometry _g;
+    private readonly int _channels;
+    private readonly ActivationRange _activation;
+    private readonly bool _simd;
+
+    private MaxPool2DKernel(int input, int output, ConvGeometry geometry, int channels, ActivationRange activation, bool simd)
+        : base("MaxPool2D")
+    {
+        _input = input;
+        _output = output;
+        _g = geometry;
+        _channels = channels;
+        _activation = activation;
+        _simd = simd;
+    }
+
+    public override int WorkUnits => _g.OutputHeight;
+
+    public override long Cost => (long)_g.OutputPixels * _channels * _g.Taps;
+
+    public static Kernel Create(KernelBuildContext context)
+    {
+        context.RequireArity(1, 1, 1);
+        var options = context.Options<Pool2DOptions>();
+        context.ExpectInputRank(0, 4);
+        context.ExpectBatchOne(0);
+        IReadOnlyList<int> shape = context.InputShape(0);
+        var geometry = ConvGeometry.Create(context, options.Padding, shape[1], shape[2], options.FilterH, options.FilterW,
+            options.StrideH, options.StrideW, 1, 1);
+        var activation = ActivationRange.From(options.Activation, context);
+        context.ExpectOutputShape(0, [1, geometry.OutputHeight, geometry.OutputWidth, shape[3]]);
+        int input = context.ArenaInput(0), output = context.ArenaOutput(0);
+        return new MaxPool2DKernel(input, output, geometry, shape[3], activation, SimdSupport.Use(context.UseSimd));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Run(in TensorMap tensors, int begin, int end)
+    {
+        float* input = tensors[_input], output = tensors[_output];
+        int channels = _channels;
+        Vector512<float> min = Vector512.Create(_activation.Min), max = Vector512.Create(_activation.Max);
+        for (int oy = begin; oy < end; oy++)
+        {
+            int iy0 = oy * _g.StrideHeight - _g.PadTop;
+            int yFrom = Math.Max(0, iy0), yTo = Math.Min(_g.InputHeight, iy0 + _g.KernelHeight);
+            for (int ox = 0; ox < _g.OutputWidth; ox++)
+            {
+                int ix0 = ox * _g.StrideWidth - _g.PadLeft;
+                int xFrom = Math.Max(0, ix0), xTo = Math.Min(_g.InputWidth, ix0 + _g.KernelWidth);
+                float* destination = output + ((long)oy * _g.OutputWidth + ox) * channels;
+                if (_simd)
+                {
+                    for (int c = 0; c < channels; c += SimdSupport.Width)
+                    {
+                        int n = channels - c;
+                        Vector512<float> best = Vector512.Create(float.NegativeInfinity);
+                        for (int iy = yFrom; iy < yTo; iy++)
+                            for (int ix = xFrom; ix < xTo; ix++)
+                                best = Vector512.Max(best, SimdSupport.LoadFirst(input + ((long)iy * _g.InputWidth + ix) * channels + c, n));
+                        SimdSupport.StoreFirst(destination + c, Vector512.Min(Vector512.Max(best, min), max), n);
+                    }
+                    continue;
+                }
+                for (int c = 0; c < channels; c++)
+                {
+                    float best = float.NegativeInfinity;
+                    for (int iy = yFrom; iy < yTo; iy++)
+                        for (int ix = xFrom; ix < xTo; ix++)
+                            best = Math.Max(best, input[((long)iy * _g.InputWidth + ix) * channels + c]);
+                    destination[c] = _activation.Apply(best);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using FaceMesh.Runtime.Graph;
+
+namespace FaceMesh.Runtime.Kernels;
+
+/// <summary>
+/// PAD with zeros, any axes (channel padding for residual shortcuts, spatial padding before VALID
+/// convolutions). Works row by row along the last axis: a row is either all padding or a copy of
+/// an input row framed by zeros. Work units are groups of output rows.
+/// </summary>
+internal sealed unsafe class PadKernel : Kernel
+{
+    private const int ChunkElements = 4096;
+
+    private readonly int _input;
+    private readonly int _output;
+    private readonly int[] _inShape;
+    private readonly int[] _outShape;
+    private readonly int[] _before;
+    private readonly int _rows;
+    private readonly int _rowsPerUnit;
+
+    private PadKernel(int input, int output, int[] inShape, int[] outShape, int[] before) : base("Pad")
+    {
+        _input = input;
+        _output = output;
+        _inShape = inShape;
+        _outShape = outShape;
+        _before = before;
+        int last = outShape.Length - 1;
+        _rows = (int)(ShapeMath.ElementCount(outShape) / outShape[last]);
+        _rowsPerUnit = Math.Max(1, ChunkElements / outShape[last]);
+    }
+
+    public override int WorkUnits => (_rows + _rowsPerUnit - 1) / _rowsPerUnit;
+
+    public override long Cost => (long)_rows * _outShape[^1];
+
+    public static Kernel Create(KernelBuildContext context)
+    {
+        context.RequireArity(2, 2, 1);
+        int[] inShape = context.InputShape(0).ToArray();
+        if (inShape.Length == 0) throw context.Unsupported("padding a scalar is not supported");
+        int[] paddings = context.ConstantInts(1);
+        if (paddings.Length != inShape.Length * 2)
+            throw context.Format($"paddings '{context.Input(1).Name}' has {paddings.Length} values, expected {inShape.Length * 2}");
+        var before = new int[inShape.Length];
+        var outShape = new int[inShape.Length];
+        for (int d = 0; d < inShape.Length; d++)
+        {
+            before[d] = paddings[2 * d];
+            int after = paddings[2 * d + 1];
+            if (before[d] < 0 || after < 0) throw context.Unsupported("negative padding is not supported");
+            outShape[d] = inShape[d] + before[d] + after;
+        }
+        context.ExpectOutputShape(0, outShape);
+        int input = context.ArenaInput(0), output = context.ArenaOutput(0);
+        return new PadKernel(input, output, inShape, outShape, before);
+    }
+
+    public override void Run(in TensorMap tensors, int begin, int end)
+    {
+        float* input = tensors[_input], output = tensors[_output];
+        int rank = _outShape.Length, last = rank - 1;
+        int outRow = _outShape[last], inRow = _inShape[last], lead = _before[last];
+        int firstRow = begin * _rowsPerUnit, lastRow = Math.Min(_rows, end * _rowsPerUnit);
+        for (int row = firstRow; row < lastRow; row++)
+        {
+            float* destination = output + (long)row * outRow;
+            long inputRow = 0, stride = 1;
+            bool inside = true;
+            int rest = row;
+            for (int d = last - 1; d >= 0; d--)
+            {
+                int coordinate = rest % _outShape[d] - _before[d];
+                rest /= _outShape[d];
+                if ((uint)coordinate >= (uint)_inShape[d]) { inside = false; break; }
+                inputRow += coordinate * stride;
+                stride *= _inShape[d];
+            }
+            if (!inside)
+            {
+                new Span<float>(destination, outRow).Clear();
+                continue;
+            }
+            new Span<float>(destination, lead).Clear();
+            new ReadOnlySpan<float>(input + inputRow * inRow, inRow).CopyTo(new Span<float>(destination + lead, inRow));
+            new Span<float>(destination + lead + inRow, outRow - lead - inRow).Clear();
+        }
+    }
+}
