@@ -207,7 +207,7 @@ public sealed class VideoWriter : IAsyncDisposable, IDisposable
 
     private static async Task<string?> FirstAudioCodecAsync(string path, CancellationToken cancellationToken)
     {
-        using JsonDocument probe = await ProbeRunner.ProbeAsync(path, cancellationToken).ConfigureAwait(false);
+        using JsonDocument probe = await ProbeRunner.ProbeAsync(path, "audio source", cancellationToken).ConfigureAwait(false);
         if (!probe.RootElement.TryGetProperty("streams", out JsonElement streams)) return null;
         foreach (JsonElement stream in streams.EnumerateArray())
         {

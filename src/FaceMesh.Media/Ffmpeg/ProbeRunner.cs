@@ -5,10 +5,11 @@ namespace FaceMesh.Media.Ffmpeg;
 /// <summary>Runs ffprobe with JSON output and parses it.</summary>
 internal static class ProbeRunner
 {
-    public static async Task<JsonDocument> ProbeAsync(string path, CancellationToken cancellationToken)
+    /// <param name="kind">What the file should be ("video", "audio source") for the error message.</param>
+    public static async Task<JsonDocument> ProbeAsync(string path, string kind, CancellationToken cancellationToken)
     {
         string[] arguments =
-            ["-v", "error", "-print_format", "json", "-show_streams", "-show_format", FfmpegArgs.FileUrl(path)];
+            ["-hide_banner", "-loglevel", "repeat+level+error", "-print_format", "json", "-show_streams", "-show_format", FfmpegArgs.FileUrl(path)];
         var errors = new ErrorLog();
         await using var probe = FfmpegProcess.Start(ToolLocator.Ffprobe, arguments, errors, keepStdinOpen: false);
         using var output = new MemoryStream();
@@ -18,7 +19,7 @@ internal static class ProbeRunner
             int exitCode = await probe.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             if (exitCode != 0)
-                throw new MediaException($"Cannot read '{path}': {errors.FirstError ?? $"ffprobe exited with code {exitCode}"}");
+                throw new MediaException($"Cannot read {kind} '{path}': {errors.FirstError ?? $"ffprobe exited with code {exitCode}"}");
         }
         output.Position = 0;
         try
@@ -27,7 +28,7 @@ internal static class ProbeRunner
         }
         catch (JsonException e)
         {
-            throw new MediaException($"Cannot read '{path}': ffprobe printed unparseable output ({e.Message})", e);
+            throw new MediaException($"Cannot read {kind} '{path}': ffprobe printed unparseable output ({e.Message})", e);
         }
     }
 }

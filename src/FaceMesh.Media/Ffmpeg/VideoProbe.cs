@@ -9,7 +9,7 @@ internal static class VideoProbe
     /// <summary>The probed info and which video stream (among video streams) it describes.</summary>
     public static async Task<(VideoInfo Info, int VideoOrdinal)> ProbeAsync(string path, CancellationToken cancellationToken)
     {
-        using JsonDocument document = await ProbeRunner.ProbeAsync(path, cancellationToken).ConfigureAwait(false);
+        using JsonDocument document = await ProbeRunner.ProbeAsync(path, "video", cancellationToken).ConfigureAwait(false);
         return FromJson(path, document.RootElement);
     }
 
@@ -34,7 +34,7 @@ internal static class VideoProbe
 
         int codedWidth = GetInt(v, "width") ?? 0, codedHeight = GetInt(v, "height") ?? 0;
         if (codedWidth <= 0 || codedHeight <= 0)
-            throw new MediaException($"Cannot read video '{path}': ffprobe reports no frame size");
+            throw new MediaException($"Cannot read video '{path}': unrecognised or corrupt data (ffprobe finds no frame size)");
         double rotation = Rotation(v);
         bool quarterTurn = Math.Abs(Math.IEEERemainder(rotation, 180)) is > 45;
         int width = quarterTurn ? codedHeight : codedWidth, height = quarterTurn ? codedWidth : codedHeight;
