@@ -1,8 +1,8 @@
 using FaceMesh.Runtime.FlexBuffers;
-using FaceMesh.Runtime.Tests.Model;
+using FaceMesh.Runtime.Tests.ModelReading;
 using Xunit.Abstractions;
 
-namespace FaceMesh.Runtime.Tests.FlexBuffers;
+namespace FaceMesh.Runtime.Tests.FlexBuffersReading;
 
 /// <summary>
 /// Corrupted custom-option blobs (deterministic seeds). Parsing and every getter on every key must

@@ -1,7 +1,7 @@
 using FaceMesh.Runtime.FlexBuffers;
 using FaceMesh.Runtime.Model;
 
-namespace FaceMesh.Runtime.Tests.FlexBuffers;
+namespace FaceMesh.Runtime.Tests.FlexBuffersReading;
 
 public sealed class FlexMapTests
 {

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Text;
 
-namespace FaceMesh.Runtime.Tests.FlexBuffers;
+namespace FaceMesh.Runtime.Tests.FlexBuffersReading;
 
 /// <summary>A map entry: an inline scalar (raw bits) or an offset to data written earlier, with its FlexBuffers type.</summary>
 internal readonly record struct FlexEntry(string Key, int Type, int ChildWidth, long InlineBits = 0, int Target = -1);

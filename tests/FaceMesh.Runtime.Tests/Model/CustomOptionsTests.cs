@@ -2,7 +2,7 @@ using FaceMesh.Models;
 using FaceMesh.Runtime.FlexBuffers;
 using FaceMesh.Runtime.Model;
 
-namespace FaceMesh.Runtime.Tests.Model;
+namespace FaceMesh.Runtime.Tests.ModelReading;
 
 /// <summary>The custom operators' FlexBuffers options, read from the attention model (custom_ops.md section 5).</summary>
 public sealed class CustomOptionsTests

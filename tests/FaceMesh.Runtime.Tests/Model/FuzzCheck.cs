@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using FaceMesh.Runtime.Model;
 
-namespace FaceMesh.Runtime.Tests.Model;
+namespace FaceMesh.Runtime.Tests.ModelReading;
 
 /// <summary>
 /// Runs one parse of hostile input and fails the test unless it either succeeds or throws one of

@@ -1,7 +1,7 @@
 using FaceMesh.Models;
 using FaceMesh.Runtime.Model;
 
-namespace FaceMesh.Runtime.Tests.Model;
+namespace FaceMesh.Runtime.Tests.ModelReading;
 
 /// <summary>The four MediaPipe .tflite files embedded in FaceMesh.Models.</summary>
 internal static class ModelFiles

@@ -3,7 +3,7 @@ using FaceMesh.Models;
 using FaceMesh.Runtime.Model;
 using Xunit.Abstractions;
 
-namespace FaceMesh.Runtime.Tests.Model;
+namespace FaceMesh.Runtime.Tests.ModelReading;
 
 /// <summary>
 /// Corrupted versions of the real models (deterministic seeds): byte flips, truncations and garbage.

@@ -1,6 +1,6 @@
 using FaceMesh.Runtime.Model;
 
-namespace FaceMesh.Runtime.Tests.Model;
+namespace FaceMesh.Runtime.Tests.ModelReading;
 
 /// <summary>
 /// What TfLiteModel promises its users, checked on any model the reader accepted (including

@@ -1,7 +1,7 @@
 using FaceMesh.Runtime.Model;
-using static FaceMesh.Runtime.Tests.Model.TestModels;
+using static FaceMesh.Runtime.Tests.ModelReading.TestModels;
 
-namespace FaceMesh.Runtime.Tests.Model;
+namespace FaceMesh.Runtime.Tests.ModelReading;
 
 /// <summary>Synthetic models, each broken in one way, and the error the reader reports.</summary>
 public sealed class ModelReaderValidationTests

@@ -1,7 +1,7 @@
 using FaceMesh.Models;
 using FaceMesh.Runtime.Model;
 
-namespace FaceMesh.Runtime.Tests.Model;
+namespace FaceMesh.Runtime.Tests.ModelReading;
 
 /// <summary>Operator inventories of custom_ops.md section 6, rebuilt from the parsed operators and options.</summary>
 public sealed class OperatorHistogramTests

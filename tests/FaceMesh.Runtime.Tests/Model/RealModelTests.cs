@@ -1,7 +1,7 @@
 using FaceMesh.Models;
 using FaceMesh.Runtime.Model;
 
-namespace FaceMesh.Runtime.Tests.Model;
+namespace FaceMesh.Runtime.Tests.ModelReading;
 
 /// <summary>Facts about the shipped models, from custom_ops.md section 6 and landmarks.md.</summary>
 public sealed class RealModelTests
@@ -115,5 +115,21 @@ public sealed class RealModelTests
             .Select(c => $"{c.CustomCode} v{c.Version}")
             .ToArray();
         Assert.Equal(["Landmarks2TransformMatrix v2", "TransformTensorBilinear v2", "TransformLandmarks v2"], custom);
+    }
+
+    [Fact]
+    public void A_model_file_reads_the_same_as_its_bytes()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"facemesh-reader-{Guid.NewGuid():N}.tflite");
+        File.WriteAllBytes(path, ModelFiles.Bytes(MediaPipeModel.FaceDetectionShortRange));
+        try
+        {
+            TfLiteModel model = TfLiteModelReader.Read(path);
+            Assert.Equal(164, model.Subgraphs[0].Operators.Count);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

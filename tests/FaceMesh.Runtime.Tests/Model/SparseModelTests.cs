@@ -1,7 +1,7 @@
 using FaceMesh.Models;
 using FaceMesh.Runtime.Model;
 
-namespace FaceMesh.Runtime.Tests.Model;
+namespace FaceMesh.Runtime.Tests.ModelReading;
 
 /// <summary>The 46 CSR-compressed 1x1 kernels of face_detection_full_range_sparse.tflite.</summary>
 public sealed class SparseModelTests

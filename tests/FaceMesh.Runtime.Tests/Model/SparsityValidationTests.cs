@@ -1,7 +1,7 @@
 using FaceMesh.Runtime.Model;
-using static FaceMesh.Runtime.Tests.Model.TestModels;
+using static FaceMesh.Runtime.Tests.ModelReading.TestModels;
 
-namespace FaceMesh.Runtime.Tests.Model;
+namespace FaceMesh.Runtime.Tests.ModelReading;
 
 /// <summary>
 /// A 2x4 float16 matrix, rows dense and columns CSR, in synthetic models: the valid layout and

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace FaceMesh.Runtime.Tests.Model;
+namespace FaceMesh.Runtime.Tests.ModelReading;
 
 /// <summary>A node of a flatbuffer to be written by <see cref="TestFlatBuffer"/>.</summary>
 internal abstract record FbNode;

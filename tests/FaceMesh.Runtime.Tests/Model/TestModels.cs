@@ -1,4 +1,4 @@
-namespace FaceMesh.Runtime.Tests.Model;
+namespace FaceMesh.Runtime.Tests.ModelReading;
 
 /// <summary>
 /// Small TFLite models written with <see cref="TestFlatBuffer"/>, with TFLite schema field numbers.
