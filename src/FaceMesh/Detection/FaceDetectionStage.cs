@@ -1,0 +1,49 @@
+using FaceMesh.Imaging;
+using FaceMesh.Inference;
+
+namespace FaceMesh.Detectors;
+
+/// <summary>
+/// Image -> detections in normalised image coordinates: letterbox crop, model, decode, weighted
+/// NMS, projection. Owns its model and reuses every buffer across calls; not thread-safe.
+/// </summary>
+internal sealed class FaceDetectionStage : IDisposable
+{
+    private readonly IInferenceModel _model;
+    private readonly DetectorSpec _spec;
+    private readonly Anchor[] _anchors;
+    private readonly WeightedNonMaxSuppression _nms = new(DetectorSpec.NmsIouThreshold);
+    private readonly List<DetectionCandidate> _decoded = [];
+
+    public FaceDetectionStage(IInferenceModel model, DetectorSpec spec)
+    {
+        _model = model;
+        _spec = spec;
+        _anchors = SsdAnchors.Generate(spec);
+    }
+
+    /// <summary>
+    /// Clears <paramref name="output"/> and fills it with the faces found, best first, each in
+    /// normalised image coordinates.
+    /// </summary>
+    public void Detect(ImageView image, Sampling sampling, float minScore, List<DetectionCandidate> output)
+    {
+        output.Clear();
+        var letterbox = new LetterboxTransform(image.Width, image.Height, _spec.InputSize, _spec.InputSize);
+        var target = new CropTarget(_spec.InputSize, _spec.InputSize, -1f, 1f, SamplingBorder.Zero);
+        ImageToTensor.Crop(image, letterbox.Region, target, sampling, _model.Input);
+        _model.Invoke();
+
+        _decoded.Clear();
+        DetectionDecoder.Decode(_model.Output(0), _model.Output(1), _anchors, _spec.CoordinateScale, minScore, _decoded);
+        _nms.Run(_decoded, output);
+        for (int i = 0; i < output.Count; i++)
+        {
+            DetectionCandidate c = output[i];
+            letterbox.Project(ref c);
+            output[i] = c;
+        }
+    }
+
+    public void Dispose() => _model.Dispose();
+}

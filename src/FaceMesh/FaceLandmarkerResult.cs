@@ -1,0 +1,51 @@
+namespace FaceMesh;
+
+/// <summary>
+/// The faces found in one image or video frame, in MediaPipe's order (new detections first, then
+/// faces tracked from the previous frame). Create one and pass it to
+/// <see cref="FaceLandmarker.TryDetect"/> / <see cref="FaceLandmarker.TryDetectForVideo"/> to reuse
+/// its storage frame after frame; a reused result is overwritten by each call.
+/// </summary>
+public sealed class FaceLandmarkerResult
+{
+    private readonly List<Face> _faces = [];
+    private readonly List<Face> _spare = [];
+
+    public FaceLandmarkerResult() => Faces = _faces.AsReadOnly();
+
+    /// <summary>The faces; empty when none was found.</summary>
+    public IReadOnlyList<Face> Faces { get; }
+
+    public int ImageWidth { get; private set; }
+
+    public int ImageHeight { get; private set; }
+
+    /// <summary>The frame's timestamp in video mode, otherwise 0.</summary>
+    public long TimestampMilliseconds { get; private set; }
+
+    internal void Reset(int imageWidth, int imageHeight, long timestampMilliseconds)
+    {
+        ImageWidth = imageWidth;
+        ImageHeight = imageHeight;
+        TimestampMilliseconds = timestampMilliseconds;
+        _spare.AddRange(_faces);
+        _faces.Clear();
+    }
+
+    /// <summary>A face slot appended to <see cref="Faces"/>, recycled from earlier calls when possible.</summary>
+    internal Face AddFace()
+    {
+        Face face;
+        if (_spare.Count > 0)
+        {
+            face = _spare[^1];
+            _spare.RemoveAt(_spare.Count - 1);
+        }
+        else
+        {
+            face = new Face();
+        }
+        _faces.Add(face);
+        return face;
+    }
+}

@@ -1,0 +1,69 @@
+using FaceMesh.Imaging;
+
+namespace FaceMesh;
+
+/// <summary>
+/// Options of <see cref="FaceLandmarker"/>, named after MediaPipe Face Mesh's
+/// (<c>maxNumFaces</c>, <c>refineLandmarks</c>, <c>minDetectionConfidence</c>,
+/// <c>minTrackingConfidence</c>). Defaults reproduce MediaPipe's.
+/// </summary>
+public sealed record FaceMeshOptions
+{
+    /// <summary>Most faces to find (MediaPipe <c>max_num_faces</c>), 1..<see cref="MaxFacesLimit"/>.</summary>
+    public int MaxFaces { get; init; } = 1;
+
+    /// <summary>
+    /// true: the attention model and 478 landmarks (refined lips and eyes, 10 iris points);
+    /// false: the plain 468-point mesh.
+    /// </summary>
+    public bool RefineLandmarks { get; init; } = true;
+
+    /// <summary>Detector score a face needs to be found, 0..1 (inclusive: a score equal to it is kept).</summary>
+    public float MinDetectionConfidence { get; init; } = 0.5f;
+
+    /// <summary>
+    /// Face-presence probability a face needs to be kept (strictly above it), 0..1. MediaPipe applies
+    /// it to every face in both running modes; in video mode a face that falls to it or below is
+    /// dropped and looked for again by the detector.
+    /// </summary>
+    public float MinTrackingConfidence { get; init; } = 0.5f;
+
+    /// <summary>Independent images, or video frames tracked from one to the next.</summary>
+    public RunningMode RunningMode { get; init; } = RunningMode.Image;
+
+    /// <summary>Face detector model; MediaPipe Face Mesh uses <see cref="FaceDetectorModel.ShortRange"/>.</summary>
+    public FaceDetectorModel Detector { get; init; } = FaceDetectorModel.ShortRange;
+
+    /// <summary>Which MediaPipe build's image sampling to reproduce (see <see cref="Imaging.Sampling"/>).</summary>
+    public Sampling Sampling { get; init; } = Sampling.MediaPipeCpu;
+
+    /// <summary>
+    /// One-euro smoothing of the returned landmarks (MediaPipe Tasks' face parameters), video mode
+    /// only. Tracking always uses the raw landmarks. MediaPipe Face Mesh itself does not smooth.
+    /// </summary>
+    public bool Smoothing { get; init; }
+
+    /// <summary>Threads each model may use, 1..<see cref="ThreadCountLimit"/>.</summary>
+    public int ThreadCount { get; init; } = 1;
+
+    public const int MaxFacesLimit = 64;
+    public const int ThreadCountLimit = 256;
+
+    /// <summary>Throws if any option is out of range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of its documented range.</exception>
+    /// <exception cref="ArgumentException">Smoothing was requested in image mode.</exception>
+    public void Validate()
+    {
+        if (MaxFaces is < 1 or > MaxFacesLimit)
+            throw new ArgumentOutOfRangeException(nameof(MaxFaces), MaxFaces, $"MaxFaces must be between 1 and {MaxFacesLimit}.");
+        OptionChecks.Probability(MinDetectionConfidence, nameof(MinDetectionConfidence));
+        OptionChecks.Probability(MinTrackingConfidence, nameof(MinTrackingConfidence));
+        if (!Enum.IsDefined(RunningMode))
+            throw new ArgumentOutOfRangeException(nameof(RunningMode), RunningMode, "Unknown running mode.");
+        OptionChecks.Defined(Detector, nameof(Detector));
+        OptionChecks.Defined(Sampling, nameof(Sampling));
+        OptionChecks.ThreadCount(ThreadCount, ThreadCountLimit);
+        if (Smoothing && RunningMode != RunningMode.Video)
+            throw new ArgumentException("Smoothing needs RunningMode.Video: it filters landmarks over time, and image mode has no time.", nameof(Smoothing));
+    }
+}
