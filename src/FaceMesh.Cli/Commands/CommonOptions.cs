@@ -1,0 +1,58 @@
+using System.CommandLine;
+using FaceMesh.Imaging;
+
+namespace FaceMesh.Cli.Commands;
+
+/// <summary>Options shared by the commands that run the face pipeline, and their mapping to <see cref="FaceMeshOptions"/>.</summary>
+internal sealed class CommonOptions
+{
+    public Option<bool> Refine { get; } = new("--refine")
+    {
+        Description = "478 refined landmarks (lips, eyes, irises) with the attention model; false: 468 with face_landmark.tflite",
+        DefaultValueFactory = _ => true,
+    };
+
+    public Option<int> MaxFaces { get; } = new("--max-faces")
+    {
+        Description = "Maximum number of faces",
+        DefaultValueFactory = _ => 1,
+    };
+
+    public Option<string> Detector { get; } = new Option<string>("--detector")
+    {
+        Description = "BlazeFace model: short (faces within ~2 m, as Face Mesh uses) or full (within ~5 m)",
+        DefaultValueFactory = _ => "short",
+    }.AcceptOnlyFromAmong("short", "full");
+
+    public Option<string> Sampling { get; } = new Option<string>("--sampling")
+    {
+        Description = "Image sampling convention: cpu (MediaPipe C++/Python) or gpu (MediaPipe JS)",
+        DefaultValueFactory = _ => "cpu",
+    }.AcceptOnlyFromAmong("cpu", "gpu");
+
+    public Option<int> Threads { get; } = new("--threads")
+    {
+        Description = "Inference threads (0 = all cores)",
+        DefaultValueFactory = _ => 1,
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Refine);
+        command.Options.Add(MaxFaces);
+        command.Options.Add(Detector);
+        command.Options.Add(Sampling);
+        command.Options.Add(Threads);
+    }
+
+    public FaceMeshOptions ToOptions(ParseResult parse, RunningMode mode, bool smoothing = false) => new()
+    {
+        RefineLandmarks = parse.GetValue(Refine),
+        MaxFaces = parse.GetValue(MaxFaces),
+        Detector = parse.GetValue(Detector) == "full" ? FaceDetectorModel.FullRange : FaceDetectorModel.ShortRange,
+        Sampling = parse.GetValue(Sampling) == "gpu" ? FaceMesh.Imaging.Sampling.MediaPipeGpu : FaceMesh.Imaging.Sampling.MediaPipeCpu,
+        ThreadCount = parse.GetValue(Threads),
+        RunningMode = mode,
+        Smoothing = smoothing,
+    };
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using FaceMesh.Cli.Output;
+using FaceMesh.Imaging;
+using FaceMesh.Media;
+
+namespace FaceMesh.Cli.Commands;
+
+/// <summary><c>facemesh detect IMAGE...</c>: one JSON line per image with every face found.</summary>
+internal static class DetectCommand
+{
+    public static Command Create()
+    {
+        var images = new Argument<string[]>("images") { Description = "Image files (any format ffmpeg reads)", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string?>("--output", "-o") { Description = "Write JSON Lines here instead of standard output" };
+        var common = new CommonOptions();
+        var command = new Command("detect", "Detect faces and their landmarks; writes JSON Lines, one object per image, in pixels") { images, output };
+        common.AddTo(command);
+        command.SetAction((parse, cancellation) =>
+        {
+            FaceMeshOptions options = common.ToOptions(parse, RunningMode.Image);
+            using FaceLandmarker landmarker = FaceLandmarker.Create(options);
+            using var writer = new JsonLinesWriter(parse.GetValue(output));
+            var result = new FaceLandmarkerResult();
+            foreach (string path in parse.GetValue(images)!)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                using ImageBuffer image = ImageFile.Read(path);
+                landmarker.TryDetect(image.View, result);
+                writer.WriteLine(json =>
+                {
+                    json.WriteString("image", path);
+                    json.WriteNumber("width", image.Width);
+                    json.WriteNumber("height", image.Height);
+                    FaceJsonWriter.WriteFaces(json, result.Faces);
+                });
+            }
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+}
