@@ -26,12 +26,16 @@ internal sealed class FaceDetectionStage : IDisposable
     /// Clears <paramref name="output"/> and fills it with the faces found, best first, each in
     /// normalised image coordinates.
     /// </summary>
-    public void Detect(ImageView image, Sampling sampling, float minScore, List<DetectionCandidate> output)
+    public void Detect(ImageView image, Sampling sampling, float minScore, List<DetectionCandidate> output) =>
+        Detect(image, sampling, minScore, output, CpuSamplerKind.OpenCvFixedPoint);
+
+    /// <summary>As above, with a choice of CPU sampler arithmetic (for comparing against MediaPipe's goldens).</summary>
+    internal void Detect(ImageView image, Sampling sampling, float minScore, List<DetectionCandidate> output, CpuSamplerKind cpuKind)
     {
         output.Clear();
         var letterbox = new LetterboxTransform(image.Width, image.Height, _spec.InputSize, _spec.InputSize);
         var target = new CropTarget(_spec.InputSize, _spec.InputSize, -1f, 1f, SamplingBorder.Zero);
-        ImageToTensor.Crop(image, letterbox.Region, target, sampling, _model.Input);
+        ImageToTensor.Crop(image, letterbox.Region, target, sampling, _model.Input, cpuKind);
         _model.Invoke();
 
         _decoded.Clear();

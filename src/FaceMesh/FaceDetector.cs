@@ -1,0 +1,57 @@
+using FaceMesh.Detectors;
+using FaceMesh.Imaging;
+using FaceMesh.Inference;
+
+namespace FaceMesh;
+
+/// <summary>
+/// MediaPipe's BlazeFace face detector on its own: boxes and six keypoints per face, best first.
+/// </summary>
+/// <remarks>
+/// Not thread-safe (it reuses buffers between calls): create one per thread. Dispose it to release
+/// the model; calls after disposal throw <see cref="ObjectDisposedException"/>.
+/// </remarks>
+public sealed class FaceDetector : IDisposable
+{
+    private readonly FaceDetectorOptions _options;
+    private readonly FaceDetectionStage _stage;
+    private readonly List<DetectionCandidate> _candidates = [];
+    private bool _disposed;
+
+    private FaceDetector(FaceDetectorOptions options, IModelLoader loader)
+    {
+        _options = options;
+        DetectorSpec spec = DetectorSpec.For(options.Model);
+        _stage = new FaceDetectionStage(loader.Load(spec.Model, options.ThreadCount), spec);
+    }
+
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public static FaceDetector Create(FaceDetectorOptions? options = null) => Create(options, RuntimeModelLoader.Instance);
+
+    internal static FaceDetector Create(FaceDetectorOptions? options, IModelLoader loader)
+    {
+        options ??= new FaceDetectorOptions();
+        options.Validate();
+        return new FaceDetector(options, loader);
+    }
+
+    public FaceDetectorOptions Options => _options;
+
+    /// <summary>The faces in <paramref name="image"/>, highest score first (empty if none).</summary>
+    public IReadOnlyList<Detection> Detect(ImageView image)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (image.Pixels.IsEmpty) throw new ArgumentException("The image view is empty (default).", nameof(image));
+        _stage.Detect(image, _options.Sampling, _options.MinDetectionConfidence, _candidates);
+        var detections = new Detection[_candidates.Count];
+        for (int i = 0; i < detections.Length; i++) detections[i] = Detection.From(_candidates[i], image.Width, image.Height);
+        return detections;
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _stage.Dispose();
+    }
+}

@@ -1,0 +1,211 @@
+using FaceMesh.Detectors;
+using FaceMesh.Imaging;
+using FaceMesh.Inference;
+using FaceMesh.Landmarks;
+using FaceMesh.Smoothing;
+using FaceMesh.Tracking;
+
+namespace FaceMesh;
+
+/// <summary>
+/// MediaPipe Face Mesh: finds faces and fits the 468-point mesh (or the 478-point attention mesh)
+/// to each, in images or video frames.
+/// </summary>
+/// <remarks>
+/// An instance is not thread-safe: it keeps reusable buffers and, in video mode, the previous
+/// frame's faces. Create one per thread (or per video stream). Dispose it to release the models'
+/// buffers; calls after disposal throw <see cref="ObjectDisposedException"/>. After warm-up a call
+/// allocates nothing beyond the result (and nothing at all with the <c>TryDetect</c> overloads and a
+/// reused <see cref="FaceLandmarkerResult"/>).
+/// </remarks>
+public sealed class FaceLandmarker : IDisposable
+{
+    private readonly FaceMeshOptions _options;
+    private readonly FaceDetectionStage _detector;
+    private readonly LandmarkStage _landmarks;
+
+    private readonly List<DetectionCandidate> _detections = [];
+    private readonly List<RoiSource> _detectedRois = [];
+    private readonly List<RoiSource> _trackedRois = [];
+    private readonly List<RoiSource> _rois = [];
+    private readonly NormalizedLandmark[] _scratch;
+
+    // Video state: the previous frame's faces as next-frame ROIs, with their smoothers (same order).
+    private List<NormalizedRect> _previousRois = [];
+    private List<NormalizedRect> _nextRois = [];
+    private List<LandmarkSmoother?> _previousSmoothers = [];
+    private List<LandmarkSmoother?> _nextSmoothers = [];
+    private readonly Stack<LandmarkSmoother> _smootherPool = new();
+    private long _lastTimestamp = long.MinValue;
+    private bool _disposed;
+
+    private FaceLandmarker(FaceMeshOptions options, IModelLoader loader)
+    {
+        _options = options;
+        IInferenceModel? detectorModel = null;
+        try
+        {
+            DetectorSpec spec = DetectorSpec.For(options.Detector);
+            detectorModel = loader.Load(spec.Model, options.ThreadCount);
+            _detector = new FaceDetectionStage(detectorModel, spec);
+            _landmarks = new LandmarkStage(loader.Load(LandmarkModelSpec.Model(options.RefineLandmarks), options.ThreadCount), options.RefineLandmarks);
+        }
+        catch
+        {
+            detectorModel?.Dispose();
+            throw;
+        }
+        _scratch = new NormalizedLandmark[_landmarks.LandmarkCount];
+    }
+
+    /// <summary>Loads the models and returns a landmarker; <c>null</c> options mean the defaults.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">Smoothing in image mode.</exception>
+    public static FaceLandmarker Create(FaceMeshOptions? options = null) => Create(options, RuntimeModelLoader.Instance);
+
+    internal static FaceLandmarker Create(FaceMeshOptions? options, IModelLoader loader)
+    {
+        options ??= new FaceMeshOptions();
+        options.Validate();
+        return new FaceLandmarker(options, loader);
+    }
+
+    /// <summary>The options this landmarker was created with.</summary>
+    public FaceMeshOptions Options => _options;
+
+    /// <summary>Finds faces in an independent image (<see cref="RunningMode.Image"/>): the detector runs on every call.</summary>
+    /// <exception cref="InvalidOperationException">The landmarker is in video mode.</exception>
+    public FaceLandmarkerResult Detect(ImageView image)
+    {
+        var result = new FaceLandmarkerResult();
+        TryDetect(image, result);
+        return result;
+    }
+
+    /// <summary>Like <see cref="Detect"/>, overwriting a caller-owned result; returns whether any face was found.</summary>
+    public bool TryDetect(ImageView image, FaceLandmarkerResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        RequireMode(RunningMode.Image, nameof(DetectForVideo));
+        Process(image, 0, result);
+        return result.Faces.Count > 0;
+    }
+
+    /// <summary>
+    /// Processes the next frame of a video (<see cref="RunningMode.Video"/>). Faces found in the
+    /// previous frame are followed from their landmarks; the detector runs only while fewer than
+    /// <see cref="FaceMeshOptions.MaxFaces"/> faces are tracked.
+    /// </summary>
+    /// <param name="image">The frame.</param>
+    /// <param name="timestampMilliseconds">Frame time; must increase strictly from call to call.</param>
+    /// <exception cref="InvalidOperationException">The landmarker is in image mode.</exception>
+    /// <exception cref="ArgumentException">The timestamp does not increase.</exception>
+    public FaceLandmarkerResult DetectForVideo(ImageView image, long timestampMilliseconds)
+    {
+        var result = new FaceLandmarkerResult();
+        TryDetectForVideo(image, timestampMilliseconds, result);
+        return result;
+    }
+
+    /// <summary>Like <see cref="DetectForVideo"/>, overwriting a caller-owned result; returns whether any face was found.</summary>
+    public bool TryDetectForVideo(ImageView image, long timestampMilliseconds, FaceLandmarkerResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        RequireMode(RunningMode.Video, nameof(Detect));
+        if (timestampMilliseconds <= _lastTimestamp)
+            throw new ArgumentException(
+                $"Video timestamps must increase strictly: got {timestampMilliseconds} ms after {_lastTimestamp} ms.",
+                nameof(timestampMilliseconds));
+        Process(image, timestampMilliseconds, result);
+        _lastTimestamp = timestampMilliseconds;
+        return result.Faces.Count > 0;
+    }
+
+    private void RequireMode(RunningMode mode, string otherMethod)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_options.RunningMode != mode)
+            throw new InvalidOperationException(
+                $"This landmarker was created with RunningMode.{_options.RunningMode}; call {otherMethod} instead, or create another landmarker with RunningMode.{mode}.");
+    }
+
+    private void Process(ImageView image, long timestamp, FaceLandmarkerResult result)
+    {
+        if (image.Pixels.IsEmpty) throw new ArgumentException("The image view is empty (default).", nameof(image));
+        int width = image.Width, height = image.Height;
+        bool video = _options.RunningMode == RunningMode.Video;
+        result.Reset(width, height, timestamp);
+
+        _detectedRois.Clear();
+        _detections.Clear();
+        if (DetectionPolicy.ShouldDetect(_options.RunningMode, _previousRois.Count, _options.MaxFaces))
+        {
+            _detector.Detect(image, _options.Sampling, _options.MinDetectionConfidence, _detections);
+            if (_detections.Count > _options.MaxFaces) _detections.RemoveRange(_options.MaxFaces, _detections.Count - _options.MaxFaces);
+            for (int i = 0; i < _detections.Count; i++)
+                _detectedRois.Add(RoiSource.FromDetection(RoiFromDetection.Compute(_detections[i], width, height), i));
+        }
+
+        _trackedRois.Clear();
+        for (int i = 0; i < _previousRois.Count; i++) _trackedRois.Add(RoiSource.FromPreviousFace(_previousRois[i], i));
+        RoiAssociation.Merge(_detectedRois, _trackedRois, _rois);
+
+        _nextRois.Clear();
+        _nextSmoothers.Clear();
+        foreach (RoiSource roi in _rois)
+        {
+            if (roi.Rect.Width == 0 && roi.Rect.Height == 0) continue;
+            float presence = _landmarks.Run(image, roi.Rect, _options.Sampling, _scratch);
+            if (!FaceFlag.IsPresent(presence, _options.MinTrackingConfidence)) continue;
+
+            Face face = result.AddFace();
+            DetectionCandidate? detection = roi.DetectionIndex >= 0 ? _detections[roi.DetectionIndex] : null;
+            face.Set(roi.Rect, presence, detection, width, height);
+            Span<NormalizedLandmark> landmarks = face.PrepareLandmarks(_scratch.Length);
+            _scratch.CopyTo(landmarks);
+
+            if (!video) continue;
+            // The next ROI comes from the raw landmarks; smoothing only changes what is returned.
+            _nextRois.Add(RoiFromLandmarks.Compute(_scratch, width, height));
+            LandmarkSmoother? smoother = null;
+            if (_options.Smoothing)
+            {
+                smoother = roi.PreviousFace >= 0 ? TakePreviousSmoother(roi.PreviousFace) : RentSmoother();
+                smoother.Apply(landmarks, timestamp, width, height);
+            }
+            _nextSmoothers.Add(smoother);
+        }
+
+        // Faces not continued this frame are lost: their smoothers start over if reused.
+        foreach (LandmarkSmoother? lost in _previousSmoothers)
+            if (lost is not null) ReturnSmoother(lost);
+        (_previousRois, _nextRois) = (_nextRois, _previousRois);
+        (_previousSmoothers, _nextSmoothers) = (_nextSmoothers, _previousSmoothers);
+    }
+
+    private LandmarkSmoother TakePreviousSmoother(int previousFace)
+    {
+        LandmarkSmoother? smoother = _previousSmoothers[previousFace];
+        _previousSmoothers[previousFace] = null;
+        return smoother ?? RentSmoother();
+    }
+
+    private LandmarkSmoother RentSmoother() =>
+        _smootherPool.TryPop(out LandmarkSmoother? smoother)
+            ? smoother
+            : new LandmarkSmoother(_scratch.Length, OneEuroParameters.FaceLandmarker);
+
+    private void ReturnSmoother(LandmarkSmoother smoother)
+    {
+        smoother.Reset();
+        _smootherPool.Push(smoother);
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _detector.Dispose();
+        _landmarks.Dispose();
+    }
+}
