@@ -1,0 +1,55 @@
+using FaceMesh.Models;
+
+namespace FaceMesh.Runtime.Tests.Graph;
+
+/// <summary>The four shipped models load, run with finite outputs, and agree across execution modes.</summary>
+public sealed class RealModelExecutionTests
+{
+    public static TheoryData<MediaPipeModel> Models => new()
+    {
+        MediaPipeModel.FaceDetectionShortRange,
+        MediaPipeModel.FaceDetectionFullRange,
+        MediaPipeModel.FaceLandmark,
+        MediaPipeModel.FaceLandmarkWithAttention,
+    };
+
+    private static float[][] Run(byte[] model, InterpreterOptions options, int seed)
+    {
+        using var interpreter = Interpreter.Load(model, options);
+        Span<float> input = interpreter.GetInput(0);
+        var rng = new Random(seed);
+        for (int i = 0; i < input.Length; i++) input[i] = (float)rng.NextDouble();
+        interpreter.Invoke();
+        return Enumerable.Range(0, interpreter.Outputs.Count).Select(o => interpreter.GetOutput(o).ToArray()).ToArray();
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Outputs_are_finite_and_vector_scalar_and_threaded_runs_agree(MediaPipeModel model)
+    {
+        byte[] bytes = MediaPipeModels.ReadAllBytes(model);
+
+        float[][] vector = Run(bytes, new InterpreterOptions { ThreadCount = 1 }, 11);
+        float[][] threaded = Run(bytes, new InterpreterOptions { ThreadCount = 2 }, 11);
+        float[][] scalar = Run(bytes, new InterpreterOptions { ThreadCount = 1, UseSimd = false }, 11);
+
+        for (int o = 0; o < vector.Length; o++)
+        {
+            Assert.All(vector[o], v => Assert.True(float.IsFinite(v)));
+            Assert.Equal(vector[o], threaded[o]);
+            TestData.AssertClose(scalar[o], vector[o], 1e-5);
+        }
+    }
+
+    [Fact]
+    public void Invoke_allocates_nothing_after_construction()
+    {
+        using var interpreter = Interpreter.Load(MediaPipeModels.ReadAllBytes(MediaPipeModel.FaceLandmarkWithAttention));
+        interpreter.Invoke();
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5; i++) interpreter.Invoke();
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}
