@@ -22,6 +22,9 @@ public static class Draw
         opacity = MathF.Min(opacity, 1f);
         float radius = width / 2f;
         float reach = radius + 0.5f; // beyond this distance a pixel centre gets no coverage
+        // Far-away endpoints would cost float precision in the distance maths; keep only the
+        // part of the segment that can touch the image.
+        if (!SegmentClipper.Clip(ref start, ref end, -reach, -reach, image.Width + reach, image.Height + reach)) return;
         float peak = MathF.Min(width, 1f) * opacity;
         var blender = new PixelBlender(image.Format, color);
         Vector2 direction = end - start;
