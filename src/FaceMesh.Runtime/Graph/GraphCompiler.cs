@@ -21,6 +21,7 @@ internal static class GraphCompiler
         var stepOperands = new List<(IReadOnlyList<int> Inputs, IReadOnlyList<int> Outputs)>();
         var aliasOf = Enumerable.Range(0, tensorCount).ToArray();
         var produced = new bool[tensorCount];
+        var uses = new int[tensorCount];
         foreach (int input in graph.Inputs) produced[input] = true;
 
         for (int opIndex = 0; opIndex < graph.Operators.Count; opIndex++)
@@ -40,6 +41,7 @@ internal static class GraphCompiler
                     throw context.Format($"reads tensor '{graph.Tensors[tensor].Name}' (#{tensor}) before anything writes it");
             }
             foreach (int tensor in context.ArenaOutputs) produced[tensor] = true;
+            foreach (int tensor in context.ArenaInputs) uses[tensor]++;
 
             if (context.AliasesOutputToInput)
             {
@@ -57,7 +59,40 @@ internal static class GraphCompiler
         }
 
         for (int t = 0; t < tensorCount; t++) aliasOf[t] = Root(aliasOf, t);
+        FuseActivations(steps, stepOperands, uses, aliasOf, graph.Outputs.ToHashSet());
         return Plan(graph, constants, steps, stepOperands, aliasOf);
+    }
+
+    /// <summary>
+    /// Folds each standalone RELU/RELU6/PRELU into the kernel that produces its input when that
+    /// input has no other reader: the producer then writes the activated values directly.
+    /// </summary>
+    private static void FuseActivations(List<CompiledStep> steps, List<(IReadOnlyList<int> Inputs, IReadOnlyList<int> Outputs)> operands,
+        int[] uses, int[] aliasOf, HashSet<int> graphOutputs)
+    {
+        var producer = new Dictionary<int, int>();
+        var removed = new bool[steps.Count];
+        for (int s = 0; s < steps.Count; s++)
+        {
+            foreach (int t in operands[s].Outputs) producer[t] = s;
+            if (steps[s].Kernel is not IFusableActivation activation) continue;
+            int t0 = activation.InputTensor;
+            bool privateInput = uses[t0] == 1 && !graphOutputs.Contains(t0) && aliasOf[t0] == t0
+                && !aliasOf.Where((root, t) => root == t0 && t != t0).Any();
+            if (!privateInput || !producer.TryGetValue(t0, out int p) || operands[p].Outputs.Count != 1) continue;
+            if (steps[p].Kernel is not IFusesActivation fuser) continue;
+            if (fuser.FuseActivation(activation.Clamp, activation.Slopes, activation.OutputTensor) is not { } fused) continue;
+            steps[p] = steps[p] with { Kernel = fused };
+            operands[p] = (operands[p].Inputs, [activation.OutputTensor]);
+            producer[activation.OutputTensor] = p;
+            removed[s] = true;
+        }
+        for (int s = steps.Count - 1; s >= 0; s--)
+        {
+            if (!removed[s]) continue;
+            steps.RemoveAt(s);
+            operands.RemoveAt(s);
+        }
     }
 
     private static bool TryFoldConstant(KernelBuildContext context, ConstantStore constants)

@@ -5,16 +5,18 @@ namespace FaceMesh.Runtime.Graph;
 
 /// <summary>
 /// Persistent helper threads that run one kernel at a time together with the caller's thread.
-/// The kernel's work units are cut into a few contiguous chunks handed out through an atomic
-/// counter, so a slow or descheduled thread does not hold everyone up. Nothing is allocated per
-/// kernel run: the job is published through fields and a generation counter. Helpers spin
-/// briefly after a job (kernels follow each other within microseconds) and then sleep on a
-/// semaphore so an idle interpreter costs no CPU.
+/// The kernel's work units are cut into a few contiguous chunks that threads claim one by one,
+/// so the caller never waits for a helper that has not started: it waits only for chunks that
+/// were actually claimed. Nothing is allocated per kernel run; the job is published through
+/// fields and a claim word holding (generation, next chunk), which makes a late helper's claim on
+/// a finished job fail. Helpers spin briefly between jobs (kernels follow each other within
+/// microseconds) and then sleep on a semaphore so an idle interpreter costs no CPU.
 /// </summary>
 internal sealed class WorkerPool : IDisposable
 {
     private const int ChunksPerThread = 4;
-    private const int IdleSpinIterations = 20_000;
+    private const int IdleSpinIterations = 4_000;
+    private const int Closed = int.MaxValue;
 
     private readonly Thread[] _helpers;
     private readonly SemaphoreSlim _wake = new(0);
@@ -23,8 +25,8 @@ internal sealed class WorkerPool : IDisposable
     private int _units;
     private int _chunkSize;
     private int _chunkCount;
-    private int _nextChunk;
-    private int _pendingHelpers;
+    private long _claim;      // (generation << 32) | next chunk; next chunk = Closed once the job is over
+    private int _completed;
     private int _generation;
     private int _sleepingHelpers;
     private volatile bool _stopping;
@@ -53,22 +55,24 @@ internal sealed class WorkerPool : IDisposable
         }
 
         int chunks = Math.Min(units, ThreadCount * ChunksPerThread);
+        int generation = _generation + 1;
         _kernel = kernel;
         _tensors = tensors;
         _units = units;
         _chunkSize = (units + chunks - 1) / chunks;
         _chunkCount = (units + _chunkSize - 1) / _chunkSize;
-        _nextChunk = 0;
-        _pendingHelpers = _helpers.Length;
-        Interlocked.Increment(ref _generation);
+        _completed = 0;
+        Volatile.Write(ref _claim, (long)generation << 32);
+        Volatile.Write(ref _generation, generation);
         // Only sleeping helpers need a token; releasing for spinning ones would pile up counts.
         int sleeping = Volatile.Read(ref _sleepingHelpers);
         if (sleeping > 0) _wake.Release(sleeping);
 
-        RunChunks();
+        RunChunks(generation);
 
         var spinner = new SpinWait();
-        while (Volatile.Read(ref _pendingHelpers) != 0) spinner.SpinOnce(sleep1Threshold: -1);
+        while (Volatile.Read(ref _completed) < _chunkCount) spinner.SpinOnce(sleep1Threshold: -1);
+        Volatile.Write(ref _claim, ((long)generation << 32) | Closed);
         _kernel = null;
         if (_failure is { } failure)
         {
@@ -77,46 +81,49 @@ internal sealed class WorkerPool : IDisposable
         }
     }
 
-    private void RunChunks()
+    /// <summary>Claims and runs chunks of the job of <paramref name="generation"/> until none is left (or the job is not that one any more).</summary>
+    private void RunChunks(int generation)
     {
-        Kernel kernel = _kernel!;
-        int chunk;
-        while ((chunk = Interlocked.Increment(ref _nextChunk) - 1) < _chunkCount)
+        Kernel? kernel = _kernel;
+        TensorMap tensors = _tensors;
+        int units = _units, chunkSize = _chunkSize, chunkCount = _chunkCount;
+        while (true)
         {
-            int begin = chunk * _chunkSize;
-            kernel.Run(_tensors, begin, Math.Min(_units, begin + _chunkSize));
+            long claim = Volatile.Read(ref _claim);
+            int chunk = (int)(claim & 0xffffffff);
+            if ((int)(claim >> 32) != generation || chunk >= chunkCount || kernel is null) return;
+            if (Interlocked.CompareExchange(ref _claim, claim + 1, claim) != claim) continue;
+            try
+            {
+                int begin = chunk * chunkSize;
+                kernel.Run(tensors, begin, Math.Min(units, begin + chunkSize));
+            }
+            catch (Exception e)
+            {
+                _failure = ExceptionDispatchInfo.Capture(e);
+            }
+            Interlocked.Increment(ref _completed);
         }
     }
 
     private void HelperLoop()
     {
         int seen = 0;
-        while (true)
+        while (!_stopping)
         {
             int generation = Volatile.Read(ref _generation);
-            if (generation == seen)
+            if (generation != seen)
             {
-                for (int spin = 0; spin < IdleSpinIterations && Volatile.Read(ref _generation) == seen; spin++)
-                    Thread.SpinWait(8);
-                if (Volatile.Read(ref _generation) == seen)
-                {
-                    Interlocked.Increment(ref _sleepingHelpers);
-                    if (Volatile.Read(ref _generation) == seen) _wake.Wait();
-                    Interlocked.Decrement(ref _sleepingHelpers);
-                }
+                seen = generation;
+                RunChunks(generation);
                 continue;
             }
-            seen = generation;
-            if (_stopping) return;
-            try
-            {
-                RunChunks();
-            }
-            catch (Exception e)
-            {
-                _failure = ExceptionDispatchInfo.Capture(e);
-            }
-            Interlocked.Decrement(ref _pendingHelpers);
+            for (int spin = 0; spin < IdleSpinIterations && Volatile.Read(ref _generation) == seen; spin++)
+                Thread.SpinWait(8);
+            if (Volatile.Read(ref _generation) != seen) continue;
+            Interlocked.Increment(ref _sleepingHelpers);
+            if (Volatile.Read(ref _generation) == seen && !_stopping) _wake.Wait();
+            Interlocked.Decrement(ref _sleepingHelpers);
         }
     }
 
@@ -124,7 +131,6 @@ internal sealed class WorkerPool : IDisposable
     {
         if (_stopping) return;
         _stopping = true;
-        Interlocked.Increment(ref _generation);
         _wake.Release(_helpers.Length);
         foreach (Thread helper in _helpers) helper.Join();
         _wake.Dispose();

@@ -11,7 +11,7 @@ namespace FaceMesh.Runtime.Kernels;
 /// vector such as [C] against [1,H,W,C]); anything else through per-row stride arithmetic.
 /// Both operations are commutative, so the repeating operand is always kept second.
 /// </summary>
-internal sealed unsafe class BinaryKernel : Kernel
+internal sealed unsafe class BinaryKernel : Kernel, IFusesActivation
 {
     private const int ChunkElements = 4096;
 
@@ -28,6 +28,8 @@ internal sealed unsafe class BinaryKernel : Kernel
     private readonly BroadcastShape _broadcast;
     private readonly ActivationRange _activation;
     private readonly bool _simd;
+    private readonly AlignedFloats? _slopes; // fused PRELU: per-channel slopes of the last axis
+    private readonly int _channels;
 
     private BinaryKernel(BinaryOperation operation, int a, int b, int output, IReadOnlyList<int> shapeA,
         IReadOnlyList<int> shapeB, ActivationRange activation, bool simd)
@@ -55,6 +57,36 @@ internal sealed unsafe class BinaryKernel : Kernel
             Layout.General => _broadcast.Output[BroadcastShape.MaxRank - 1],
             _ => ChunkElements,
         };
+    }
+
+    private BinaryKernel(BinaryKernel source, ActivationRange activation, float[]? slopes, int output) : base(source.OpName)
+    {
+        _operation = source._operation;
+        _a = source._a;
+        _b = source._b;
+        _output = output;
+        _layout = source._layout;
+        _count = source._count;
+        _period = source._period;
+        _broadcast = source._broadcast;
+        _simd = source._simd;
+        _activation = activation;
+        _chunk = source._chunk;
+        if (slopes is not null)
+        {
+            _channels = slopes.Length;
+            _slopes = new AlignedFloats(SimdSupport.RoundUp(_channels));
+            slopes.CopyTo(_slopes.AsSpan());
+            _chunk = _channels * Math.Max(1, ChunkElements / _channels);
+        }
+    }
+
+    public Kernel? FuseActivation(ActivationRange clamp, float[]? slopes, int output)
+    {
+        if (!_activation.IsIdentity || _slopes is not null) return null;
+        if (slopes is not null && (_layout != Layout.SameShape || _broadcast.Output[BroadcastShape.MaxRank - 1] != slopes.Length))
+            return null;
+        return new BinaryKernel(this, clamp, slopes, output);
     }
 
     public override int WorkUnits => (int)((_count + _chunk - 1) / _chunk);
@@ -106,6 +138,9 @@ internal sealed unsafe class BinaryKernel : Kernel
         long start = begin * _chunk, stop = Math.Min(_count, end * _chunk);
         switch (_layout)
         {
+            case Layout.SameShape when _slopes is not null:
+                for (long i = start; i < stop; i += _channels) ContiguousPRelu<TOp>(a + i, b + i, output + i);
+                break;
             case Layout.SameShape:
                 Contiguous<TOp>(a + start, b + start, output + start, (int)(stop - start));
                 break;
@@ -139,6 +174,31 @@ internal sealed unsafe class BinaryKernel : Kernel
             return;
         }
         for (; i < count; i++) output[i] = _activation.Apply(TOp.Apply(a[i], b[i]));
+    }
+
+    /// <summary>One row of channels with a fused PRELU (then the clamp, if any).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ContiguousPRelu<TOp>(float* a, float* b, float* output) where TOp : struct, IBinaryOperator
+    {
+        int count = _channels;
+        float* slopes = _slopes!.Pointer;
+        if (_simd)
+        {
+            Vector512<float> min = Vector512.Create(_activation.Min), max = Vector512.Create(_activation.Max);
+            for (int i = 0; i < count; i += SimdSupport.Width)
+            {
+                int n = count - i;
+                Vector512<float> value = TOp.Apply(SimdSupport.LoadFirst(a + i, n), SimdSupport.LoadFirst(b + i, n));
+                value = Vector512.ConditionalSelect(Vector512.LessThan(value, Vector512<float>.Zero), value * Vector512.Load(slopes + i), value);
+                SimdSupport.StoreFirst(output + i, Vector512.Min(Vector512.Max(value, min), max), n);
+            }
+            return;
+        }
+        for (int i = 0; i < count; i++)
+        {
+            float value = TOp.Apply(a[i], b[i]);
+            output[i] = _activation.Apply(value < 0f ? value * slopes[i] : value);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -5,7 +5,7 @@ using FaceMesh.Runtime.Graph;
 namespace FaceMesh.Runtime.Kernels;
 
 /// <summary>RELU and RELU6 as standalone ops: a clamp over a flat buffer.</summary>
-internal sealed unsafe class ClampKernel : Kernel
+internal sealed unsafe class ClampKernel : Kernel, IFusableActivation
 {
     private const int ChunkElements = 4096;
 
@@ -23,6 +23,11 @@ internal sealed unsafe class ClampKernel : Kernel
         _range = range;
         _simd = simd;
     }
+
+    public int InputTensor => _input;
+    public int OutputTensor => _output;
+    public ActivationRange Clamp => _range;
+    public float[]? Slopes => null;
 
     public override int WorkUnits => (_count + ChunkElements - 1) / ChunkElements;
 

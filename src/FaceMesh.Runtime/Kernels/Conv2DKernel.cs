@@ -13,7 +13,7 @@ namespace FaceMesh.Runtime.Kernels;
 /// broadcast per pixel and two vector loads per input channel. Bias is the accumulators' initial
 /// value and the activation is applied before the single store.
 /// </summary>
-internal sealed unsafe class Conv2DKernel : Kernel
+internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
 {
     private const int TileRows = 6;
     private const int PanelWidth = 32;
@@ -84,8 +84,11 @@ internal sealed unsafe class Conv2DKernel : Kernel
             new ConvEpilogue(activation, null), SimdSupport.Use(context.UseSimd));
     }
 
-    /// <summary>The same convolution with a different epilogue (used when a following activation is fused in).</summary>
-    public Conv2DKernel WithEpilogue(ConvEpilogue epilogue, int output) => new(this, epilogue, output);
+    public Kernel? FuseActivation(ActivationRange clamp, float[]? slopes, int output)
+    {
+        if (!_epilogue.IsIdentity || slopes is not null && slopes.Length != _outChannels) return null;
+        return new Conv2DKernel(this, new ConvEpilogue(clamp, slopes), output);
+    }
 
     private Conv2DKernel(Conv2DKernel source, ConvEpilogue epilogue, int output) : base(source.OpName)
     {
@@ -104,8 +107,6 @@ internal sealed unsafe class Conv2DKernel : Kernel
         _epilogue = epilogue;
     }
 
-    public int OutputChannels => _outChannels;
-    public int OutputTensor => _output;
 
     private static AlignedFloats PackWeights(float[] filter, int outChannels, int depth, int panels)
     {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace FaceMesh.Runtime.Kernels;
 
@@ -29,7 +30,7 @@ internal readonly unsafe struct ConvEpilogue
         }
     }
 
-    public bool HasSlopes => _slopes is not null;
+    public bool IsIdentity => _slopes is null && !_clamps;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Store(float* destination, Vector512<float> value, int channel, int count)
@@ -42,6 +43,19 @@ internal readonly unsafe struct ConvEpilogue
         }
         if (_clamps) value = Vector512.Min(Vector512.Max(value, _min), _max);
         SimdSupport.StoreFirst(destination, value, count);
+    }
+
+    /// <summary>Like <see cref="Store"/> with a precomputed lane mask (all lanes for full blocks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void StoreMasked(float* destination, Vector512<float> value, int channel, Vector512<float> mask)
+    {
+        if (_slopes is not null)
+        {
+            Vector512<float> scaled = value * Vector512.Load(_slopes.Pointer + channel);
+            value = Vector512.ConditionalSelect(Vector512.LessThan(value, Vector512<float>.Zero), scaled, value);
+        }
+        if (_clamps) value = Vector512.Min(Vector512.Max(value, _min), _max);
+        Avx512F.MaskStore(destination, mask, value);
     }
 
     public float Apply(float value, int channel)

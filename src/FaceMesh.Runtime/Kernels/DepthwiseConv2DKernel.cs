@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using FaceMesh.Runtime.Graph;
 using FaceMesh.Runtime.Model;
 
@@ -11,7 +12,7 @@ namespace FaceMesh.Runtime.Kernels;
 /// width so every weight load is a full aligned vector; the last channel block uses masked input
 /// loads and stores. Work units are output rows.
 /// </summary>
-internal sealed unsafe class DepthwiseConv2DKernel : Kernel
+internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation
 {
     private readonly int _input;
     private readonly int _output;
@@ -22,6 +23,7 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel
     private readonly AlignedFloats _bias;
     private readonly ConvEpilogue _epilogue;
     private readonly bool _simd;
+    private readonly AlignedFloats? _zeroRow; // stands in for input rows above and below the image
 
     private DepthwiseConv2DKernel(int input, int output, ConvGeometry geometry, int channels, float[] filter,
         float[]? bias, ConvEpilogue epilogue, bool simd) : base("DepthwiseConv2D")
@@ -38,6 +40,7 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel
             filter.AsSpan(tap * channels, channels).CopyTo(_weights.AsSpan().Slice(tap * _paddedChannels));
         _bias = new AlignedFloats(_paddedChannels);
         if (bias is not null) bias.AsSpan(0, channels).CopyTo(_bias.AsSpan());
+        _zeroRow = new AlignedFloats(geometry.InputWidth * channels + SimdSupport.Width);
     }
 
     private DepthwiseConv2DKernel(DepthwiseConv2DKernel source, ConvEpilogue epilogue, int output) : base(source.OpName)
@@ -50,6 +53,7 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel
         _weights = source._weights;
         _bias = source._bias;
         _simd = source._simd;
+        _zeroRow = source._zeroRow;
         _epilogue = epilogue;
     }
 
@@ -57,9 +61,11 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel
 
     public override long Cost => (long)_g.OutputPixels * _channels * _g.Taps;
 
-    public int OutputChannels => _channels;
-
-    public DepthwiseConv2DKernel WithEpilogue(ConvEpilogue epilogue, int output) => new(this, epilogue, output);
+    public Kernel? FuseActivation(ActivationRange clamp, float[]? slopes, int output)
+    {
+        if (!_epilogue.IsIdentity || slopes is not null && slopes.Length != _channels) return null;
+        return new DepthwiseConv2DKernel(this, new ConvEpilogue(clamp, slopes), output);
+    }
 
     public static Kernel Create(KernelBuildContext context)
     {
@@ -97,8 +103,14 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel
     {
         float* input = tensors[_input];
         float* output = tensors[_output];
+        bool fast3x3 = _simd && _g.KernelHeight == 3 && _g.KernelWidth == 3 && _g.DilationHeight == 1 && _g.DilationWidth == 1;
         for (int oy = begin; oy < end; oy++)
         {
+            if (fast3x3)
+            {
+                Row3x3(input, output, oy);
+                continue;
+            }
             for (int ox = 0; ox < _g.OutputWidth; ox++)
             {
                 float* destination = output + ((long)oy * _g.OutputWidth + ox) * _channels;
@@ -106,6 +118,57 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel
                 else PixelScalar(input, destination, oy, ox);
             }
         }
+    }
+
+    /// <summary>
+    /// One output row of a 3x3 filter: per channel block the nine weight vectors stay in registers
+    /// while the row is swept; rows above/below the input read a zero row, and only the first and
+    /// last columns take the bounds-checked path.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Row3x3(float* input, float* output, int oy)
+    {
+        int channels = _channels, padded = _paddedChannels, inWidth = _g.InputWidth, outWidth = _g.OutputWidth;
+        int stride = _g.StrideWidth, padLeft = _g.PadLeft;
+        long rowFloats = (long)inWidth * channels;
+        int iy0 = oy * _g.StrideHeight - _g.PadTop;
+        float* zeros = _zeroRow!.Pointer;
+        float* row0 = (uint)iy0 < (uint)_g.InputHeight ? input + iy0 * rowFloats : zeros;
+        float* row1 = (uint)(iy0 + 1) < (uint)_g.InputHeight ? input + (iy0 + 1) * rowFloats : zeros;
+        float* row2 = (uint)(iy0 + 2) < (uint)_g.InputHeight ? input + (iy0 + 2) * rowFloats : zeros;
+        // Output columns whose three input columns are all inside the row.
+        int firstInterior = Math.Min(outWidth, (padLeft + stride - 1) / stride);
+        int lastStart = inWidth - 3 + padLeft;
+        int lastInterior = lastStart < 0 ? firstInterior : Math.Max(firstInterior, Math.Min(outWidth, lastStart / stride + 1));
+        float* destinationRow = output + (long)oy * outWidth * channels;
+
+        for (int c = 0; c < channels; c += SimdSupport.Width)
+        {
+            Vector512<float> mask = SimdSupport.FirstLanes(channels - c);
+            float* w = _weights.Pointer + c;
+            Vector512<float> bias = Vector512.Load(_bias.Pointer + c);
+            Vector512<float> w00 = Vector512.Load(w), w01 = Vector512.Load(w + padded), w02 = Vector512.Load(w + 2 * padded);
+            Vector512<float> w10 = Vector512.Load(w + 3 * padded), w11 = Vector512.Load(w + 4 * padded), w12 = Vector512.Load(w + 5 * padded);
+            Vector512<float> w20 = Vector512.Load(w + 6 * padded), w21 = Vector512.Load(w + 7 * padded), w22 = Vector512.Load(w + 8 * padded);
+            float* r0 = row0 + c, r1 = row1 + c, r2 = row2 + c;
+            for (int ox = firstInterior; ox < lastInterior; ox++)
+            {
+                long x = (long)(ox * stride - padLeft) * channels;
+                Vector512<float> acc = bias;
+                acc = Vector512.FusedMultiplyAdd(Avx512F.MaskLoad(r0 + x, mask, Vector512<float>.Zero), w00, acc);
+                acc = Vector512.FusedMultiplyAdd(Avx512F.MaskLoad(r0 + x + channels, mask, Vector512<float>.Zero), w01, acc);
+                acc = Vector512.FusedMultiplyAdd(Avx512F.MaskLoad(r0 + x + 2 * channels, mask, Vector512<float>.Zero), w02, acc);
+                acc = Vector512.FusedMultiplyAdd(Avx512F.MaskLoad(r1 + x, mask, Vector512<float>.Zero), w10, acc);
+                acc = Vector512.FusedMultiplyAdd(Avx512F.MaskLoad(r1 + x + channels, mask, Vector512<float>.Zero), w11, acc);
+                acc = Vector512.FusedMultiplyAdd(Avx512F.MaskLoad(r1 + x + 2 * channels, mask, Vector512<float>.Zero), w12, acc);
+                acc = Vector512.FusedMultiplyAdd(Avx512F.MaskLoad(r2 + x, mask, Vector512<float>.Zero), w20, acc);
+                acc = Vector512.FusedMultiplyAdd(Avx512F.MaskLoad(r2 + x + channels, mask, Vector512<float>.Zero), w21, acc);
+                acc = Vector512.FusedMultiplyAdd(Avx512F.MaskLoad(r2 + x + 2 * channels, mask, Vector512<float>.Zero), w22, acc);
+                _epilogue.StoreMasked(destinationRow + (long)ox * channels + c, acc, c, mask);
+            }
+        }
+        for (int ox = 0; ox < firstInterior; ox++) PixelVector(input, destinationRow + (long)ox * channels, oy, ox);
+        for (int ox = lastInterior; ox < outWidth; ox++) PixelVector(input, destinationRow + (long)ox * channels, oy, ox);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

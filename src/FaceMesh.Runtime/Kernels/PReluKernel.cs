@@ -9,7 +9,7 @@ namespace FaceMesh.Runtime.Kernels;
 /// is how Keras exports it: y = x for x >= 0, slope[c] * x otherwise. Work units are pixels
 /// (rows of C channels) grouped into chunks.
 /// </summary>
-internal sealed unsafe class PReluKernel : Kernel
+internal sealed unsafe class PReluKernel : Kernel, IFusableActivation
 {
     private const int ChunkElements = 4096;
 
@@ -35,7 +35,8 @@ internal sealed unsafe class PReluKernel : Kernel
     }
 
     /// <summary>The per-channel slopes (for fusing this op into a preceding convolution).</summary>
-    public float[] Slopes { get; }
+    public float[]? Slopes { get; }
+    public ActivationRange Clamp => ActivationRange.None;
     public int InputTensor => _input;
     public int OutputTensor => _output;
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using FaceMesh.Runtime.Graph;
 
 namespace FaceMesh.Runtime.Kernels;
@@ -19,13 +21,16 @@ internal sealed unsafe class PadKernel : Kernel
     private readonly int _rows;
     private readonly int _rowsPerUnit;
 
-    private PadKernel(int input, int output, int[] inShape, int[] outShape, int[] before) : base("Pad")
+    private readonly bool _simd;
+
+    private PadKernel(int input, int output, int[] inShape, int[] outShape, int[] before, bool simd) : base("Pad")
     {
         _input = input;
         _output = output;
-        _inShape = inShape;
-        _outShape = outShape;
-        _before = before;
+        (_inShape, _outShape, _before) = CollapseUnpaddedTail(inShape, outShape, before);
+        _simd = simd;
+        inShape = _inShape;
+        outShape = _outShape;
         int last = outShape.Length - 1;
         _rows = (int)(ShapeMath.ElementCount(outShape) / outShape[last]);
         _rowsPerUnit = Math.Max(1, ChunkElements / outShape[last]);
@@ -54,9 +59,44 @@ internal sealed unsafe class PadKernel : Kernel
         }
         context.ExpectOutputShape(0, outShape);
         int input = context.ArenaInput(0), output = context.ArenaOutput(0);
-        return new PadKernel(input, output, inShape, outShape, before);
+        return new PadKernel(input, output, inShape, outShape, before, SimdSupport.Use(context.UseSimd));
     }
 
+    /// <summary>
+    /// Merges trailing axes without padding into the last padded one, so spatial padding copies
+    /// whole image rows instead of one pixel at a time.
+    /// </summary>
+    private static (int[] In, int[] Out, int[] Before) CollapseUnpaddedTail(int[] inShape, int[] outShape, int[] before)
+    {
+        int rank = inShape.Length, last = rank - 1;
+        int inner = 1;
+        while (last > 0 && inShape[last] == outShape[last])
+        {
+            inner *= inShape[last];
+            last--;
+        }
+        if (last == rank - 1) return (inShape, outShape, before);
+        int[] newIn = inShape[..(last + 1)], newOut = outShape[..(last + 1)], newBefore = before[..(last + 1)];
+        newIn[last] *= inner;
+        newOut[last] *= inner;
+        newBefore[last] *= inner;
+        return (newIn, newOut, newBefore);
+    }
+
+    private const int ShortRow = 256;
+
+    /// <summary>Channel padding: a few masked vector moves per pixel instead of three memory calls.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyShortRow(float* source, int count, float* destination, int length)
+    {
+        for (int c = 0; c < length; c += SimdSupport.Width)
+        {
+            Vector512<float> value = c < count ? SimdSupport.LoadFirst(source + c, count - c) : Vector512<float>.Zero;
+            SimdSupport.StoreFirst(destination + c, value, length - c);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Run(in TensorMap tensors, int begin, int end)
     {
         float* input = tensors[_input], output = tensors[_output];
@@ -82,8 +122,14 @@ internal sealed unsafe class PadKernel : Kernel
                 new Span<float>(destination, outRow).Clear();
                 continue;
             }
+            float* source = input + inputRow * inRow;
+            if (_simd && lead == 0 && outRow <= ShortRow)
+            {
+                CopyShortRow(source, inRow, destination, outRow);
+                continue;
+            }
             new Span<float>(destination, lead).Clear();
-            new ReadOnlySpan<float>(input + inputRow * inRow, inRow).CopyTo(new Span<float>(destination + lead, inRow));
+            new ReadOnlySpan<float>(source, inRow).CopyTo(new Span<float>(destination + lead, inRow));
             new Span<float>(destination + lead + inRow, outRow - lead - inRow).Clear();
         }
     }
