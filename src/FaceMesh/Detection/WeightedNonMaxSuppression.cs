@@ -7,23 +7,35 @@ namespace FaceMesh.Detectors;
 /// score-weighted mean while the score stays the seed's. Reuses its scratch lists across calls;
 /// not thread-safe.
 /// </summary>
-internal sealed class WeightedNonMaxSuppression(float iouThreshold)
+internal sealed class WeightedNonMaxSuppression
 {
+    private readonly float _iouThreshold;
+    private readonly Comparison<int> _byScoreDescending;
+    private List<DetectionCandidate>? _sorting;
     private readonly List<int> _remaining = [];
     private readonly List<int> _rest = [];
     private readonly List<int> _members = [];
+
+    public WeightedNonMaxSuppression(float iouThreshold)
+    {
+        _iouThreshold = iouThreshold;
+        // Created once so sorting allocates nothing per call. Ties keep anchor order (MediaPipe's
+        // unstable sort leaves them unspecified).
+        _byScoreDescending = (a, b) =>
+        {
+            int byScore = _sorting![b].Score.CompareTo(_sorting[a].Score);
+            return byScore != 0 ? byScore : a.CompareTo(b);
+        };
+    }
 
     /// <summary>Appends the merged faces to <paramref name="output"/>, best seed first.</summary>
     public void Run(List<DetectionCandidate> candidates, List<DetectionCandidate> output)
     {
         _remaining.Clear();
         for (int i = 0; i < candidates.Count; i++) _remaining.Add(i);
-        // Descending score; ties keep anchor order (MediaPipe's unstable sort leaves them unspecified).
-        _remaining.Sort((a, b) =>
-        {
-            int byScore = candidates[b].Score.CompareTo(candidates[a].Score);
-            return byScore != 0 ? byScore : a.CompareTo(b);
-        });
+        _sorting = candidates;
+        _remaining.Sort(_byScoreDescending);
+        _sorting = null;
 
         while (_remaining.Count > 0)
         {
@@ -32,7 +44,7 @@ internal sealed class WeightedNonMaxSuppression(float iouThreshold)
             _rest.Clear();
             foreach (int index in _remaining)
             {
-                if (BoxOverlap.IntersectionOverUnion(candidates[index].Box, seed.Box) > iouThreshold) _members.Add(index);
+                if (BoxOverlap.IntersectionOverUnion(candidates[index].Box, seed.Box) > _iouThreshold) _members.Add(index);
                 else _rest.Add(index);
             }
 

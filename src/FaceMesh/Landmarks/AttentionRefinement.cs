@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace FaceMesh.Landmarks;
 
 /// <summary>
@@ -16,7 +18,10 @@ internal static class AttentionRefinement
     /// <summary>The eye tables start with the lower contour and the upper contour without corners.</summary>
     public const int EyeContourCount = 16;
 
-    public static ReadOnlySpan<int> Lips =>
+    public static ReadOnlySpan<int> Lips => LipsTable.AsSpan();
+
+    // Immutable arrays: the span properties allocate nothing in any build configuration.
+    private static readonly ImmutableArray<int> LipsTable =
     [
         61, 146, 91, 181, 84, 17, 314, 405, 321, 375, 291,
         185, 40, 39, 37, 0, 267, 269, 270, 409,
@@ -28,7 +33,10 @@ internal static class AttentionRefinement
         183, 42, 41, 38, 12, 268, 271, 272, 407,
     ];
 
-    public static ReadOnlySpan<int> LeftEye =>
+    public static ReadOnlySpan<int> LeftEye => LeftEyeTable.AsSpan();
+
+    // Immutable arrays: the span properties allocate nothing in any build configuration.
+    private static readonly ImmutableArray<int> LeftEyeTable =
     [
         33, 7, 163, 144, 145, 153, 154, 155, 133,
         246, 161, 160, 159, 158, 157, 173,
@@ -41,7 +49,10 @@ internal static class AttentionRefinement
         156, 70, 63, 105, 66, 107, 55, 193,
     ];
 
-    public static ReadOnlySpan<int> RightEye =>
+    public static ReadOnlySpan<int> RightEye => RightEyeTable.AsSpan();
+
+    // Immutable arrays: the span properties allocate nothing in any build configuration.
+    private static readonly ImmutableArray<int> RightEyeTable =
     [
         263, 249, 390, 373, 374, 380, 381, 382, 362,
         466, 388, 387, 386, 385, 384, 398,

@@ -30,17 +30,19 @@ internal sealed class FakeScene
         Detector.ByIndex[1] = logits;
 
         float[] mesh = MeshPoints();
-        Mesh.BeforeOutput = m => { m.ByIndex[0] = mesh; m.ByIndex[1] = [FaceFlagLogit]; };
-        Attention.BeforeOutput = m =>
-        {
-            m.ByName["output_mesh_identity"] = mesh;
-            m.ByName["output_lips"] = new float[160];
-            m.ByName["output_left_eye"] = new float[142];
-            m.ByName["output_right_eye"] = new float[142];
-            m.ByName["output_left_iris"] = new float[10];
-            m.ByName["output_right_iris"] = new float[10];
-            m.ByName["conv_faceflag"] = [FaceFlagLogit];
-        };
+        float[] flag = [FaceFlagLogit];
+        Mesh.ByIndex[0] = mesh;
+        Mesh.ByIndex[1] = flag;
+        Attention.ByName["output_mesh_identity"] = mesh;
+        Attention.ByName["output_lips"] = CropCentre(160);
+        Attention.ByName["output_left_eye"] = CropCentre(142);
+        Attention.ByName["output_right_eye"] = CropCentre(142);
+        Attention.ByName["output_left_iris"] = CropCentre(10);
+        Attention.ByName["output_right_iris"] = CropCentre(10);
+        Attention.ByName["conv_faceflag"] = flag;
+        // Outputs are preallocated so the fakes themselves allocate nothing per run.
+        Mesh.BeforeOutput = _ => flag[0] = FaceFlagLogit;
+        Attention.BeforeOutput = _ => flag[0] = FaceFlagLogit;
         Loader.Models[MediaPipeModel.FaceDetectionShortRange] = Detector;
         Loader.Models[MediaPipeModel.FaceLandmark] = Mesh;
         Loader.Models[MediaPipeModel.FaceLandmarkWithAttention] = Attention;
@@ -63,14 +65,20 @@ internal sealed class FakeScene
         for (int k = 0; k < 6; k++) { regressors[o + 4 + 2 * k] = Rx(keypoints[k].Item1); regressors[o + 5 + 2 * k] = Ry(keypoints[k].Item2); }
     }
 
-    /// <summary>A 22-column grid over the middle of the crop, eye corners 33 and 263 level.</summary>
+    /// <summary>Sub-model points at the crop centre, inside the mesh's bounding box.</summary>
+    private static float[] CropCentre(int length) => Enumerable.Repeat(96f, length).ToArray();
+
+    /// <summary>
+    /// A 22-column grid over the middle two thirds of the crop (so the ROI computed from it is the
+    /// ROI it was cropped from, a fixed point), eye corners 33 and 263 level.
+    /// </summary>
     private static float[] MeshPoints()
     {
         var mesh = new float[1404];
         for (int k = 0; k < 468; k++)
         {
-            mesh[3 * k] = 48 + (k % 22) * (96f / 21);
-            mesh[3 * k + 1] = 48 + (k / 22) * (96f / 21);
+            mesh[3 * k] = 32 + (k % 22) * (128f / 21);
+            mesh[3 * k + 1] = 32 + (k / 22) * (128f / 21);
             mesh[3 * k + 2] = k % 7 - 3;
         }
         (mesh[3 * 33], mesh[3 * 33 + 1]) = (70f, 80f);

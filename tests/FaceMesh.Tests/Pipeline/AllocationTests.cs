@@ -1,0 +1,39 @@
+using FaceMesh.Tests.Support;
+
+namespace FaceMesh.Tests.Pipeline;
+
+/// <summary>
+/// The reusable-result paths allocate nothing once warmed up (the models are fakes here). The
+/// warm-up also lets the JIT finish its one-off work, which is counted as allocation.
+/// </summary>
+public class AllocationTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Image_mode_TryDetect_allocates_nothing_after_warm_up(bool refine)
+    {
+        var scene = new FakeScene();
+        using var landmarker = FaceLandmarker.Create(new FaceMeshOptions { RefineLandmarks = refine }, scene.Loader);
+        var result = new FaceLandmarkerResult();
+        for (int i = 0; i < 20; i++) landmarker.TryDetect(scene.Image, result);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5; i++) landmarker.TryDetect(scene.Image, result);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Single(result.Faces);
+    }
+
+    [Fact]
+    public void Video_mode_with_smoothing_allocates_nothing_after_warm_up()
+    {
+        var scene = new FakeScene();
+        using var landmarker = FaceLandmarker.Create(new FaceMeshOptions { RunningMode = RunningMode.Video, Smoothing = true, MaxFaces = 2 }, scene.Loader);
+        var result = new FaceLandmarkerResult();
+        long t = 0;
+        for (int i = 0; i < 20; i++) landmarker.TryDetectForVideo(scene.Image, t += 33, result);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5; i++) landmarker.TryDetectForVideo(scene.Image, t += 33, result);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Single(result.Faces);
+    }
+}
