@@ -20,11 +20,26 @@ internal static class BenchCommand
         var threads = new Option<int>("--threads") { Description = "Threads for the 'all cores' runs (0 = all cores)", DefaultValueFactory = _ => 0 };
         var frames = new Option<int>("--frames") { Description = "Timed runs per model and frames per pipeline mode", DefaultValueFactory = _ => 200 };
         var image = new Option<string?>("--image") { Description = "Face photo for the pipeline runs (default: astronaut.png from the fixtures)" };
-        var command = new Command("bench", "Measure speed: FP32 peak, per-model inference, full pipeline, allocations") { json, threads, frames, image };
+        var still = new Option<string[]>("--still")
+        {
+            Description = "Only time the pipeline (image mode, refine on, 1 thread) on these images; one JSON line each",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("bench", "Measure speed: FP32 peak, per-model inference, full pipeline, allocations") { json, threads, frames, image, still };
         command.SetAction((parse, _) =>
         {
             int runs = parse.GetValue(frames);
             if (runs < 10) throw new ArgumentException("--frames must be at least 10.");
+            if (parse.GetValue(still) is { Length: > 0 } stills)
+            {
+                foreach (string path in stills)
+                {
+                    using ImageBuffer picture = ImageFile.Read(path);
+                    Stats timing = StillImageBenchmark.Run(picture.View, runs, threads: 1);
+                    Console.WriteLine(JsonSerializer.Serialize(new { image = path, medianMs = Math.Round(timing.Median, 3), minMs = Math.Round(timing.Min, 3) }));
+                }
+                return Task.FromResult(0);
+            }
             int all = parse.GetValue(threads) is > 0 and var t ? t : Environment.ProcessorCount;
             string photoPath = parse.GetValue(image) ?? Fixtures.Find("astronaut.png")
                 ?? throw new ArgumentException("No face photo for the pipeline runs: pass --image PATH (or run ./test.sh once to fetch the fixtures).");

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Developer tool: our runtime next to native XNNPACK (../shared/tools/xnn-bench) on the same
+# models, in the same run, on 1 and 2 threads; and our pipeline next to MediaPipe's wasm build
+# (../shared/tools/mp-oracle) per still image. Needs ../shared, which users do not have.
+#
+#   scripts/compare-speed.sh [--runs N] [--skip-wasm]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+shared="$root/../shared/tools"
+runs=200
+wasm=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs="$2"; shift 2 ;;
+    --skip-wasm) wasm=0; shift ;;
+    *) echo "usage: $0 [--runs N] [--skip-wasm]" >&2; exit 2 ;;
+  esac
+done
+if [ ! -d "$shared/xnn-bench" ]; then
+  echo "compare-speed: $shared/xnn-bench is absent: this developer tool needs ../shared beside the repository" >&2
+  exit 2
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+bash "$root/scripts/fetch-models.sh"
+bash "$root/scripts/fetch-fixtures.sh" >/dev/null 2>&1 || true
+
+echo "== ours (facemesh bench --json, $runs runs)" >&2
+"$root/facemesh" bench --json --frames "$runs" > "$work/ours.json"
+
+echo "== XNNPACK (xnn-bench, $runs runs)" >&2
+cp -r "$shared/xnn-bench" "$work/xnn-bench"
+bash "$work/xnn-bench/run.sh" --models "$root/.cache/models" --json --runs "$runs" --threads 1,2 > "$work/xnn.json"
+
+# Ours runs each model on 1 thread and on --threads (default: all cores, 2 here) threads.
+node - "$work/ours.json" "$work/xnn.json" <<'JS'
+const fs = require("fs");
+const [ours, xnn] = process.argv.slice(2).map((f) => JSON.parse(fs.readFileSync(f, "utf8")));
+const pairs = [["mesh", "face_landmark"], ["detectorShort", "face_detection_short_range"]];
+console.log(`peak FP32 one core: ${ours.peakGflopsOneCore} GFLOP/s (${ours.vectorBits}-bit)`);
+console.log("model                        ours 1T   xnn 1T  ratio | ours ${n}T  xnn 2T  ratio".replace("${n}", ours.threadsAll));
+for (const [key, name] of pairs) {
+  const o = ours.models[key], x = xnn.models[name];
+  if (!x || x.ms1_median == null) { console.log(`${name}: no XNNPACK timing (check failed?)`); continue; }
+  const r1 = o.ms1 / x.ms1_median, r2 = o.msAll / x.ms2_median;
+  console.log(`${name.padEnd(28)} ${o.ms1.toFixed(3).padStart(7)} ${x.ms1_median.toFixed(3).padStart(8)} ${r1.toFixed(2).padStart(6)} | ${o.msAll.toFixed(3).padStart(7)} ${x.ms2_median.toFixed(3).padStart(7)} ${r2.toFixed(2).padStart(6)}`);
+}
+for (const key of ["attention", "detectorFull"]) {
+  const o = ours.models[key];
+  console.log(`${key.padEnd(28)} ${o.ms1.toFixed(3).padStart(7)}      n/a        | ${o.msAll.toFixed(3).padStart(7)}     n/a`);
+}
+console.log(`pipeline 640x480: image mode ${ours.pipeline.imageModeMs} ms, video mode ${ours.pipeline.videoModeMs} ms per frame; ${ours.allocatedBytesPerFrame} B allocated per frame`);
+JS
+
+if [ "$wasm" = 1 ] && [ -d "$shared/mp-oracle" ]; then
+  echo "== MediaPipe wasm (mp-oracle, CPU inference) vs ours per still image" >&2
+  if ! command -v chromium >/dev/null; then
+    [ "$(id -u)" = 0 ] && apt-get install -y -qq chromium >/dev/null 2>&1 || { echo "compare-speed: chromium missing; skipping the wasm comparison" >&2; exit 0; }
+  fi
+  cp -r "$shared/mp-oracle" "$work/mp-oracle"
+  (cd "$work/mp-oracle" && npm install --silent >/dev/null 2>&1)
+  images=()
+  for f in astronaut.png grace_hopper.jpg man_portrait.jpg; do
+    [ -f "$root/.cache/fixtures/$f" ] && images+=("$root/.cache/fixtures/$f")
+  done
+  (cd "$work/mp-oracle" && node oracle.mjs --cpu-inference true --refine true --repeats 20 --warmup 5 --out "$work/wasm.json" "${images[@]}" >/dev/null)
+  "$root/facemesh" bench --frames 50 --still "${images[@]}" > "$work/ours-still.jsonl"
+  node - "$work/wasm.json" "$work/ours-still.jsonl" <<'JS'
+const fs = require("fs");
+const wasm = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+const ours = fs.readFileSync(process.argv[3], "utf8").trim().split("\n").map((l) => JSON.parse(l));
+for (const o of ours) {
+  const im = wasm.images.find((i) => o.image.endsWith(i.name));
+  const ratio = (o.medianMs / im.timing_ms.median).toFixed(3);
+  console.log(`${im.name.padEnd(20)} ours median ${o.medianMs.toFixed(2)} ms (min ${o.minMs.toFixed(2)}) | MediaPipe wasm median ${im.timing_ms.median.toFixed(2)} ms (min ${im.timing_ms.min.toFixed(2)}) | ours/wasm ${ratio}`);
+}
+JS
+fi
