@@ -11,7 +11,7 @@ namespace FaceMesh.Effects;
 /// </summary>
 public static class Lipstick
 {
-    private const float FeatherFractionOfLipWidth = 0.012f;
+    private const float FeatherFractionOfLipWidth = 0.018f;
 
     /// <param name="image">Modified in place.</param>
     /// <param name="landmarks">One face's 468 or 478 landmarks in pixel coordinates of <paramref name="image"/>
