@@ -12,11 +12,19 @@ internal static class Program
             DetectCommand.Create(),
             AnnotateCommand.Create(),
             BenchCommand.Create(),
+            VideoCommand.Create(),
+            MakeupCommand.Create(),
+            EvalCommand.Create(),
         };
         ParseResult parsed = root.Parse(args);
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+            return await parsed.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                // Ctrl-C cancels the command's token; the grace period lets `video` finalise its output.
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+            }).ConfigureAwait(false);
         }
         catch (Exception ex) when (CliError.IsUserFacing(ex))
         {

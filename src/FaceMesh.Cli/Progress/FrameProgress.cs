@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Spectre.Console;
+
+namespace FaceMesh.Cli.Progress;
+
+/// <summary>
+/// A Spectre.Console progress bar on standard error (frames, fps, ETA) while some work runs. It
+/// appears only when standard error is an interactive terminal, so logs and pipes stay clean and
+/// standard output stays free for data.
+/// </summary>
+internal static class FrameProgress
+{
+    /// <param name="label">What is being done, e.g. the input file name.</param>
+    /// <param name="totalFrames">Expected frame count, or null when unknown (the bar then only spins).</param>
+    /// <param name="work">The work; it reports progress through its argument.</param>
+    public static async Task<T> RunAsync<T>(string label, long? totalFrames, Func<IFrameProgress, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (Console.IsErrorRedirected) return await work(Silent.Instance).ConfigureAwait(false);
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        if (!console.Profile.Capabilities.Interactive) return await work(Silent.Instance).ConfigureAwait(false);
+
+        return await console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
+                new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                ProgressTask task = context.AddTask(Markup.Escape(label), maxValue: totalFrames is > 0 and var t ? t : 1);
+                task.IsIndeterminate = totalFrames is not > 0;
+                T result = await work(new Bar(task, label, totalFrames)).ConfigureAwait(false);
+                if (!task.IsIndeterminate) task.Value = task.MaxValue;
+                task.StopTask();
+                return result;
+            }).ConfigureAwait(false);
+    }
+
+    private sealed class Silent : IFrameProgress
+    {
+        public static readonly Silent Instance = new();
+
+        public void Report(long framesDone) { }
+    }
+
+    /// <summary>Updates the bar every frame but rewrites its text only a few times a second.</summary>
+    private sealed class Bar(ProgressTask task, string label, long? totalFrames) : IFrameProgress
+    {
+        private static readonly TimeSpan TextInterval = TimeSpan.FromMilliseconds(250);
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private TimeSpan _lastText = TimeSpan.MinValue;
+
+        public void Report(long framesDone)
+        {
+            // Containers can understate their frame count; keep the bar honest rather than overflowing.
+            if (framesDone > task.MaxValue) task.MaxValue = framesDone;
+            task.Value = framesDone;
+            TimeSpan now = _clock.Elapsed;
+            if (now - _lastText < TextInterval) return;
+            _lastText = now;
+            double fps = now.TotalSeconds > 0 ? framesDone / now.TotalSeconds : 0;
+            string total = totalFrames is > 0 and var t ? $"/{t}" : "";
+            task.Description = Markup.Escape($"{label}  {framesDone}{total} frames  {fps:F1} fps");
+        }
+    }
+}
