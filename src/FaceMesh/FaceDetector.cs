@@ -22,7 +22,7 @@ public sealed class FaceDetector : IDisposable
     {
         _options = options;
         DetectorSpec spec = DetectorSpec.For(options.Model);
-        _stage = new FaceDetectionStage(loader.Load(spec.Model, options.ThreadCount), spec);
+        _stage = new FaceDetectionStage(loader.Load(spec.Model, options.ModelPath, options.ThreadCount), spec);
     }
 
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>

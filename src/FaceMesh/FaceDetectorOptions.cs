@@ -18,6 +18,9 @@ public sealed record FaceDetectorOptions
     public int ThreadCount { get; init; } = 1;
 
     /// <exception cref="ArgumentOutOfRangeException">A value is out of its documented range.</exception>
+    /// <summary>A .tflite file to use instead of the embedded model (null = embedded); checked at creation.</summary>
+    public string? ModelPath { get; init; }
+
     public void Validate()
     {
         OptionChecks.Probability(MinDetectionConfidence, nameof(MinDetectionConfidence));

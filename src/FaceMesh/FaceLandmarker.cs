@@ -46,9 +46,9 @@ public sealed class FaceLandmarker : IDisposable
         try
         {
             DetectorSpec spec = DetectorSpec.For(options.Detector);
-            detectorModel = loader.Load(spec.Model, options.ThreadCount);
+            detectorModel = loader.Load(spec.Model, options.DetectorModelPath, options.ThreadCount);
             _detector = new FaceDetectionStage(detectorModel, spec);
-            _landmarks = new LandmarkStage(loader.Load(LandmarkModelSpec.Model(options.RefineLandmarks), options.ThreadCount), options.RefineLandmarks);
+            _landmarks = new LandmarkStage(loader.Load(LandmarkModelSpec.Model(options.RefineLandmarks), options.LandmarkModelPath, options.ThreadCount), options.RefineLandmarks);
         }
         catch
         {

@@ -46,6 +46,19 @@ public sealed record FaceMeshOptions
     /// <summary>Threads each model may use, 1..<see cref="ThreadCountLimit"/>.</summary>
     public int ThreadCount { get; init; } = 1;
 
+    /// <summary>
+    /// A BlazeFace .tflite file to use instead of the embedded one (null = embedded). It must have
+    /// the inputs and outputs of the model <see cref="Detector"/> selects; this is checked at creation.
+    /// </summary>
+    public string? DetectorModelPath { get; init; }
+
+    /// <summary>
+    /// A landmark .tflite file to use instead of the embedded one (null = embedded):
+    /// face_landmark_with_attention.tflite's tensors when <see cref="RefineLandmarks"/> is true,
+    /// face_landmark.tflite's otherwise; checked at creation.
+    /// </summary>
+    public string? LandmarkModelPath { get; init; }
+
     public const int MaxFacesLimit = 64;
     public const int ThreadCountLimit = 256;
 

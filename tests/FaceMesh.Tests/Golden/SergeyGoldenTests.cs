@@ -43,7 +43,7 @@ public class SergeyGoldenTests(ITestOutputHelper output)
     public void Both_cpu_computations_match_and_report_their_errors()
     {
         using ImageBuffer image = Fixtures.Read("sergey.png");
-        using var stage = new FaceDetectionStage(RuntimeModelLoader.Instance.Load(DetectorSpec.ShortRange.Model, 1), DetectorSpec.ShortRange);
+        using var stage = new FaceDetectionStage(RuntimeModelLoader.Instance.Load(DetectorSpec.ShortRange.Model, null, 1), DetectorSpec.ShortRange);
         foreach (CpuSamplerKind kind in new[] { CpuSamplerKind.OpenCvFixedPoint, CpuSamplerKind.FloatRounded })
         {
             var found = new List<DetectionCandidate>();

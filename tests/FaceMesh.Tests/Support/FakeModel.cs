@@ -31,5 +31,5 @@ internal sealed class FakeLoader : IModelLoader
 {
     public Dictionary<MediaPipeModel, FakeModel> Models { get; } = [];
 
-    public IInferenceModel Load(MediaPipeModel model, int threadCount) => Models[model];
+    public IInferenceModel Load(MediaPipeModel model, string? path, int threadCount) => Models[model];
 }
