@@ -1,12 +1,22 @@
 using BenchmarkDotNet.Running;
+using FaceMesh.Benchmarks.Profiling;
 
 namespace FaceMesh.Benchmarks;
 
 /// <summary>
 /// Per-kernel and per-model benchmarks for regression hunting (not run in CI):
-/// <c>dotnet run -c Release --project bench/FaceMesh.Benchmarks -- --filter '*'</c>.
+/// <c>dotnet run -c Release --project bench/FaceMesh.Benchmarks -- --filter '*' --job short</c>;
+/// <c>-- profile [runs] [threads] [maxVectorBits]</c> prints a per-layer profile of the four models instead.
 /// </summary>
 internal static class Program
 {
-    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    private static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "profile")
+        {
+            LayerProfiler.Run(args);
+            return;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

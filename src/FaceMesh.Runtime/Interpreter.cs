@@ -27,7 +27,7 @@ public sealed unsafe class Interpreter : IDisposable
     private bool _disposed;
 
     public Interpreter(TfLiteModel model, InterpreterOptions? options = null)
-        : this(GraphCompiler.Compile(model ?? throw new ArgumentNullException(nameof(model)), (options ?? new()).UseSimd), options)
+        : this(GraphCompiler.Compile(model ?? throw new ArgumentNullException(nameof(model)), (options ?? new()).Isa), options)
     {
     }
 

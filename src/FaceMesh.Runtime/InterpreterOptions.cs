@@ -1,3 +1,5 @@
+using FaceMesh.Runtime.Kernels;
+
 namespace FaceMesh.Runtime;
 
 /// <summary>Settings fixed when an <see cref="Interpreter"/> is created.</summary>
@@ -14,6 +16,14 @@ public sealed class InterpreterOptions
     /// compare both paths on the same machine.
     /// </summary>
     internal bool UseSimd { get; init; } = true;
+
+    /// <summary>
+    /// Caps the vector width (512, 256) below what the CPU offers, so tests can run the AVX2
+    /// kernels on an AVX-512 machine.
+    /// </summary>
+    internal int MaxVectorBits { get; init; } = 512;
+
+    internal VectorIsa Isa => SimdSupport.Select(UseSimd, MaxVectorBits);
 
     internal int ResolvedThreadCount => ThreadCount > 0 ? ThreadCount : Environment.ProcessorCount;
 }

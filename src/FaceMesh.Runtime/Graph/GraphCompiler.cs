@@ -10,7 +10,7 @@ namespace FaceMesh.Runtime.Graph;
 /// </summary>
 internal static class GraphCompiler
 {
-    public static CompiledGraph Compile(TfLiteModel model, bool useSimd)
+    public static CompiledGraph Compile(TfLiteModel model, VectorIsa isa)
     {
         if (model.Subgraphs.Count == 0) throw new ModelFormatException("The model has no subgraph.");
         Subgraph graph = model.Subgraphs[0];
@@ -30,7 +30,7 @@ internal static class GraphCompiler
             if (op.OpcodeIndex < 0 || op.OpcodeIndex >= model.OperatorCodes.Count)
                 throw new ModelFormatException($"op {opIndex}: operator code index {op.OpcodeIndex} does not exist.");
             OperatorCode code = model.OperatorCodes[op.OpcodeIndex];
-            var context = new KernelBuildContext(graph, opIndex, op, code, constants, useSimd);
+            var context = new KernelBuildContext(graph, opIndex, op, code, constants, isa);
 
             if (TryFoldConstant(context, constants)) continue;
 

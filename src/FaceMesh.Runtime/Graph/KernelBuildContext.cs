@@ -1,3 +1,4 @@
+using FaceMesh.Runtime.Kernels;
 using FaceMesh.Runtime.Model;
 
 namespace FaceMesh.Runtime.Graph;
@@ -14,20 +15,21 @@ internal sealed class KernelBuildContext
     private readonly List<int> _arenaInputs = [];
     private readonly List<int> _arenaOutputs = [];
 
-    public KernelBuildContext(Subgraph graph, int opIndex, Operator op, OperatorCode code, ConstantStore constants, bool useSimd)
+    public KernelBuildContext(Subgraph graph, int opIndex, Operator op, OperatorCode code, ConstantStore constants, VectorIsa isa)
     {
         _graph = graph;
         _constants = constants;
         OpIndex = opIndex;
         Op = op;
         Code = code;
-        UseSimd = useSimd;
+        Isa = isa;
     }
 
     public int OpIndex { get; }
     public Operator Op { get; }
     public OperatorCode Code { get; }
-    public bool UseSimd { get; }
+    /// <summary>The vector path every kernel of this graph uses.</summary>
+    public VectorIsa Isa { get; }
     public string OpName => Code.Builtin == BuiltinOperator.Custom ? Code.CustomCode ?? "custom" : Code.Builtin.ToString();
     public string Label => $"op {OpIndex} ({Code})";
 

@@ -27,17 +27,17 @@ internal sealed unsafe class BinaryKernel : Kernel, IFusesActivation
     private readonly long _chunk;
     private readonly BroadcastShape _broadcast;
     private readonly ActivationRange _activation;
-    private readonly bool _simd;
+    private readonly VectorIsa _isa;
     private readonly AlignedFloats? _slopes; // fused PRELU: per-channel slopes of the last axis
     private readonly int _channels;
 
     private BinaryKernel(BinaryOperation operation, int a, int b, int output, IReadOnlyList<int> shapeA,
-        IReadOnlyList<int> shapeB, ActivationRange activation, bool simd)
+        IReadOnlyList<int> shapeB, ActivationRange activation, VectorIsa isa)
         : base(operation == BinaryOperation.Add ? "Add" : "Mul")
     {
         _operation = operation;
         _activation = activation;
-        _simd = simd;
+        _isa = isa;
         _output = output;
         long countA = ShapeMath.ElementCount(shapeA), countB = ShapeMath.ElementCount(shapeB);
         if (countA < countB)
@@ -69,7 +69,7 @@ internal sealed unsafe class BinaryKernel : Kernel, IFusesActivation
         _count = source._count;
         _period = source._period;
         _broadcast = source._broadcast;
-        _simd = source._simd;
+        _isa = source._isa;
         _activation = activation;
         _chunk = source._chunk;
         if (slopes is not null)
@@ -104,7 +104,7 @@ internal sealed unsafe class BinaryKernel : Kernel, IFusesActivation
         if (expected.Length > BroadcastShape.MaxRank) throw context.Unsupported($"rank {expected.Length} is not supported");
         context.ExpectOutputShape(0, expected);
         int a = context.ArenaInput(0), b = context.ArenaInput(1), output = context.ArenaOutput(0);
-        return new BinaryKernel(operation, a, b, output, shapeA, shapeB, activation, SimdSupport.Use(context.UseSimd));
+        return new BinaryKernel(operation, a, b, output, shapeA, shapeB, activation, context.Isa);
     }
 
     /// <summary>Length of the repeating pattern when B is A's trailing dimensions (with leading 1s); 0 when it is not.</summary>
@@ -127,28 +127,43 @@ internal sealed unsafe class BinaryKernel : Kernel, IFusesActivation
 
     public override void Run(in TensorMap tensors, int begin, int end)
     {
-        if (_operation == BinaryOperation.Add) Run<AddOperator>(tensors, begin, end);
-        else Run<MultiplyOperator>(tensors, begin, end);
+        bool add = _operation == BinaryOperation.Add;
+        switch (_isa)
+        {
+            case VectorIsa.Vector512:
+                if (add) Run<AddOperator, Vector512<float>>(tensors, begin, end);
+                else Run<MultiplyOperator, Vector512<float>>(tensors, begin, end);
+                break;
+            case VectorIsa.Vector256:
+                if (add) Run<AddOperator, Vector256<float>>(tensors, begin, end);
+                else Run<MultiplyOperator, Vector256<float>>(tensors, begin, end);
+                break;
+            default:
+                if (add) Run<AddOperator, float>(tensors, begin, end);
+                else Run<MultiplyOperator, float>(tensors, begin, end);
+                break;
+        }
     }
 
+    /// <summary><typeparamref name="T"/> is the vector type, or float for the scalar path.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Run<TOp>(in TensorMap tensors, int begin, int end) where TOp : struct, IBinaryOperator
+    private void Run<TOp, T>(in TensorMap tensors, int begin, int end) where TOp : struct, IBinaryOperator where T : struct
     {
         float* a = tensors[_a], b = tensors[_b], output = tensors[_output];
         long start = begin * _chunk, stop = Math.Min(_count, end * _chunk);
         switch (_layout)
         {
             case Layout.SameShape when _slopes is not null:
-                for (long i = start; i < stop; i += _channels) ContiguousPRelu<TOp>(a + i, b + i, output + i);
+                for (long i = start; i < stop; i += _channels) ContiguousPRelu<TOp, T>(a + i, b + i, output + i);
                 break;
             case Layout.SameShape:
-                Contiguous<TOp>(a + start, b + start, output + start, (int)(stop - start));
+                Contiguous<TOp, T>(a + start, b + start, output + start, (int)(stop - start));
                 break;
             case Layout.Periodic when _period == 1:
-                Scalar<TOp>(a + start, *b, output + start, (int)(stop - start));
+                Scalar<TOp, T>(a + start, *b, output + start, (int)(stop - start));
                 break;
             case Layout.Periodic:
-                for (long i = start; i < stop; i += _period) Contiguous<TOp>(a + i, b, output + i, (int)_period);
+                for (long i = start; i < stop; i += _period) Contiguous<TOp, T>(a + i, b, output + i, (int)_period);
                 break;
             default:
                 for (long row = start; row < stop; row += _chunk) GeneralRow<TOp>(a, b, output, row);
@@ -157,19 +172,19 @@ internal sealed unsafe class BinaryKernel : Kernel, IFusesActivation
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Contiguous<TOp>(float* a, float* b, float* output, int count) where TOp : struct, IBinaryOperator
+    private void Contiguous<TOp, T>(float* a, float* b, float* output, int count) where TOp : struct, IBinaryOperator where T : struct
     {
         int i = 0;
-        if (_simd)
+        if (typeof(T) != typeof(float))
         {
-            Vector512<float> min = Vector512.Create(_activation.Min), max = Vector512.Create(_activation.Max);
+            T min = VectorOps.Broadcast<T>(_activation.Min), max = VectorOps.Broadcast<T>(_activation.Max);
             bool clamps = !_activation.IsIdentity;
-            for (; i < count; i += SimdSupport.Width)
+            for (; i < count; i += VectorOps.Count<T>())
             {
                 int n = count - i;
-                Vector512<float> value = TOp.Apply(SimdSupport.LoadFirst(a + i, n), SimdSupport.LoadFirst(b + i, n));
-                if (clamps) value = Vector512.Min(Vector512.Max(value, min), max);
-                SimdSupport.StoreFirst(output + i, value, n);
+                T value = TOp.Apply(VectorOps.LoadFirst<T>(a + i, n), VectorOps.LoadFirst<T>(b + i, n));
+                if (clamps) value = VectorOps.Clamp(value, min, max);
+                VectorOps.StoreFirst(output + i, value, n);
             }
             return;
         }
@@ -178,19 +193,19 @@ internal sealed unsafe class BinaryKernel : Kernel, IFusesActivation
 
     /// <summary>One row of channels with a fused PRELU (then the clamp, if any).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void ContiguousPRelu<TOp>(float* a, float* b, float* output) where TOp : struct, IBinaryOperator
+    private void ContiguousPRelu<TOp, T>(float* a, float* b, float* output) where TOp : struct, IBinaryOperator where T : struct
     {
         int count = _channels;
         float* slopes = _slopes!.Pointer;
-        if (_simd)
+        if (typeof(T) != typeof(float))
         {
-            Vector512<float> min = Vector512.Create(_activation.Min), max = Vector512.Create(_activation.Max);
-            for (int i = 0; i < count; i += SimdSupport.Width)
+            T min = VectorOps.Broadcast<T>(_activation.Min), max = VectorOps.Broadcast<T>(_activation.Max);
+            for (int i = 0; i < count; i += VectorOps.Count<T>())
             {
                 int n = count - i;
-                Vector512<float> value = TOp.Apply(SimdSupport.LoadFirst(a + i, n), SimdSupport.LoadFirst(b + i, n));
-                value = Vector512.ConditionalSelect(Vector512.LessThan(value, Vector512<float>.Zero), value * Vector512.Load(slopes + i), value);
-                SimdSupport.StoreFirst(output + i, Vector512.Min(Vector512.Max(value, min), max), n);
+                T value = TOp.Apply(VectorOps.LoadFirst<T>(a + i, n), VectorOps.LoadFirst<T>(b + i, n));
+                value = VectorOps.ScaleNegative(value, VectorOps.Load<T>(slopes + i));
+                VectorOps.StoreFirst(output + i, VectorOps.Clamp(value, min, max), n);
             }
             return;
         }
@@ -202,20 +217,20 @@ internal sealed unsafe class BinaryKernel : Kernel, IFusesActivation
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Scalar<TOp>(float* a, float b, float* output, int count) where TOp : struct, IBinaryOperator
+    private void Scalar<TOp, T>(float* a, float b, float* output, int count) where TOp : struct, IBinaryOperator where T : struct
     {
         int i = 0;
-        if (_simd)
+        if (typeof(T) != typeof(float))
         {
-            Vector512<float> vb = Vector512.Create(b);
-            Vector512<float> min = Vector512.Create(_activation.Min), max = Vector512.Create(_activation.Max);
+            T vb = VectorOps.Broadcast<T>(b);
+            T min = VectorOps.Broadcast<T>(_activation.Min), max = VectorOps.Broadcast<T>(_activation.Max);
             bool clamps = !_activation.IsIdentity;
-            for (; i < count; i += SimdSupport.Width)
+            for (; i < count; i += VectorOps.Count<T>())
             {
                 int n = count - i;
-                Vector512<float> value = TOp.Apply(SimdSupport.LoadFirst(a + i, n), vb);
-                if (clamps) value = Vector512.Min(Vector512.Max(value, min), max);
-                SimdSupport.StoreFirst(output + i, value, n);
+                T value = TOp.Apply(VectorOps.LoadFirst<T>(a + i, n), vb);
+                if (clamps) value = VectorOps.Clamp(value, min, max);
+                VectorOps.StoreFirst(output + i, value, n);
             }
             return;
         }

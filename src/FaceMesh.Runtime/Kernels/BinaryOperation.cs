@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace FaceMesh.Runtime.Kernels;
 
@@ -9,7 +8,7 @@ internal enum BinaryOperation { Add, Multiply }
 internal interface IBinaryOperator
 {
     static abstract float Apply(float a, float b);
-    static abstract Vector512<float> Apply(Vector512<float> a, Vector512<float> b);
+    static abstract T Apply<T>(T a, T b) where T : struct;
 }
 
 internal readonly struct AddOperator : IBinaryOperator
@@ -18,7 +17,7 @@ internal readonly struct AddOperator : IBinaryOperator
     public static float Apply(float a, float b) => a + b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Apply(Vector512<float> a, Vector512<float> b) => a + b;
+    public static T Apply<T>(T a, T b) where T : struct => VectorOps.Add(a, b);
 }
 
 internal readonly struct MultiplyOperator : IBinaryOperator
@@ -27,5 +26,5 @@ internal readonly struct MultiplyOperator : IBinaryOperator
     public static float Apply(float a, float b) => a * b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Apply(Vector512<float> a, Vector512<float> b) => a * b;
+    public static T Apply<T>(T a, T b) where T : struct => VectorOps.Multiply(a, b);
 }

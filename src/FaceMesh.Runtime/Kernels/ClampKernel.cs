@@ -13,15 +13,15 @@ internal sealed unsafe class ClampKernel : Kernel, IFusableActivation
     private readonly int _output;
     private readonly int _count;
     private readonly ActivationRange _range;
-    private readonly bool _simd;
+    private readonly VectorIsa _isa;
 
-    private ClampKernel(string name, int input, int output, int count, ActivationRange range, bool simd) : base(name)
+    private ClampKernel(string name, int input, int output, int count, ActivationRange range, VectorIsa isa) : base(name)
     {
         _input = input;
         _output = output;
         _count = count;
         _range = range;
-        _simd = simd;
+        _isa = isa;
     }
 
     public int InputTensor => _input;
@@ -39,7 +39,7 @@ internal sealed unsafe class ClampKernel : Kernel, IFusableActivation
         context.ExpectOutputShape(0, context.InputShape(0));
         int input = context.ArenaInput(0), output = context.ArenaOutput(0);
         return new ClampKernel(context.OpName, input, output, (int)ShapeMath.ElementCount(context.InputShape(0)),
-            new ActivationRange(min, max), SimdSupport.Use(context.UseSimd));
+            new ActivationRange(min, max), context.Isa);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -47,16 +47,24 @@ internal sealed unsafe class ClampKernel : Kernel, IFusableActivation
     {
         float* input = tensors[_input], output = tensors[_output];
         int start = begin * ChunkElements, stop = Math.Min(_count, end * ChunkElements);
-        if (_simd)
+        switch (_isa)
         {
-            Vector512<float> min = Vector512.Create(_range.Min), max = Vector512.Create(_range.Max);
-            for (int i = start; i < stop; i += SimdSupport.Width)
-            {
-                int n = stop - i;
-                SimdSupport.StoreFirst(output + i, Vector512.Min(Vector512.Max(SimdSupport.LoadFirst(input + i, n), min), max), n);
-            }
-            return;
+            case VectorIsa.Vector512: ClampRange<Vector512<float>>(input, output, start, stop); break;
+            case VectorIsa.Vector256: ClampRange<Vector256<float>>(input, output, start, stop); break;
+            default:
+                for (int i = start; i < stop; i++) output[i] = _range.Apply(input[i]);
+                break;
         }
-        for (int i = start; i < stop; i++) output[i] = _range.Apply(input[i]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ClampRange<T>(float* input, float* output, int start, int stop) where T : struct
+    {
+        T min = VectorOps.Broadcast<T>(_range.Min), max = VectorOps.Broadcast<T>(_range.Max);
+        for (int i = start; i < stop; i += VectorOps.Count<T>())
+        {
+            int n = stop - i;
+            VectorOps.StoreFirst(output + i, VectorOps.Clamp(VectorOps.LoadFirst<T>(input + i, n), min, max), n);
+        }
     }
 }

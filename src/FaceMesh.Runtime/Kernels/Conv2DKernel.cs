@@ -8,15 +8,16 @@ namespace FaceMesh.Runtime.Kernels;
 /// <summary>
 /// CONV_2D as an indirect GEMM: for a tile of 6 output pixels, a table points at the input pixel
 /// under every filter tap (or at a zero row for padding), and a register-blocked micro-kernel
-/// accumulates 6 pixels x 32 output channels over taps x input channels. Weights are packed at
-/// load into panels of 32 output channels ([tap][in][32], zero-padded), so the inner loop is one
-/// broadcast per pixel and two vector loads per input channel. Bias is the accumulators' initial
+/// accumulates 6 pixels x two vectors of output channels (32 with AVX-512, 16 with AVX2) over
+/// taps x input channels. Weights are packed at load into panels of that width
+/// ([tap][in][width], zero-padded), so the inner loop is one broadcast per pixel and two vector
+/// loads per input channel. Bias is the accumulators' initial
 /// value and the activation is applied before the single store.
 /// </summary>
 internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
 {
     private const int TileRows = 6;
-    private const int PanelWidth = 32;
+    private const int ScalarPanelWidth = 32;
 
     private readonly int _input;
     private readonly int _output;
@@ -30,10 +31,12 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
     private readonly AlignedFloats _bias;
     private readonly AlignedFloats _zeros;
     private readonly ConvEpilogue _epilogue;
-    private readonly bool _simd;
+    private readonly VectorIsa _isa;
+    private readonly int _lanes;       // floats per vector (1 on the scalar path)
+    private readonly int _panelWidth;  // output channels per packed panel: two vectors
 
     private Conv2DKernel(int input, int output, ConvGeometry geometry, int inChannels, int outChannels,
-        float[] filter, float[]? bias, ConvEpilogue epilogue, bool simd) : base("Conv2D")
+        float[] filter, float[]? bias, ConvEpilogue epilogue, VectorIsa isa) : base("Conv2D")
     {
         _input = input;
         _output = output;
@@ -41,12 +44,14 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
         _inChannels = inChannels;
         _outChannels = outChannels;
         _depth = geometry.Taps * inChannels;
-        _panels = (outChannels + PanelWidth - 1) / PanelWidth;
+        _isa = isa;
+        _lanes = SimdSupport.Lanes(isa);
+        _panelWidth = isa == VectorIsa.Scalar ? ScalarPanelWidth : 2 * _lanes;
+        _panels = (outChannels + _panelWidth - 1) / _panelWidth;
         _tiles = (geometry.OutputPixels + TileRows - 1) / TileRows;
         _epilogue = epilogue;
-        _simd = simd;
-        _weights = PackWeights(filter, outChannels, _depth, _panels);
-        _bias = new AlignedFloats(_panels * PanelWidth);
+        _weights = PackWeights(filter, outChannels, _depth, _panels, _panelWidth, _lanes);
+        _bias = new AlignedFloats(_panels * _panelWidth);
         if (bias is not null) bias.AsSpan(0, outChannels).CopyTo(_bias.AsSpan());
         _zeros = new AlignedFloats(inChannels);
     }
@@ -54,6 +59,8 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
     public override int WorkUnits => _tiles * _panels;
 
     public override long Cost => (long)_g.OutputPixels * _outChannels * _depth;
+
+    public override string Describe() => _g.Describe(_inChannels, _outChannels);
 
     public static Kernel Create(KernelBuildContext context)
     {
@@ -81,7 +88,7 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
         int input = context.ArenaInput(0);
         int output = context.ArenaOutput(0);
         return new Conv2DKernel(input, output, geometry, inChannels, outChannels, filter, bias,
-            new ConvEpilogue(activation, null), SimdSupport.Use(context.UseSimd));
+            new ConvEpilogue(activation, null), context.Isa);
     }
 
     public Kernel? FuseActivation(ActivationRange clamp, float[]? slopes, int output)
@@ -103,24 +110,26 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
         _weights = source._weights;
         _bias = source._bias;
         _zeros = source._zeros;
-        _simd = source._simd;
+        _isa = source._isa;
+        _lanes = source._lanes;
+        _panelWidth = source._panelWidth;
         _epilogue = epilogue;
     }
 
 
-    private static AlignedFloats PackWeights(float[] filter, int outChannels, int depth, int panels)
+    private static AlignedFloats PackWeights(float[] filter, int outChannels, int depth, int panels, int panelWidth, int lanes)
     {
-        var packed = new AlignedFloats(panels * depth * PanelWidth);
+        var packed = new AlignedFloats(panels * depth * panelWidth);
         Span<float> target = packed.AsSpan();
         for (int panel = 0; panel < panels; panel++)
         {
-            int width = PanelWidthOf(panel, outChannels);
-            int baseIndex = panel * depth * PanelWidth;
+            int width = PanelWidthOf(panel, outChannels, panelWidth, lanes);
+            int baseIndex = panel * depth * panelWidth;
             for (int k = 0; k < depth; k++)
             {
                 for (int j = 0; j < width; j++)
                 {
-                    int channel = panel * PanelWidth + j;
+                    int channel = panel * panelWidth + j;
                     target[baseIndex + k * width + j] = channel < outChannels ? filter[(long)channel * depth + k] : 0f;
                 }
             }
@@ -128,19 +137,36 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
         return packed;
     }
 
-    /// <summary>Packed width of a panel: 32, or 16 for a last panel that holds at most 16 channels.</summary>
-    private static int PanelWidthOf(int panel, int outChannels) =>
-        Math.Min(PanelWidth, SimdSupport.RoundUp(outChannels - panel * PanelWidth));
+    /// <summary>Packed width of a panel: two vectors, or one for a last panel that fits in one.</summary>
+    private static int PanelWidthOf(int panel, int outChannels, int panelWidth, int lanes)
+    {
+        int remaining = outChannels - panel * panelWidth;
+        return Math.Min(panelWidth, (remaining + lanes - 1) / lanes * lanes);
+    }
+
+    private int PanelWidthOf(int panel) => PanelWidthOf(panel, _outChannels, _panelWidth, _lanes);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Run(in TensorMap tensors, int begin, int end)
+    {
+        switch (_isa)
+        {
+            case VectorIsa.Vector512: Run<Vector512<float>>(tensors, begin, end); break;
+            case VectorIsa.Vector256: Run<Vector256<float>>(tensors, begin, end); break;
+            default: Run<float>(tensors, begin, end); break;
+        }
+    }
+
+    /// <summary>Runs work units [begin, end); <typeparamref name="T"/> is the vector type, or float for the scalar path.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Run<T>(in TensorMap tensors, int begin, int end) where T : struct
     {
         float* input = tensors[_input];
         float* output = tensors[_output];
         int taps = _g.Taps;
         float** rows = stackalloc float*[taps * TileRows];
         float** outs = stackalloc float*[TileRows];
-        float* scratch = stackalloc float[_panels * PanelWidth]; // a whole output row: rows past the end are written here
+        float* scratch = stackalloc float[_panels * _panelWidth]; // a whole output row: rows past the end are written here
         int currentTile = -1, valid = 0;
 
         for (int unit = begin; unit < end; unit++)
@@ -151,27 +177,27 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
                 valid = BuildTile(tile, input, output, rows, outs, scratch);
                 currentTile = tile;
             }
-            int column = panel * PanelWidth;
-            int width = Math.Min(PanelWidth, _outChannels - column);
-            int packedWidth = PanelWidthOf(panel, _outChannels);
-            float* weights = _weights.Pointer + (long)panel * _depth * PanelWidth;
+            int column = panel * _panelWidth;
+            int width = Math.Min(_panelWidth, _outChannels - column);
+            int packedWidth = PanelWidthOf(panel);
+            float* weights = _weights.Pointer + (long)panel * _depth * _panelWidth;
             float* bias = _bias.Pointer + column;
 
-            if (!_simd)
+            if (typeof(T) == typeof(float))
             {
                 for (int r = 0; r < valid; r++) TileScalar(rows + r, outs[r] + column, weights, bias, column, packedWidth, width);
             }
             else if (valid >= 4)
             {
-                if (packedWidth == PanelWidth) Tile6x32(rows, outs, weights, bias, column, width);
-                else Tile6x16(rows, outs, weights, bias, column, width);
+                if (packedWidth == _panelWidth) TileSixByTwo<T>(rows, outs, weights, bias, column, width);
+                else TileSixByOne<T>(rows, outs, weights, bias, column, width);
             }
             else
             {
                 for (int r = 0; r < valid; r++)
                 {
-                    if (packedWidth == PanelWidth) Tile1x32(rows + r, outs[r] + column, weights, bias, column, width);
-                    else Tile1x16(rows + r, outs[r] + column, weights, bias, column, width);
+                    if (packedWidth == _panelWidth) TileOneByTwo<T>(rows + r, outs[r] + column, weights, bias, column, width);
+                    else TileOneByOne<T>(rows + r, outs[r] + column, weights, bias, column, width);
                 }
             }
         }
@@ -203,60 +229,61 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
         return valid;
     }
 
+    /// <summary>6 pixels x 2 vectors of output channels: 12 accumulators, two weight vectors and a broadcast fit the 16 AVX2 registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Tile6x32(float** rows, float** outs, float* w, float* bias, int column, int width)
+    private void TileSixByTwo<T>(float** rows, float** outs, float* w, float* bias, int column, int width) where T : struct
     {
-        int taps = _g.Taps, cin = _inChannels;
-        Vector512<float> b0 = Vector512.Load(bias), b1 = Vector512.Load(bias + 16);
-        Vector512<float> c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;
-        Vector512<float> c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
+        int taps = _g.Taps, cin = _inChannels, lanes = VectorOps.Count<T>();
+        T b0 = VectorOps.Load<T>(bias), b1 = VectorOps.Load<T>(bias + lanes);
+        T c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;
+        T c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
         for (int t = 0; t < taps; t++, rows += TileRows)
         {
             float* a0 = rows[0], a1 = rows[1], a2 = rows[2], a3 = rows[3], a4 = rows[4], a5 = rows[5];
-            for (int k = 0; k < cin; k++, w += 32)
+            for (int k = 0; k < cin; k++, w += 2 * lanes)
             {
-                Vector512<float> w0 = Vector512.Load(w), w1 = Vector512.Load(w + 16);
-                Vector512<float> x = Vector512.Create(a0[k]);
-                c00 = Vector512.FusedMultiplyAdd(x, w0, c00); c01 = Vector512.FusedMultiplyAdd(x, w1, c01);
-                x = Vector512.Create(a1[k]);
-                c10 = Vector512.FusedMultiplyAdd(x, w0, c10); c11 = Vector512.FusedMultiplyAdd(x, w1, c11);
-                x = Vector512.Create(a2[k]);
-                c20 = Vector512.FusedMultiplyAdd(x, w0, c20); c21 = Vector512.FusedMultiplyAdd(x, w1, c21);
-                x = Vector512.Create(a3[k]);
-                c30 = Vector512.FusedMultiplyAdd(x, w0, c30); c31 = Vector512.FusedMultiplyAdd(x, w1, c31);
-                x = Vector512.Create(a4[k]);
-                c40 = Vector512.FusedMultiplyAdd(x, w0, c40); c41 = Vector512.FusedMultiplyAdd(x, w1, c41);
-                x = Vector512.Create(a5[k]);
-                c50 = Vector512.FusedMultiplyAdd(x, w0, c50); c51 = Vector512.FusedMultiplyAdd(x, w1, c51);
+                T w0 = VectorOps.Load<T>(w), w1 = VectorOps.Load<T>(w + lanes);
+                T x = VectorOps.Broadcast<T>(a0[k]);
+                c00 = VectorOps.MultiplyAdd(x, w0, c00); c01 = VectorOps.MultiplyAdd(x, w1, c01);
+                x = VectorOps.Broadcast<T>(a1[k]);
+                c10 = VectorOps.MultiplyAdd(x, w0, c10); c11 = VectorOps.MultiplyAdd(x, w1, c11);
+                x = VectorOps.Broadcast<T>(a2[k]);
+                c20 = VectorOps.MultiplyAdd(x, w0, c20); c21 = VectorOps.MultiplyAdd(x, w1, c21);
+                x = VectorOps.Broadcast<T>(a3[k]);
+                c30 = VectorOps.MultiplyAdd(x, w0, c30); c31 = VectorOps.MultiplyAdd(x, w1, c31);
+                x = VectorOps.Broadcast<T>(a4[k]);
+                c40 = VectorOps.MultiplyAdd(x, w0, c40); c41 = VectorOps.MultiplyAdd(x, w1, c41);
+                x = VectorOps.Broadcast<T>(a5[k]);
+                c50 = VectorOps.MultiplyAdd(x, w0, c50); c51 = VectorOps.MultiplyAdd(x, w1, c51);
             }
         }
-        int rest = width - 16;
-        _epilogue.Store(outs[0] + column, c00, column, 16); _epilogue.Store(outs[0] + column + 16, c01, column + 16, rest);
-        _epilogue.Store(outs[1] + column, c10, column, 16); _epilogue.Store(outs[1] + column + 16, c11, column + 16, rest);
-        _epilogue.Store(outs[2] + column, c20, column, 16); _epilogue.Store(outs[2] + column + 16, c21, column + 16, rest);
-        _epilogue.Store(outs[3] + column, c30, column, 16); _epilogue.Store(outs[3] + column + 16, c31, column + 16, rest);
-        _epilogue.Store(outs[4] + column, c40, column, 16); _epilogue.Store(outs[4] + column + 16, c41, column + 16, rest);
-        _epilogue.Store(outs[5] + column, c50, column, 16); _epilogue.Store(outs[5] + column + 16, c51, column + 16, rest);
+        int high = column + lanes, rest = width - lanes;
+        _epilogue.Store(outs[0] + column, c00, column, lanes); _epilogue.Store(outs[0] + high, c01, high, rest);
+        _epilogue.Store(outs[1] + column, c10, column, lanes); _epilogue.Store(outs[1] + high, c11, high, rest);
+        _epilogue.Store(outs[2] + column, c20, column, lanes); _epilogue.Store(outs[2] + high, c21, high, rest);
+        _epilogue.Store(outs[3] + column, c30, column, lanes); _epilogue.Store(outs[3] + high, c31, high, rest);
+        _epilogue.Store(outs[4] + column, c40, column, lanes); _epilogue.Store(outs[4] + high, c41, high, rest);
+        _epilogue.Store(outs[5] + column, c50, column, lanes); _epilogue.Store(outs[5] + high, c51, high, rest);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Tile6x16(float** rows, float** outs, float* w, float* bias, int column, int width)
+    private void TileSixByOne<T>(float** rows, float** outs, float* w, float* bias, int column, int width) where T : struct
     {
-        int taps = _g.Taps, cin = _inChannels;
-        Vector512<float> b0 = Vector512.Load(bias);
-        Vector512<float> c0 = b0, c1 = b0, c2 = b0, c3 = b0, c4 = b0, c5 = b0;
+        int taps = _g.Taps, cin = _inChannels, lanes = VectorOps.Count<T>();
+        T b0 = VectorOps.Load<T>(bias);
+        T c0 = b0, c1 = b0, c2 = b0, c3 = b0, c4 = b0, c5 = b0;
         for (int t = 0; t < taps; t++, rows += TileRows)
         {
             float* a0 = rows[0], a1 = rows[1], a2 = rows[2], a3 = rows[3], a4 = rows[4], a5 = rows[5];
-            for (int k = 0; k < cin; k++, w += 16)
+            for (int k = 0; k < cin; k++, w += lanes)
             {
-                Vector512<float> w0 = Vector512.Load(w);
-                c0 = Vector512.FusedMultiplyAdd(Vector512.Create(a0[k]), w0, c0);
-                c1 = Vector512.FusedMultiplyAdd(Vector512.Create(a1[k]), w0, c1);
-                c2 = Vector512.FusedMultiplyAdd(Vector512.Create(a2[k]), w0, c2);
-                c3 = Vector512.FusedMultiplyAdd(Vector512.Create(a3[k]), w0, c3);
-                c4 = Vector512.FusedMultiplyAdd(Vector512.Create(a4[k]), w0, c4);
-                c5 = Vector512.FusedMultiplyAdd(Vector512.Create(a5[k]), w0, c5);
+                T w0 = VectorOps.Load<T>(w);
+                c0 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a0[k]), w0, c0);
+                c1 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a1[k]), w0, c1);
+                c2 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a2[k]), w0, c2);
+                c3 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a3[k]), w0, c3);
+                c4 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a4[k]), w0, c4);
+                c5 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a5[k]), w0, c5);
             }
         }
         _epilogue.Store(outs[0] + column, c0, column, width);
@@ -267,65 +294,65 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
         _epilogue.Store(outs[5] + column, c5, column, width);
     }
 
-    /// <summary>One pixel x 32 channels; even and odd input channels use separate accumulators to hide FMA latency.</summary>
+    /// <summary>One pixel x 2 vectors; even and odd input channels use separate accumulators to hide FMA latency.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Tile1x32(float** rows, float* destination, float* w, float* bias, int column, int width)
+    private void TileOneByTwo<T>(float** rows, float* destination, float* w, float* bias, int column, int width) where T : struct
     {
-        int taps = _g.Taps, cin = _inChannels;
-        Vector512<float> c0 = Vector512.Load(bias), c1 = Vector512.Load(bias + 16);
-        Vector512<float> d0 = Vector512<float>.Zero, d1 = Vector512<float>.Zero;
+        int taps = _g.Taps, cin = _inChannels, lanes = VectorOps.Count<T>();
+        T c0 = VectorOps.Load<T>(bias), c1 = VectorOps.Load<T>(bias + lanes);
+        T d0 = VectorOps.Zero<T>(), d1 = VectorOps.Zero<T>();
         for (int t = 0; t < taps; t++, rows += TileRows)
         {
             float* a = rows[0];
             int k = 0;
-            for (; k + 1 < cin; k += 2, w += 64)
+            for (; k + 1 < cin; k += 2, w += 4 * lanes)
             {
-                Vector512<float> x = Vector512.Create(a[k]);
-                c0 = Vector512.FusedMultiplyAdd(x, Vector512.Load(w), c0);
-                c1 = Vector512.FusedMultiplyAdd(x, Vector512.Load(w + 16), c1);
-                Vector512<float> y = Vector512.Create(a[k + 1]);
-                d0 = Vector512.FusedMultiplyAdd(y, Vector512.Load(w + 32), d0);
-                d1 = Vector512.FusedMultiplyAdd(y, Vector512.Load(w + 48), d1);
+                T x = VectorOps.Broadcast<T>(a[k]);
+                c0 = VectorOps.MultiplyAdd(x, VectorOps.Load<T>(w), c0);
+                c1 = VectorOps.MultiplyAdd(x, VectorOps.Load<T>(w + lanes), c1);
+                T y = VectorOps.Broadcast<T>(a[k + 1]);
+                d0 = VectorOps.MultiplyAdd(y, VectorOps.Load<T>(w + 2 * lanes), d0);
+                d1 = VectorOps.MultiplyAdd(y, VectorOps.Load<T>(w + 3 * lanes), d1);
             }
             if (k < cin)
             {
-                Vector512<float> x = Vector512.Create(a[k]);
-                c0 = Vector512.FusedMultiplyAdd(x, Vector512.Load(w), c0);
-                c1 = Vector512.FusedMultiplyAdd(x, Vector512.Load(w + 16), c1);
-                w += 32;
+                T x = VectorOps.Broadcast<T>(a[k]);
+                c0 = VectorOps.MultiplyAdd(x, VectorOps.Load<T>(w), c0);
+                c1 = VectorOps.MultiplyAdd(x, VectorOps.Load<T>(w + lanes), c1);
+                w += 2 * lanes;
             }
         }
-        _epilogue.Store(destination, c0 + d0, column, 16);
-        _epilogue.Store(destination + 16, c1 + d1, column + 16, width - 16);
+        _epilogue.Store(destination, VectorOps.Add(c0, d0), column, lanes);
+        _epilogue.Store(destination + lanes, VectorOps.Add(c1, d1), column + lanes, width - lanes);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Tile1x16(float** rows, float* destination, float* w, float* bias, int column, int width)
+    private void TileOneByOne<T>(float** rows, float* destination, float* w, float* bias, int column, int width) where T : struct
     {
-        int taps = _g.Taps, cin = _inChannels;
-        Vector512<float> c0 = Vector512.Load(bias), d0 = Vector512<float>.Zero;
+        int taps = _g.Taps, cin = _inChannels, lanes = VectorOps.Count<T>();
+        T c0 = VectorOps.Load<T>(bias), d0 = VectorOps.Zero<T>();
         for (int t = 0; t < taps; t++, rows += TileRows)
         {
             float* a = rows[0];
             int k = 0;
-            for (; k + 1 < cin; k += 2, w += 32)
+            for (; k + 1 < cin; k += 2, w += 2 * lanes)
             {
-                c0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[k]), Vector512.Load(w), c0);
-                d0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[k + 1]), Vector512.Load(w + 16), d0);
+                c0 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k]), VectorOps.Load<T>(w), c0);
+                d0 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 1]), VectorOps.Load<T>(w + lanes), d0);
             }
             if (k < cin)
             {
-                c0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[k]), Vector512.Load(w), c0);
-                w += 16;
+                c0 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k]), VectorOps.Load<T>(w), c0);
+                w += lanes;
             }
         }
-        _epilogue.Store(destination, c0 + d0, column, width);
+        _epilogue.Store(destination, VectorOps.Add(c0, d0), column, width);
     }
 
     /// <summary>Portable path over the same packed weights; one pixel at a time.</summary>
     private void TileScalar(float** rows, float* destination, float* w, float* bias, int column, int packedWidth, int width)
     {
-        float* acc = stackalloc float[PanelWidth];
+        float* acc = stackalloc float[ScalarPanelWidth];
         for (int j = 0; j < packedWidth; j++) acc[j] = bias[j];
         int taps = _g.Taps, cin = _inChannels;
         for (int t = 0; t < taps; t++)

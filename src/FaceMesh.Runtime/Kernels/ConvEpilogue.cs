@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace FaceMesh.Runtime.Kernels;
 
@@ -11,8 +9,6 @@ namespace FaceMesh.Runtime.Kernels;
 internal readonly unsafe struct ConvEpilogue
 {
     private readonly AlignedFloats? _slopes;
-    private readonly Vector512<float> _min;
-    private readonly Vector512<float> _max;
     private readonly ActivationRange _range;
     private readonly bool _clamps;
 
@@ -21,10 +17,9 @@ internal readonly unsafe struct ConvEpilogue
     {
         _range = range;
         _clamps = !range.IsIdentity;
-        _min = Vector512.Create(range.Min);
-        _max = Vector512.Create(range.Max);
         if (slopes is not null)
         {
+            // Padded past the last channel so a full-width vector load at any channel block stays inside.
             _slopes = new AlignedFloats(SimdSupport.RoundUp(slopes.Length) + 32);
             slopes.CopyTo(_slopes.AsSpan());
         }
@@ -33,30 +28,25 @@ internal readonly unsafe struct ConvEpilogue
     public bool IsIdentity => _slopes is null && !_clamps;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store(float* destination, Vector512<float> value, int channel, int count)
+    private T Finish<T>(T value, int channel) where T : struct
     {
-        if (count <= 0) return;
-        if (_slopes is not null)
-        {
-            Vector512<float> scaled = value * Vector512.Load(_slopes.Pointer + channel);
-            value = Vector512.ConditionalSelect(Vector512.LessThan(value, Vector512<float>.Zero), scaled, value);
-        }
-        if (_clamps) value = Vector512.Min(Vector512.Max(value, _min), _max);
-        SimdSupport.StoreFirst(destination, value, count);
+        if (_slopes is not null) value = VectorOps.ScaleNegative(value, VectorOps.Load<T>(_slopes.Pointer + channel));
+        if (_clamps) value = VectorOps.Clamp(value, VectorOps.Broadcast<T>(_range.Min), VectorOps.Broadcast<T>(_range.Max));
+        return value;
     }
 
-    /// <summary>Like <see cref="Store"/> with a precomputed lane mask (all lanes for full blocks).</summary>
+    /// <summary>Stores the first <paramref name="count"/> lanes (nothing when count is not positive).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void StoreMasked(float* destination, Vector512<float> value, int channel, Vector512<float> mask)
+    public void Store<T>(float* destination, T value, int channel, int count) where T : struct
     {
-        if (_slopes is not null)
-        {
-            Vector512<float> scaled = value * Vector512.Load(_slopes.Pointer + channel);
-            value = Vector512.ConditionalSelect(Vector512.LessThan(value, Vector512<float>.Zero), scaled, value);
-        }
-        if (_clamps) value = Vector512.Min(Vector512.Max(value, _min), _max);
-        Avx512F.MaskStore(destination, mask, value);
+        if (count <= 0) return;
+        VectorOps.StoreFirst(destination, Finish(value, channel), count);
     }
+
+    /// <summary>Like <see cref="Store{T}"/> with a precomputed lane mask (all lanes for full blocks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void StoreMasked<T>(float* destination, T value, int channel, T mask) where T : struct =>
+        VectorOps.MaskStore(destination, mask, Finish(value, channel));
 
     public float Apply(float value, int channel)
     {

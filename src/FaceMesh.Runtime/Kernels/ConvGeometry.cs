@@ -30,6 +30,9 @@ internal readonly record struct ConvGeometry(
             ShapeMath.PaddingBefore(padding, inputWidth, kernelWidth, strideWidth, dilationWidth, outW));
     }
 
+    public string Describe(int inChannels, int outChannels) =>
+        $"{InputHeight}x{InputWidth}x{inChannels} -> {OutputHeight}x{OutputWidth}x{outChannels} k{KernelHeight}x{KernelWidth} s{StrideHeight}";
+
     public int Taps => KernelHeight * KernelWidth;
     public int OutputPixels => OutputHeight * OutputWidth;
 }

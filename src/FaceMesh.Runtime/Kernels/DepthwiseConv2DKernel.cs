@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using FaceMesh.Runtime.Graph;
 using FaceMesh.Runtime.Model;
 
@@ -22,11 +21,11 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation
     private readonly AlignedFloats _weights; // [tap][paddedChannels]
     private readonly AlignedFloats _bias;
     private readonly ConvEpilogue _epilogue;
-    private readonly bool _simd;
+    private readonly VectorIsa _isa;
     private readonly AlignedFloats? _zeroRow; // stands in for input rows above and below the image
 
     private DepthwiseConv2DKernel(int input, int output, ConvGeometry geometry, int channels, float[] filter,
-        float[]? bias, ConvEpilogue epilogue, bool simd) : base("DepthwiseConv2D")
+        float[]? bias, ConvEpilogue epilogue, VectorIsa isa) : base("DepthwiseConv2D")
     {
         _input = input;
         _output = output;
@@ -34,7 +33,7 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation
         _channels = channels;
         _paddedChannels = SimdSupport.RoundUp(channels);
         _epilogue = epilogue;
-        _simd = simd;
+        _isa = isa;
         _weights = new AlignedFloats(geometry.Taps * _paddedChannels);
         for (int tap = 0; tap < geometry.Taps; tap++)
             filter.AsSpan(tap * channels, channels).CopyTo(_weights.AsSpan().Slice(tap * _paddedChannels));
@@ -52,7 +51,7 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation
         _paddedChannels = source._paddedChannels;
         _weights = source._weights;
         _bias = source._bias;
-        _simd = source._simd;
+        _isa = source._isa;
         _zeroRow = source._zeroRow;
         _epilogue = epilogue;
     }
@@ -66,6 +65,8 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation
         if (!_epilogue.IsIdentity || slopes is not null && slopes.Length != _channels) return null;
         return new DepthwiseConv2DKernel(this, new ConvEpilogue(clamp, slopes), output);
     }
+
+    public override string Describe() => _g.Describe(_channels, _channels);
 
     public static Kernel Create(KernelBuildContext context)
     {
@@ -95,28 +96,46 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation
         int input = context.ArenaInput(0);
         int output = context.ArenaOutput(0);
         return new DepthwiseConv2DKernel(input, output, geometry, channels, filter, bias,
-            new ConvEpilogue(activation, null), SimdSupport.Use(context.UseSimd));
+            new ConvEpilogue(activation, null), context.Isa);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Run(in TensorMap tensors, int begin, int end)
     {
+        switch (_isa)
+        {
+            case VectorIsa.Vector512: RunVector<Vector512<float>>(tensors, begin, end); break;
+            case VectorIsa.Vector256: RunVector<Vector256<float>>(tensors, begin, end); break;
+            default: RunScalar(tensors, begin, end); break;
+        }
+    }
+
+    private void RunScalar(in TensorMap tensors, int begin, int end)
+    {
         float* input = tensors[_input];
         float* output = tensors[_output];
-        bool fast3x3 = _simd && _g.KernelHeight == 3 && _g.KernelWidth == 3 && _g.DilationHeight == 1 && _g.DilationWidth == 1;
+        for (int oy = begin; oy < end; oy++)
+        {
+            for (int ox = 0; ox < _g.OutputWidth; ox++)
+                PixelScalar(input, output + ((long)oy * _g.OutputWidth + ox) * _channels, oy, ox);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void RunVector<T>(in TensorMap tensors, int begin, int end) where T : struct
+    {
+        float* input = tensors[_input];
+        float* output = tensors[_output];
+        bool fast3x3 = _g.KernelHeight == 3 && _g.KernelWidth == 3 && _g.DilationHeight == 1 && _g.DilationWidth == 1;
         for (int oy = begin; oy < end; oy++)
         {
             if (fast3x3)
             {
-                Row3x3(input, output, oy);
+                Row3x3<T>(input, output, oy);
                 continue;
             }
             for (int ox = 0; ox < _g.OutputWidth; ox++)
-            {
-                float* destination = output + ((long)oy * _g.OutputWidth + ox) * _channels;
-                if (_simd) PixelVector(input, destination, oy, ox);
-                else PixelScalar(input, destination, oy, ox);
-            }
+                PixelVector<T>(input, output + ((long)oy * _g.OutputWidth + ox) * _channels, oy, ox);
         }
     }
 
@@ -126,10 +145,10 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation
     /// last columns take the bounds-checked path.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Row3x3(float* input, float* output, int oy)
+    private void Row3x3<T>(float* input, float* output, int oy) where T : struct
     {
         int channels = _channels, padded = _paddedChannels, inWidth = _g.InputWidth, outWidth = _g.OutputWidth;
-        int stride = _g.StrideWidth, padLeft = _g.PadLeft;
+        int stride = _g.StrideWidth, padLeft = _g.PadLeft, lanes = VectorOps.Count<T>();
         long rowFloats = (long)inWidth * channels;
         int iy0 = oy * _g.StrideHeight - _g.PadTop;
         float* zeros = _zeroRow!.Pointer;
@@ -142,44 +161,44 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation
         int lastInterior = lastStart < 0 ? firstInterior : Math.Max(firstInterior, Math.Min(outWidth, lastStart / stride + 1));
         float* destinationRow = output + (long)oy * outWidth * channels;
 
-        for (int c = 0; c < channels; c += SimdSupport.Width)
+        for (int c = 0; c < channels; c += lanes)
         {
-            Vector512<float> mask = SimdSupport.FirstLanes(channels - c);
+            T mask = VectorOps.FirstLanes<T>(channels - c);
             float* w = _weights.Pointer + c;
-            Vector512<float> bias = Vector512.Load(_bias.Pointer + c);
-            Vector512<float> w00 = Vector512.Load(w), w01 = Vector512.Load(w + padded), w02 = Vector512.Load(w + 2 * padded);
-            Vector512<float> w10 = Vector512.Load(w + 3 * padded), w11 = Vector512.Load(w + 4 * padded), w12 = Vector512.Load(w + 5 * padded);
-            Vector512<float> w20 = Vector512.Load(w + 6 * padded), w21 = Vector512.Load(w + 7 * padded), w22 = Vector512.Load(w + 8 * padded);
+            T bias = VectorOps.Load<T>(_bias.Pointer + c);
+            T w00 = VectorOps.Load<T>(w), w01 = VectorOps.Load<T>(w + padded), w02 = VectorOps.Load<T>(w + 2 * padded);
+            T w10 = VectorOps.Load<T>(w + 3 * padded), w11 = VectorOps.Load<T>(w + 4 * padded), w12 = VectorOps.Load<T>(w + 5 * padded);
+            T w20 = VectorOps.Load<T>(w + 6 * padded), w21 = VectorOps.Load<T>(w + 7 * padded), w22 = VectorOps.Load<T>(w + 8 * padded);
             float* r0 = row0 + c, r1 = row1 + c, r2 = row2 + c;
             for (int ox = firstInterior; ox < lastInterior; ox++)
             {
                 long x = (long)(ox * stride - padLeft) * channels;
-                Vector512<float> acc = bias;
-                acc = Vector512.FusedMultiplyAdd(Avx512F.MaskLoad(r0 + x, mask, Vector512<float>.Zero), w00, acc);
-                acc = Vector512.FusedMultiplyAdd(Avx512F.MaskLoad(r0 + x + channels, mask, Vector512<float>.Zero), w01, acc);
-                acc = Vector512.FusedMultiplyAdd(Avx512F.MaskLoad(r0 + x + 2 * channels, mask, Vector512<float>.Zero), w02, acc);
-                acc = Vector512.FusedMultiplyAdd(Avx512F.MaskLoad(r1 + x, mask, Vector512<float>.Zero), w10, acc);
-                acc = Vector512.FusedMultiplyAdd(Avx512F.MaskLoad(r1 + x + channels, mask, Vector512<float>.Zero), w11, acc);
-                acc = Vector512.FusedMultiplyAdd(Avx512F.MaskLoad(r1 + x + 2 * channels, mask, Vector512<float>.Zero), w12, acc);
-                acc = Vector512.FusedMultiplyAdd(Avx512F.MaskLoad(r2 + x, mask, Vector512<float>.Zero), w20, acc);
-                acc = Vector512.FusedMultiplyAdd(Avx512F.MaskLoad(r2 + x + channels, mask, Vector512<float>.Zero), w21, acc);
-                acc = Vector512.FusedMultiplyAdd(Avx512F.MaskLoad(r2 + x + 2 * channels, mask, Vector512<float>.Zero), w22, acc);
+                T acc = bias;
+                acc = VectorOps.MultiplyAdd(VectorOps.MaskLoad(r0 + x, mask), w00, acc);
+                acc = VectorOps.MultiplyAdd(VectorOps.MaskLoad(r0 + x + channels, mask), w01, acc);
+                acc = VectorOps.MultiplyAdd(VectorOps.MaskLoad(r0 + x + 2 * channels, mask), w02, acc);
+                acc = VectorOps.MultiplyAdd(VectorOps.MaskLoad(r1 + x, mask), w10, acc);
+                acc = VectorOps.MultiplyAdd(VectorOps.MaskLoad(r1 + x + channels, mask), w11, acc);
+                acc = VectorOps.MultiplyAdd(VectorOps.MaskLoad(r1 + x + 2 * channels, mask), w12, acc);
+                acc = VectorOps.MultiplyAdd(VectorOps.MaskLoad(r2 + x, mask), w20, acc);
+                acc = VectorOps.MultiplyAdd(VectorOps.MaskLoad(r2 + x + channels, mask), w21, acc);
+                acc = VectorOps.MultiplyAdd(VectorOps.MaskLoad(r2 + x + 2 * channels, mask), w22, acc);
                 _epilogue.StoreMasked(destinationRow + (long)ox * channels + c, acc, c, mask);
             }
         }
-        for (int ox = 0; ox < firstInterior; ox++) PixelVector(input, destinationRow + (long)ox * channels, oy, ox);
-        for (int ox = lastInterior; ox < outWidth; ox++) PixelVector(input, destinationRow + (long)ox * channels, oy, ox);
+        for (int ox = 0; ox < firstInterior; ox++) PixelVector<T>(input, destinationRow + (long)ox * channels, oy, ox);
+        for (int ox = lastInterior; ox < outWidth; ox++) PixelVector<T>(input, destinationRow + (long)ox * channels, oy, ox);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void PixelVector(float* input, float* destination, int oy, int ox)
+    private void PixelVector<T>(float* input, float* destination, int oy, int ox) where T : struct
     {
         int iy0 = oy * _g.StrideHeight - _g.PadTop, ix0 = ox * _g.StrideWidth - _g.PadLeft;
-        int channels = _channels, padded = _paddedChannels;
-        for (int c = 0; c < channels; c += SimdSupport.Width)
+        int channels = _channels, padded = _paddedChannels, lanes = VectorOps.Count<T>();
+        for (int c = 0; c < channels; c += lanes)
         {
             int count = channels - c;
-            Vector512<float> acc = Vector512.Load(_bias.Pointer + c);
+            T acc = VectorOps.Load<T>(_bias.Pointer + c);
             float* w = _weights.Pointer + c;
             for (int ky = 0; ky < _g.KernelHeight; ky++)
             {
@@ -190,8 +209,8 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation
                 {
                     int ix = ix0 + kx * _g.DilationWidth;
                     if ((uint)ix >= (uint)_g.InputWidth) continue;
-                    Vector512<float> x = SimdSupport.LoadFirst(row + (long)ix * channels, count);
-                    acc = Vector512.FusedMultiplyAdd(x, Vector512.Load(w + (ky * _g.KernelWidth + kx) * padded), acc);
+                    T x = VectorOps.LoadFirst<T>(row + (long)ix * channels, count);
+                    acc = VectorOps.MultiplyAdd(x, VectorOps.Load<T>(w + (ky * _g.KernelWidth + kx) * padded), acc);
                 }
             }
             _epilogue.Store(destination + c, acc, c, count);

@@ -21,6 +21,9 @@ internal abstract unsafe class Kernel
     /// <summary>Rough work per invocation (multiply-adds or element operations), used to decide whether splitting across threads pays.</summary>
     public abstract long Cost { get; }
 
+    /// <summary>Shapes and parameters for profiles (e.g. "64x64x24 -> 32x32x48 k3x3 s2").</summary>
+    public virtual string Describe() => "";
+
     public abstract void Run(in TensorMap tensors, int begin, int end);
 
     public void RunAll(in TensorMap tensors) => Run(tensors, 0, WorkUnits);

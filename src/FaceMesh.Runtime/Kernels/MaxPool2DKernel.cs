@@ -16,9 +16,9 @@ internal sealed unsafe class MaxPool2DKernel : Kernel
     private readonly ConvGeometry _g;
     private readonly int _channels;
     private readonly ActivationRange _activation;
-    private readonly bool _simd;
+    private readonly VectorIsa _isa;
 
-    private MaxPool2DKernel(int input, int output, ConvGeometry geometry, int channels, ActivationRange activation, bool simd)
+    private MaxPool2DKernel(int input, int output, ConvGeometry geometry, int channels, ActivationRange activation, VectorIsa isa)
         : base("MaxPool2D")
     {
         _input = input;
@@ -26,7 +26,7 @@ internal sealed unsafe class MaxPool2DKernel : Kernel
         _g = geometry;
         _channels = channels;
         _activation = activation;
-        _simd = simd;
+        _isa = isa;
     }
 
     public override int WorkUnits => _g.OutputHeight;
@@ -45,7 +45,7 @@ internal sealed unsafe class MaxPool2DKernel : Kernel
         var activation = ActivationRange.From(options.Activation, context);
         context.ExpectOutputShape(0, [1, geometry.OutputHeight, geometry.OutputWidth, shape[3]]);
         int input = context.ArenaInput(0), output = context.ArenaOutput(0);
-        return new MaxPool2DKernel(input, output, geometry, shape[3], activation, SimdSupport.Use(context.UseSimd));
+        return new MaxPool2DKernel(input, output, geometry, shape[3], activation, context.Isa);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -53,7 +53,6 @@ internal sealed unsafe class MaxPool2DKernel : Kernel
     {
         float* input = tensors[_input], output = tensors[_output];
         int channels = _channels;
-        Vector512<float> min = Vector512.Create(_activation.Min), max = Vector512.Create(_activation.Max);
         for (int oy = begin; oy < end; oy++)
         {
             int iy0 = oy * _g.StrideHeight - _g.PadTop;
@@ -63,17 +62,14 @@ internal sealed unsafe class MaxPool2DKernel : Kernel
                 int ix0 = ox * _g.StrideWidth - _g.PadLeft;
                 int xFrom = Math.Max(0, ix0), xTo = Math.Min(_g.InputWidth, ix0 + _g.KernelWidth);
                 float* destination = output + ((long)oy * _g.OutputWidth + ox) * channels;
-                if (_simd)
+                if (_isa == VectorIsa.Vector512)
                 {
-                    for (int c = 0; c < channels; c += SimdSupport.Width)
-                    {
-                        int n = channels - c;
-                        Vector512<float> best = Vector512.Create(float.NegativeInfinity);
-                        for (int iy = yFrom; iy < yTo; iy++)
-                            for (int ix = xFrom; ix < xTo; ix++)
-                                best = Vector512.Max(best, SimdSupport.LoadFirst(input + ((long)iy * _g.InputWidth + ix) * channels + c, n));
-                        SimdSupport.StoreFirst(destination + c, Vector512.Min(Vector512.Max(best, min), max), n);
-                    }
+                    Pixel<Vector512<float>>(input, destination, yFrom, yTo, xFrom, xTo);
+                    continue;
+                }
+                if (_isa == VectorIsa.Vector256)
+                {
+                    Pixel<Vector256<float>>(input, destination, yFrom, yTo, xFrom, xTo);
                     continue;
                 }
                 for (int c = 0; c < channels; c++)
@@ -85,6 +81,22 @@ internal sealed unsafe class MaxPool2DKernel : Kernel
                     destination[c] = _activation.Apply(best);
                 }
             }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Pixel<T>(float* input, float* destination, int yFrom, int yTo, int xFrom, int xTo) where T : struct
+    {
+        int channels = _channels;
+        T min = VectorOps.Broadcast<T>(_activation.Min), max = VectorOps.Broadcast<T>(_activation.Max);
+        for (int c = 0; c < channels; c += VectorOps.Count<T>())
+        {
+            int n = channels - c;
+            T best = VectorOps.Broadcast<T>(float.NegativeInfinity);
+            for (int iy = yFrom; iy < yTo; iy++)
+                for (int ix = xFrom; ix < xTo; ix++)
+                    best = VectorOps.Max(best, VectorOps.LoadFirst<T>(input + ((long)iy * _g.InputWidth + ix) * channels + c, n));
+            VectorOps.StoreFirst(destination + c, VectorOps.Clamp(best, min, max), n);
         }
     }
 }

@@ -19,16 +19,16 @@ internal sealed unsafe class PReluKernel : Kernel, IFusableActivation
     private readonly int _rows;
     private readonly int _rowsPerUnit;
     private readonly AlignedFloats _slopes;
-    private readonly bool _simd;
+    private readonly VectorIsa _isa;
 
-    private PReluKernel(int input, int output, int channels, int rows, float[] slopes, bool simd) : base("PRelu")
+    private PReluKernel(int input, int output, int channels, int rows, float[] slopes, VectorIsa isa) : base("PRelu")
     {
         _input = input;
         _output = output;
         _channels = channels;
         _rows = rows;
         _rowsPerUnit = Math.Max(1, ChunkElements / channels);
-        _simd = simd;
+        _isa = isa;
         _slopes = new AlignedFloats(SimdSupport.RoundUp(channels));
         slopes.CopyTo(_slopes.AsSpan());
         Slopes = slopes;
@@ -62,7 +62,7 @@ internal sealed unsafe class PReluKernel : Kernel, IFusableActivation
         context.ExpectOutputShape(0, shape);
         int input = context.ArenaInput(0), output = context.ArenaOutput(0);
         return new PReluKernel(input, output, channels, (int)(ShapeMath.ElementCount(shape) / channels), slopes,
-            SimdSupport.Use(context.UseSimd));
+            context.Isa);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -74,20 +74,22 @@ internal sealed unsafe class PReluKernel : Kernel, IFusableActivation
         for (int row = firstRow; row < lastRow; row++)
         {
             float* x = input + (long)row * channels, y = output + (long)row * channels;
-            if (_simd)
-            {
-                for (int c = 0; c < channels; c += SimdSupport.Width)
-                {
-                    int n = channels - c;
-                    Vector512<float> v = SimdSupport.LoadFirst(x + c, n);
-                    Vector512<float> scaled = v * Vector512.Load(_slopes.Pointer + c);
-                    SimdSupport.StoreFirst(y + c, Vector512.ConditionalSelect(Vector512.LessThan(v, Vector512<float>.Zero), scaled, v), n);
-                }
-            }
+            if (_isa == VectorIsa.Vector512) Row<Vector512<float>>(x, y, channels);
+            else if (_isa == VectorIsa.Vector256) Row<Vector256<float>>(x, y, channels);
             else
             {
                 for (int c = 0; c < channels; c++) y[c] = x[c] >= 0f ? x[c] : x[c] * _slopes.Pointer[c];
             }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Row<T>(float* x, float* y, int channels) where T : struct
+    {
+        for (int c = 0; c < channels; c += VectorOps.Count<T>())
+        {
+            int n = channels - c;
+            VectorOps.StoreFirst(y + c, VectorOps.ScaleNegative(VectorOps.LoadFirst<T>(x + c, n), VectorOps.Load<T>(_slopes.Pointer + c)), n);
         }
     }
 }

@@ -21,14 +21,14 @@ internal sealed unsafe class PadKernel : Kernel
     private readonly int _rows;
     private readonly int _rowsPerUnit;
 
-    private readonly bool _simd;
+    private readonly VectorIsa _isa;
 
-    private PadKernel(int input, int output, int[] inShape, int[] outShape, int[] before, bool simd) : base("Pad")
+    private PadKernel(int input, int output, int[] inShape, int[] outShape, int[] before, VectorIsa isa) : base("Pad")
     {
         _input = input;
         _output = output;
         (_inShape, _outShape, _before) = CollapseUnpaddedTail(inShape, outShape, before);
-        _simd = simd;
+        _isa = isa;
         inShape = _inShape;
         outShape = _outShape;
         int last = outShape.Length - 1;
@@ -59,7 +59,7 @@ internal sealed unsafe class PadKernel : Kernel
         }
         context.ExpectOutputShape(0, outShape);
         int input = context.ArenaInput(0), output = context.ArenaOutput(0);
-        return new PadKernel(input, output, inShape, outShape, before, SimdSupport.Use(context.UseSimd));
+        return new PadKernel(input, output, inShape, outShape, before, context.Isa);
     }
 
     /// <summary>
@@ -87,12 +87,12 @@ internal sealed unsafe class PadKernel : Kernel
 
     /// <summary>Channel padding: a few masked vector moves per pixel instead of three memory calls.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CopyShortRow(float* source, int count, float* destination, int length)
+    private static void CopyShortRow<T>(float* source, int count, float* destination, int length) where T : struct
     {
-        for (int c = 0; c < length; c += SimdSupport.Width)
+        for (int c = 0; c < length; c += VectorOps.Count<T>())
         {
-            Vector512<float> value = c < count ? SimdSupport.LoadFirst(source + c, count - c) : Vector512<float>.Zero;
-            SimdSupport.StoreFirst(destination + c, value, length - c);
+            T value = c < count ? VectorOps.LoadFirst<T>(source + c, count - c) : VectorOps.Zero<T>();
+            VectorOps.StoreFirst(destination + c, value, length - c);
         }
     }
 
@@ -123,9 +123,10 @@ internal sealed unsafe class PadKernel : Kernel
                 continue;
             }
             float* source = input + inputRow * inRow;
-            if (_simd && lead == 0 && outRow <= ShortRow)
+            if (lead == 0 && outRow <= ShortRow && _isa != VectorIsa.Scalar)
             {
-                CopyShortRow(source, inRow, destination, outRow);
+                if (_isa == VectorIsa.Vector512) CopyShortRow<Vector512<float>>(source, inRow, destination, outRow);
+                else CopyShortRow<Vector256<float>>(source, inRow, destination, outRow);
                 continue;
             }
             new Span<float>(destination, lead).Clear();

@@ -18,12 +18,12 @@ internal sealed unsafe class ResizeBilinearKernel : Kernel
     private readonly int _channels;
     private readonly SourceTaps _rows;
     private readonly SourceTaps _columns;
-    private readonly bool _simd;
+    private readonly VectorIsa _isa;
 
     /// <summary>For each output index: the two source indices and the weight of the second.</summary>
     private sealed record SourceTaps(int[] Low, int[] High, float[] Fraction);
 
-    private ResizeBilinearKernel(int input, int output, int inWidth, int channels, SourceTaps rows, SourceTaps columns, bool simd)
+    private ResizeBilinearKernel(int input, int output, int inWidth, int channels, SourceTaps rows, SourceTaps columns, VectorIsa isa)
         : base("ResizeBilinear")
     {
         _input = input;
@@ -32,7 +32,7 @@ internal sealed unsafe class ResizeBilinearKernel : Kernel
         _channels = channels;
         _rows = rows;
         _columns = columns;
-        _simd = simd;
+        _isa = isa;
     }
 
     public override int WorkUnits => _rows.Low.Length;
@@ -56,7 +56,7 @@ internal sealed unsafe class ResizeBilinearKernel : Kernel
         return new ResizeBilinearKernel(input, output, shape[2], shape[3],
             Taps(shape[1], size[0], options.AlignCorners, options.HalfPixelCenters),
             Taps(shape[2], size[1], options.AlignCorners, options.HalfPixelCenters),
-            SimdSupport.Use(context.UseSimd));
+            context.Isa);
     }
 
     private static SourceTaps Taps(int inSize, int outSize, bool alignCorners, bool halfPixel)
@@ -95,19 +95,14 @@ internal sealed unsafe class ResizeBilinearKernel : Kernel
                 float w00 = (1 - dy) * (1 - dx), w01 = (1 - dy) * dx, w10 = dy * (1 - dx), w11 = dy * dx;
                 float* destination = output + ((long)oy * outWidth + ox) * channels;
                 int c = 0;
-                if (_simd)
+                if (_isa == VectorIsa.Vector512)
                 {
-                    Vector512<float> v00 = Vector512.Create(w00), v01 = Vector512.Create(w01);
-                    Vector512<float> v10 = Vector512.Create(w10), v11 = Vector512.Create(w11);
-                    for (; c < channels; c += SimdSupport.Width)
-                    {
-                        int n = channels - c;
-                        Vector512<float> sum = SimdSupport.LoadFirst(top + left + c, n) * v00;
-                        sum = Vector512.FusedMultiplyAdd(SimdSupport.LoadFirst(top + right + c, n), v01, sum);
-                        sum = Vector512.FusedMultiplyAdd(SimdSupport.LoadFirst(bottom + left + c, n), v10, sum);
-                        sum = Vector512.FusedMultiplyAdd(SimdSupport.LoadFirst(bottom + right + c, n), v11, sum);
-                        SimdSupport.StoreFirst(destination + c, sum, n);
-                    }
+                    Blend<Vector512<float>>(destination, top + left, top + right, bottom + left, bottom + right, w00, w01, w10, w11);
+                    continue;
+                }
+                if (_isa == VectorIsa.Vector256)
+                {
+                    Blend<Vector256<float>>(destination, top + left, top + right, bottom + left, bottom + right, w00, w01, w10, w11);
                     continue;
                 }
                 for (; c < channels; c++)
@@ -115,6 +110,24 @@ internal sealed unsafe class ResizeBilinearKernel : Kernel
                     destination[c] = top[left + c] * w00 + top[right + c] * w01 + bottom[left + c] * w10 + bottom[right + c] * w11;
                 }
             }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Blend<T>(float* destination, float* p00, float* p01, float* p10, float* p11, float w00, float w01, float w10, float w11)
+        where T : struct
+    {
+        T v00 = VectorOps.Broadcast<T>(w00), v01 = VectorOps.Broadcast<T>(w01);
+        T v10 = VectorOps.Broadcast<T>(w10), v11 = VectorOps.Broadcast<T>(w11);
+        int channels = _channels;
+        for (int c = 0; c < channels; c += VectorOps.Count<T>())
+        {
+            int n = channels - c;
+            T sum = VectorOps.Multiply(VectorOps.LoadFirst<T>(p00 + c, n), v00);
+            sum = VectorOps.MultiplyAdd(VectorOps.LoadFirst<T>(p01 + c, n), v01, sum);
+            sum = VectorOps.MultiplyAdd(VectorOps.LoadFirst<T>(p10 + c, n), v10, sum);
+            sum = VectorOps.MultiplyAdd(VectorOps.LoadFirst<T>(p11 + c, n), v11, sum);
+            VectorOps.StoreFirst(destination + c, sum, n);
         }
     }
 }

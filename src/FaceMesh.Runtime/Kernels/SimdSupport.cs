@@ -1,36 +1,33 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace FaceMesh.Runtime.Kernels;
 
 /// <summary>
-/// The vector kernels are written for AVX-512 (16 floats per register, masked tails). Elsewhere, or
-/// when a caller asks for it, the scalar kernels run on the same packed data.
+/// Picks the widest vector path the CPU runs well, capped by what the caller allows. Weights and
+/// channel padding are laid out in blocks of <see cref="Width"/> floats, the widest vector, so
+/// every path reads the same packed data.
 /// </summary>
-internal static unsafe class SimdSupport
+internal static class SimdSupport
 {
+    /// <summary>Floats in the widest vector; packed channel counts are multiples of it.</summary>
     public const int Width = 16;
 
-    public static bool Available => Avx512F.IsSupported && Vector512.IsHardwareAccelerated;
-
-    public static bool Use(bool requested) => requested && Available;
-
-    /// <summary>A lane mask selecting the first <paramref name="count"/> of 16 lanes.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> FirstLanes(int count) =>
-        Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(count)).AsSingle();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> LoadFirst(float* source, int count) =>
-        count >= Width ? Vector512.Load(source) : Avx512F.MaskLoad(source, FirstLanes(count), Vector512<float>.Zero);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreFirst(float* destination, Vector512<float> value, int count)
+    public static VectorIsa Select(bool useSimd, int maxVectorBits)
     {
-        if (count >= Width) value.Store(destination);
-        else Avx512F.MaskStore(destination, FirstLanes(count), value);
+        if (!useSimd) return VectorIsa.Scalar;
+        if (maxVectorBits >= 512 && Avx512F.IsSupported && Vector512.IsHardwareAccelerated) return VectorIsa.Vector512;
+        // Without FMA hardware the fused multiply-add would be emulated, far slower than scalar code.
+        if (maxVectorBits >= 256 && Avx2.IsSupported && Fma.IsSupported && Vector256.IsHardwareAccelerated) return VectorIsa.Vector256;
+        return VectorIsa.Scalar;
     }
+
+    public static int Lanes(VectorIsa isa) => isa switch
+    {
+        VectorIsa.Vector512 => 16,
+        VectorIsa.Vector256 => 8,
+        _ => 1,
+    };
 
     public static int RoundUp(int value) => (value + Width - 1) / Width * Width;
 }

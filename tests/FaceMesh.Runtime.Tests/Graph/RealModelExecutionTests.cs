@@ -32,12 +32,14 @@ public sealed class RealModelExecutionTests
         float[][] vector = Run(bytes, new InterpreterOptions { ThreadCount = 1 }, 11);
         float[][] threaded = Run(bytes, new InterpreterOptions { ThreadCount = 2 }, 11);
         float[][] scalar = Run(bytes, new InterpreterOptions { ThreadCount = 1, UseSimd = false }, 11);
+        float[][] narrow = Run(bytes, new InterpreterOptions { ThreadCount = 1, MaxVectorBits = 256 }, 11);
 
         for (int o = 0; o < vector.Length; o++)
         {
             Assert.All(vector[o], v => Assert.True(float.IsFinite(v)));
             Assert.Equal(vector[o], threaded[o]);
             TestData.AssertClose(scalar[o], vector[o], 1e-5);
+            TestData.AssertClose(scalar[o], narrow[o], 1e-5);
         }
     }
 

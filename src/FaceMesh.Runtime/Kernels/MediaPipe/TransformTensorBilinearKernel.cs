@@ -23,10 +23,10 @@ internal sealed unsafe class TransformTensorBilinearKernel : Kernel
     private readonly int _outHeight;
     private readonly int _outWidth;
     private readonly int _channels;
-    private readonly bool _simd;
+    private readonly VectorIsa _isa;
 
     private TransformTensorBilinearKernel(int input, int matrix, int output, int inHeight, int inWidth,
-        int outHeight, int outWidth, int channels, bool simd) : base("TransformTensorBilinear")
+        int outHeight, int outWidth, int channels, VectorIsa isa) : base("TransformTensorBilinear")
     {
         _input = input;
         _matrix = matrix;
@@ -36,7 +36,7 @@ internal sealed unsafe class TransformTensorBilinearKernel : Kernel
         _outHeight = outHeight;
         _outWidth = outWidth;
         _channels = channels;
-        _simd = simd;
+        _isa = isa;
     }
 
     public override int WorkUnits => _outHeight;
@@ -70,7 +70,7 @@ internal sealed unsafe class TransformTensorBilinearKernel : Kernel
         }
         int input = context.ArenaInput(0), matrix = context.ArenaInput(1), output = context.ArenaOutput(0);
         return new TransformTensorBilinearKernel(input, matrix, output, inShape[1], inShape[2], outShape[1], outShape[2],
-            inShape[3], SimdSupport.Use(context.UseSimd));
+            inShape[3], context.Isa);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -100,25 +100,28 @@ internal sealed unsafe class TransformTensorBilinearKernel : Kernel
                 float* p01 = hasRight ? p00 + channels : null;
                 float* p10 = hasBelow ? p00 + (long)_inWidth * channels : null;
                 float* p11 = hasRight && hasBelow ? p10 + channels : null;
-                if (_simd) BlendVector(destination, p00, p01, p10, p11, fx, fy);
+                if (_isa == VectorIsa.Vector512) BlendVector<Vector512<float>>(destination, p00, p01, p10, p11, fx, fy);
+                else if (_isa == VectorIsa.Vector256) BlendVector<Vector256<float>>(destination, p00, p01, p10, p11, fx, fy);
                 else BlendScalar(destination, p00, p01, p10, p11, fx, fy);
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void BlendVector(float* destination, float* p00, float* p01, float* p10, float* p11, float fx, float fy)
+    private void BlendVector<T>(float* destination, float* p00, float* p01, float* p10, float* p11, float fx, float fy)
+        where T : struct
     {
-        Vector512<float> wx0 = Vector512.Create(1 - fx), wx1 = Vector512.Create(fx);
-        Vector512<float> wy0 = Vector512.Create(1 - fy), wy1 = Vector512.Create(fy);
-        for (int c = 0; c < _channels; c += SimdSupport.Width)
+        // Separate multiplies and adds, not FMA: the scalar path and MediaPipe round each step.
+        T wx0 = VectorOps.Broadcast<T>(1 - fx), wx1 = VectorOps.Broadcast<T>(fx);
+        T wy0 = VectorOps.Broadcast<T>(1 - fy), wy1 = VectorOps.Broadcast<T>(fy);
+        for (int c = 0; c < _channels; c += VectorOps.Count<T>())
         {
             int n = _channels - c;
-            Vector512<float> top = wx0 * SimdSupport.LoadFirst(p00 + c, n);
-            if (p01 != null) top += wx1 * SimdSupport.LoadFirst(p01 + c, n);
-            Vector512<float> bottom = p10 != null ? wx0 * SimdSupport.LoadFirst(p10 + c, n) : Vector512<float>.Zero;
-            if (p11 != null) bottom += wx1 * SimdSupport.LoadFirst(p11 + c, n);
-            SimdSupport.StoreFirst(destination + c, wy1 * bottom + wy0 * top, n);
+            T top = VectorOps.Multiply(wx0, VectorOps.LoadFirst<T>(p00 + c, n));
+            if (p01 != null) top = VectorOps.Add(top, VectorOps.Multiply(wx1, VectorOps.LoadFirst<T>(p01 + c, n)));
+            T bottom = p10 != null ? VectorOps.Multiply(wx0, VectorOps.LoadFirst<T>(p10 + c, n)) : VectorOps.Zero<T>();
+            if (p11 != null) bottom = VectorOps.Add(bottom, VectorOps.Multiply(wx1, VectorOps.LoadFirst<T>(p11 + c, n)));
+            VectorOps.StoreFirst(destination + c, VectorOps.Add(VectorOps.Multiply(wy1, bottom), VectorOps.Multiply(wy0, top)), n);
         }
     }
 
