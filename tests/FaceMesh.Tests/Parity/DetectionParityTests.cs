@@ -12,25 +12,13 @@ namespace FaceMesh.Tests.Parity;
 /// </summary>
 public sealed class DetectionParityTests(ITestOutputHelper output)
 {
-    public static TheoryData<string, string> Cases()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (string file in new[] { "detection_short.json", "detection_full.json" })
-            foreach (string image in new[] { "astronaut.png", "messi5.jpg", "grace_hopper.jpg", "three_faces.jpg", "man_portrait.jpg", "sergey.png" })
-                data.Add(file, image);
-        return data;
-    }
+    public static TheoryData<string, string> Cases() => OracleCases.For("detection_short.json", "detection_full.json");
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Detections_match_MediaPipe_JS(string goldenFile, string imageName)
     {
-        if (!File.Exists(RepoPaths.Fixture(imageName)))
-        {
-            Assert.True(imageName == "sergey.png", $"fixture {imageName} missing: run scripts/fetch-fixtures.sh");
-            output.WriteLine($"skipped: {imageName} is only available where ../shared/fixtures exists");
-            return;
-        }
+        if (!OracleCases.Available(imageName, output)) return;
         using JsonDocument doc = OracleJson.Load(goldenFile);
         JsonElement golden = OracleJson.Image(doc, imageName);
         using ImageBuffer image = OracleImages.Load(imageName, golden.GetProperty("input_rgb_sha256").GetString()!);

@@ -12,28 +12,13 @@ namespace FaceMesh.Tests.Parity;
 /// </summary>
 public sealed class MeshParityTests(ITestOutputHelper output)
 {
-    private const string Why = "fetched by scripts/fetch-fixtures.sh (./test.sh)";
-
-    public static TheoryData<string, string> Cases()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (string file in new[] { "mesh_refine_max4.json", "mesh_norefine_max4.json", "mesh_refine_max1.json", "mesh_norefine_max1.json" })
-            foreach (string image in new[] { "astronaut.png", "messi5.jpg", "grace_hopper.jpg", "three_faces.jpg", "man_portrait.jpg", "sergey.png" })
-                data.Add(file, image);
-        return data;
-    }
+    public static TheoryData<string, string> Cases() => OracleCases.For("mesh_refine_max4.json", "mesh_norefine_max4.json", "mesh_refine_max1.json", "mesh_norefine_max1.json");
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Landmarks_match_MediaPipe_JS(string goldenFile, string imageName)
     {
-        if (!File.Exists(RepoPaths.Fixture(imageName)))
-        {
-            // sergey.png comes from ../shared (MediaPipe's own test data), which users do not have.
-            Assert.True(imageName == "sergey.png", $"fixture {imageName} missing: run scripts/fetch-fixtures.sh");
-            output.WriteLine($"skipped: {imageName} is only available where ../shared/fixtures exists");
-            return;
-        }
+        if (!OracleCases.Available(imageName, output)) return;
         using JsonDocument doc = OracleJson.Load(goldenFile);
         JsonElement golden = OracleJson.Image(doc, imageName);
         JsonElement options = doc.RootElement.GetProperty("options");
