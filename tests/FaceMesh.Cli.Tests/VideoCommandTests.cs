@@ -54,6 +54,21 @@ public class VideoCommandTests(ClipFixture clips)
         Assert.Equal(11 * 1001.0 / 15, previous, 0.5);
     }
 
+    [FixtureFact("astronaut.png")]
+    public void Progress_bar_shows_frames_and_fps_on_a_terminal()
+    {
+        // script(1) gives the CLI a pseudo-terminal; everywhere else in these tests stderr is a pipe and stays quiet.
+        string output = clips.Output("tty.mp4");
+        string command = string.Join(' ', new[] { "env", "TERM=xterm-256color", CliProcess.Host, CliProcess.Assembly, "video", clips.Clip("face-audio.mp4"), "-o", output }
+            .Select(a => "'" + a + "'"));
+        ToolRun run = ToolRun.Start("script", ["-qec", command, "/dev/null"], TimeSpan.FromMinutes(2));
+        Assert.True(run.ExitCode == 0, run.ToString() + run.Stdout);
+        Assert.Contains("frames", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains(" fps", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("100%", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(12, MediaTools.Video(output).Frames);
+    }
+
     [Fact]
     public void Missing_input_is_one_line_and_non_zero()
     {

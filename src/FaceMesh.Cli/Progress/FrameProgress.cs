@@ -28,7 +28,9 @@ internal static class FrameProgress
             {
                 ProgressTask task = context.AddTask(Markup.Escape(label), maxValue: totalFrames is > 0 and var t ? t : 1);
                 task.IsIndeterminate = totalFrames is not > 0;
-                T result = await work(new Bar(task, label, totalFrames)).ConfigureAwait(false);
+                var bar = new Bar(task, label, totalFrames);
+                T result = await work(bar).ConfigureAwait(false);
+                bar.ShowFinalText();
                 if (!task.IsIndeterminate) task.Value = task.MaxValue;
                 task.StopTask();
                 return result;
@@ -47,19 +49,29 @@ internal static class FrameProgress
     {
         private static readonly TimeSpan TextInterval = TimeSpan.FromMilliseconds(250);
         private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private TimeSpan _lastText = TimeSpan.MinValue;
+        private TimeSpan _nextText = TimeSpan.Zero;
+        private long _framesDone;
 
         public void Report(long framesDone)
         {
+            _framesDone = framesDone;
             // Containers can understate their frame count; keep the bar honest rather than overflowing.
             if (framesDone > task.MaxValue) task.MaxValue = framesDone;
             task.Value = framesDone;
             TimeSpan now = _clock.Elapsed;
-            if (now - _lastText < TextInterval) return;
-            _lastText = now;
-            double fps = now.TotalSeconds > 0 ? framesDone / now.TotalSeconds : 0;
+            if (now < _nextText) return;
+            _nextText = now + TextInterval;
+            WriteText(now);
+        }
+
+        /// <summary>The throttled text may lag the last frames; the final line should not.</summary>
+        public void ShowFinalText() => WriteText(_clock.Elapsed);
+
+        private void WriteText(TimeSpan elapsed)
+        {
+            double fps = elapsed.TotalSeconds > 0 ? _framesDone / elapsed.TotalSeconds : 0;
             string total = totalFrames is > 0 and var t ? $"/{t}" : "";
-            task.Description = Markup.Escape($"{label}  {framesDone}{total} frames  {fps:F1} fps");
+            task.Description = Markup.Escape($"{label}  {_framesDone}{total} frames  {fps:F1} fps");
         }
     }
 }

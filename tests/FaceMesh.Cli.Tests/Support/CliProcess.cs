@@ -10,13 +10,14 @@ internal static class CliProcess
 
     public static string Assembly { get; } = Path.Combine(AppContext.BaseDirectory, "FaceMesh.Cli.dll");
 
+    /// <summary>The dotnet host: the one the SDK runs the tests with, else the one on PATH.</summary>
+    public static string Host { get; } = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+
     public static ToolRun Run(params string[] arguments) => Run(arguments, null);
 
     public static ToolRun Run(IEnumerable<string> arguments, Action<System.Diagnostics.Process>? whileRunning)
     {
         if (!File.Exists(Assembly)) throw new FileNotFoundException("The CLI was not copied next to the tests", Assembly);
-        // The SDK tells test runs which host it uses; outside it, the one on PATH does.
-        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        return ToolRun.Start(dotnet, [Assembly, .. arguments], Timeout, whileRunning);
+        return ToolRun.Start(Host, [Assembly, .. arguments], Timeout, whileRunning);
     }
 }
