@@ -53,8 +53,14 @@ internal sealed class VideoJob(VideoJobSettings settings)
             TryDelete(settings.Output);
             throw new MediaException($"No frames could be decoded from '{settings.Input}'" + (reader.DecodeError is { } why ? $": {why}" : ""));
         }
-        await writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
-        await writer.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            await writer.DisposeAsync().ConfigureAwait(false);
+        }
         return new Summary(frames, withFaces, reader.DecodeError);
     }
 
