@@ -8,7 +8,7 @@ public class EvalCommandTests
     [FixtureFact("astronaut.png")]
     public void Jitter_reports_both_runs_as_json()
     {
-        ToolRun run = CliProcess.Run("eval", "jitter", RepoPaths.Fixture("astronaut.png"), "--frames", "6", "--json");
+        ToolRun run = CliProcess.Run("eval", "jitter", TestPaths.Fixture("astronaut.png"), "--frames", "6", "--json");
         Assert.True(run.ExitCode == 0, run.ToString());
         using JsonDocument report = JsonDocument.Parse(run.Stdout);
         JsonElement root = report.RootElement;
@@ -26,7 +26,7 @@ public class EvalCommandTests
     [Fact]
     public void Too_few_frames_is_one_line_and_non_zero()
     {
-        ToolRun run = CliProcess.Run("eval", "jitter", RepoPaths.Fixture("astronaut.png"), "--frames", "1");
+        ToolRun run = CliProcess.Run("eval", "jitter", TestPaths.Fixture("astronaut.png"), "--frames", "1");
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("2 frames", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
     }

@@ -14,7 +14,7 @@ public class MakeupCommandTests(ClipFixture clips)
     [FixtureFact("astronaut.png")]
     public void Lipstick_changes_the_lips_and_nothing_away_from_them()
     {
-        string input = RepoPaths.Fixture("astronaut.png");
+        string input = TestPaths.Fixture("astronaut.png");
         string output = clips.Output("lips.png");
         ToolRun run = CliProcess.Run("makeup", input, "--lipstick", "#b0203c", "--opacity", "0.8", "-o", output);
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -43,7 +43,7 @@ public class MakeupCommandTests(ClipFixture clips)
     [Fact]
     public void Bad_colour_is_one_line_and_non_zero()
     {
-        ToolRun run = CliProcess.Run("makeup", RepoPaths.Fixture("astronaut.png"), "--lipstick", "#12345", "-o", clips.Output("x.png"));
+        ToolRun run = CliProcess.Run("makeup", TestPaths.Fixture("astronaut.png"), "--lipstick", "#12345", "-o", clips.Output("x.png"));
         Assert.Equal(1, run.ExitCode);
         string line = Assert.Single(run.ErrorLines);
         Assert.Equal("facemesh: --lipstick: Expected a colour like #c8102e, got '#12345'.", line);
@@ -52,7 +52,7 @@ public class MakeupCommandTests(ClipFixture clips)
     [Fact]
     public void Opacity_outside_zero_to_one_is_one_line_and_non_zero()
     {
-        ToolRun run = CliProcess.Run("makeup", RepoPaths.Fixture("astronaut.png"), "--lipstick", "#b0203c", "--opacity", "1.5", "-o", clips.Output("x.png"));
+        ToolRun run = CliProcess.Run("makeup", TestPaths.Fixture("astronaut.png"), "--lipstick", "#b0203c", "--opacity", "1.5", "-o", clips.Output("x.png"));
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("--opacity", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
     }

@@ -12,7 +12,7 @@ public sealed class ClipFixture : IDisposable
     public ClipFixture()
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("facemesh-cli-tests-").FullName;
-        string astronaut = RepoPaths.Fixture("astronaut.png");
+        string astronaut = TestPaths.Fixture("astronaut.png");
         // 12 frames at 15000/1001 fps (a rational, NTSC-style rate) with a 0.8 s sine track.
         Add("face-audio.mp4", path => MediaTools.Ffmpeg("-loop", "1", "-framerate", "15000/1001", "-i", astronaut,
             "-f", "lavfi", "-t", "0.8", "-i", "sine=frequency=440:sample_rate=44100",

@@ -16,10 +16,10 @@ public sealed class MeshModelsAgreementTests(ITestOutputHelper output)
 {
     private const int CropSize = 192;
 
-    [FixtureFact("fetched by scripts/fetch-fixtures.sh (./test.sh)", "astronaut.png")]
+    [FixtureFact("astronaut.png")]
     public void Mesh_model_and_attention_mesh_head_agree_on_astronaut()
     {
-        using ImageBuffer image = Media.ImageFile.Read(RepoPaths.Fixture("astronaut.png"));
+        using ImageBuffer image = Media.ImageFile.Read(TestPaths.Fixture("astronaut.png"));
         NormalizedRect roi;
         using (FaceLandmarker landmarker = FaceLandmarker.Create())
         {

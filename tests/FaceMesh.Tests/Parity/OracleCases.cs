@@ -22,7 +22,7 @@ internal static class OracleCases
     /// </summary>
     public static bool Available(string imageName, Xunit.Abstractions.ITestOutputHelper output)
     {
-        if (File.Exists(RepoPaths.Fixture(imageName))) return true;
+        if (File.Exists(TestPaths.Fixture(imageName))) return true;
         Assert.True(imageName == "sergey.png", $"fixture {imageName} missing: run scripts/fetch-fixtures.sh");
         output.WriteLine($"skipped: {imageName} is only available where ../shared/fixtures exists");
         return false;

@@ -17,7 +17,7 @@ internal static class OracleImages
         string file = Path.GetExtension(name).Equals(".jpg", StringComparison.OrdinalIgnoreCase)
             ? Path.ChangeExtension(name, ".ppm")
             : name;
-        ImageBuffer image = ImageFile.Read(RepoPaths.Fixture(file), PixelFormat.Rgb24);
+        ImageBuffer image = ImageFile.Read(TestPaths.Fixture(file), PixelFormat.Rgb24);
         string actual = Sha256(image.View);
         if (actual != expectedRgbSha256)
         {

@@ -6,7 +6,9 @@ namespace FaceMesh.Tests.Parity;
 /// <summary>Reads the golden files recorded from MediaPipe's JS solutions (see Data/Oracle/README.md).</summary>
 internal static class OracleJson
 {
-    public static JsonDocument Load(string file) => JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepoPaths.OracleDir, file)));
+    public static string Dir => TestPaths.InRepo("tests", "FaceMesh.Tests", "Data", "Oracle");
+
+    public static JsonDocument Load(string file) => JsonDocument.Parse(File.ReadAllBytes(Path.Combine(OracleJson.Dir, file)));
 
     public static JsonElement Image(JsonDocument doc, string name) =>
         doc.RootElement.GetProperty("images").EnumerateArray().Single(i => i.GetProperty("name").GetString() == name);

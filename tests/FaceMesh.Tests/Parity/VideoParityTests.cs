@@ -13,7 +13,7 @@ namespace FaceMesh.Tests.Parity;
 /// </summary>
 public sealed class VideoParityTests(ITestOutputHelper output)
 {
-    [FixtureTheory("fetched by scripts/fetch-fixtures.sh (./test.sh)", "Megamind.avi")]
+    [FixtureTheory("Megamind.avi")]
     [InlineData("refine", true)]
     [InlineData("norefine", false)]
     public async Task Tracked_landmarks_match_MediaPipe_JS_on_every_frame(string variant, bool refine)
@@ -22,7 +22,7 @@ public sealed class VideoParityTests(ITestOutputHelper output)
         var docs = new List<JsonDocument>();
         try
         {
-            foreach (string file in Directory.GetFiles(RepoPaths.OracleDir, $"megamind_video_{variant}_f*.json").Order())
+            foreach (string file in Directory.GetFiles(OracleJson.Dir, $"megamind_video_{variant}_f*.json").Order())
             {
                 JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(file));
                 docs.Add(doc);
@@ -36,7 +36,7 @@ public sealed class VideoParityTests(ITestOutputHelper output)
                 RefineLandmarks = refine,
                 Sampling = Sampling.MediaPipeGpu,
             });
-            await using VideoReader reader = await VideoReader.OpenAsync(RepoPaths.Fixture("Megamind.avi"), PixelFormat.Rgb24);
+            await using VideoReader reader = await VideoReader.OpenAsync(TestPaths.Fixture("Megamind.avi"), PixelFormat.Rgb24);
             var result = new FaceLandmarkerResult();
             var all = new LandmarkErrors();
             int worstFrame = -1;

@@ -1,20 +1,26 @@
 using System.Reflection;
 
-namespace FaceMesh.Cli.Tests.Support;
+namespace FaceMesh.Testing;
 
-/// <summary>The repository root (stamped into the test assembly at build time) and the fetched fixtures under it.</summary>
-internal static class RepoPaths
+/// <summary>
+/// The repository root, stamped into each test assembly at build time (tests/Directory.Build.props),
+/// so committed test data and fetched fixtures are found wherever the build output goes.
+/// </summary>
+internal static class TestPaths
 {
     public static string Root { get; } = FindRoot();
 
+    /// <summary>Where scripts/fetch-fixtures.sh puts the face fixtures (override: FACEMESH_FIXTURES).</summary>
     public static string FixturesDir =>
         Environment.GetEnvironmentVariable("FACEMESH_FIXTURES") is { Length: > 0 } env ? env : Path.Combine(Root, ".cache", "fixtures");
 
     public static string Fixture(string name) => Path.Combine(FixturesDir, name);
 
+    public static string InRepo(params string[] parts) => Path.Combine([Root, .. parts]);
+
     private static string FindRoot()
     {
-        string? stamped = typeof(RepoPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        string? stamped = typeof(TestPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "RepoRoot")?.Value;
         if (stamped is not null && File.Exists(Path.Combine(stamped, "FaceMesh.slnx"))) return stamped;
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
