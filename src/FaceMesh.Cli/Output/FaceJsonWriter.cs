@@ -14,7 +14,7 @@ internal static class FaceJsonWriter
     public static void WriteFaces(Utf8JsonWriter json, IReadOnlyList<Face> faces)
     {
         json.WriteStartArray("faces");
-        foreach (Face face in faces) WriteFace(json, face);
+        for (int i = 0; i < faces.Count; i++) WriteFace(json, faces[i]);
         json.WriteEndArray();
     }
 
@@ -39,8 +39,9 @@ internal static class FaceJsonWriter
             json.WriteNumberValue(box.Height);
             json.WriteEndArray();
             json.WriteStartArray("keypoints");
-            foreach (Vector2 k in detection.PixelKeypoints)
+            for (int i = 0; i < detection.PixelKeypoints.Count; i++)
             {
+                Vector2 k = detection.PixelKeypoints[i];
                 json.WriteStartArray();
                 json.WriteNumberValue(k.X);
                 json.WriteNumberValue(k.Y);
