@@ -18,6 +18,7 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
 {
     private const int TileRows = 6;
     private const int ScalarPanelWidth = 32;
+    private const int MaxBorderFloats = 8192; // stack space for filter rows that cross the left/right edge
 
     private readonly int _input;
     private readonly int _output;
@@ -25,6 +26,9 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
     private readonly int _inChannels;
     private readonly int _outChannels;
     private readonly int _depth;      // taps * input channels: the GEMM's K
+    private readonly int _segments;   // contiguous input runs per output pixel: filter rows, or single taps
+    private readonly int _segmentLength;
+    private readonly bool _pointwise;  // 1x1, stride 1, no padding: pixel p of the output reads pixel p of the input
     private readonly int _panels;
     private readonly int _tiles;
     private readonly AlignedFloats _weights;
@@ -44,6 +48,14 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
         _inChannels = inChannels;
         _outChannels = outChannels;
         _depth = geometry.Taps * inChannels;
+        // With unit horizontal dilation a filter row covers KernelWidth neighbouring pixels, which
+        // NHWC stores contiguously in the packed weights' order: one long run instead of KernelWidth
+        // short ones keeps few-channel convolutions (the RGB input layer) out of loop overhead.
+        bool rowSegments = geometry.DilationWidth == 1 && TileRows * geometry.KernelHeight * geometry.KernelWidth * inChannels <= MaxBorderFloats;
+        _segments = rowSegments ? geometry.KernelHeight : geometry.Taps;
+        _segmentLength = rowSegments ? geometry.KernelWidth * inChannels : inChannels;
+        _pointwise = geometry is { KernelHeight: 1, KernelWidth: 1, StrideHeight: 1, StrideWidth: 1, PadTop: 0, PadLeft: 0 }
+            && geometry.InputWidth == geometry.OutputWidth;
         _isa = isa;
         _lanes = SimdSupport.Lanes(isa);
         _panelWidth = isa == VectorIsa.Scalar ? ScalarPanelWidth : 2 * _lanes;
@@ -53,7 +65,7 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
         _weights = PackWeights(filter, outChannels, _depth, _panels, _panelWidth, _lanes);
         _bias = new AlignedFloats(_panels * _panelWidth);
         if (bias is not null) bias.AsSpan(0, outChannels).CopyTo(_bias.AsSpan());
-        _zeros = new AlignedFloats(inChannels);
+        _zeros = new AlignedFloats(_segmentLength);
     }
 
     public override int WorkUnits => _tiles * _panels;
@@ -105,6 +117,9 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
         _inChannels = source._inChannels;
         _outChannels = source._outChannels;
         _depth = source._depth;
+        _segments = source._segments;
+        _segmentLength = source._segmentLength;
+        _pointwise = source._pointwise;
         _panels = source._panels;
         _tiles = source._tiles;
         _weights = source._weights;
@@ -144,8 +159,6 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
         return Math.Min(panelWidth, (remaining + lanes - 1) / lanes * lanes);
     }
 
-    private int PanelWidthOf(int panel) => PanelWidthOf(panel, _outChannels, _panelWidth, _lanes);
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Run(in TensorMap tensors, int begin, int end)
     {
@@ -161,25 +174,28 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run<T>(in TensorMap tensors, int begin, int end) where T : struct
     {
+        if (begin >= end) return;
         float* input = tensors[_input];
         float* output = tensors[_output];
-        int taps = _g.Taps;
-        float** rows = stackalloc float*[taps * TileRows];
+        float** rows = stackalloc float*[_segments * TileRows];
         float** outs = stackalloc float*[TileRows];
+        float* border = stackalloc float[_segments == _g.Taps ? 0 : TileRows * _segments * _segmentLength];
         float* scratch = stackalloc float[_panels * _panelWidth]; // a whole output row: rows past the end are written here
-        int currentTile = -1, valid = 0;
+        int panels = _panels, lanes = typeof(T) == typeof(float) ? 1 : VectorOps.Count<T>();
+        int tile = begin / panels, panel = begin - tile * panels;
+        int valid = BuildTile(tile, input, output, rows, outs, scratch, border);
 
-        for (int unit = begin; unit < end; unit++)
+        for (int unit = begin; unit < end; unit++, panel++)
         {
-            int tile = unit / _panels, panel = unit - tile * _panels;
-            if (tile != currentTile)
+            if (panel == panels)
             {
-                valid = BuildTile(tile, input, output, rows, outs, scratch);
-                currentTile = tile;
+                panel = 0;
+                valid = BuildTile(++tile, input, output, rows, outs, scratch, border);
             }
             int column = panel * _panelWidth;
             int width = Math.Min(_panelWidth, _outChannels - column);
-            int packedWidth = PanelWidthOf(panel);
+            // lanes is a JIT-time constant here, so this rounds with shifts rather than a division.
+            int packedWidth = Math.Min(_panelWidth, (width + lanes - 1) / lanes * lanes);
             float* weights = _weights.Pointer + (long)panel * _depth * _panelWidth;
             float* bias = _bias.Pointer + column;
 
@@ -203,37 +219,83 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
         }
     }
 
-    /// <summary>Fills the indirection table for a tile; rows past the end repeat the last pixel and write to scratch.</summary>
-    private int BuildTile(int tile, float* input, float* output, float** rows, float** outs, float* scratch)
+    /// <summary>
+    /// Fills the indirection table for a tile: per segment and pixel, where its input run starts.
+    /// Runs above or below the image read zeros; a filter row that crosses the left or right edge
+    /// is assembled in <paramref name="border"/> with zeros outside. Rows past the end repeat the
+    /// last pixel and write to scratch.
+    /// </summary>
+    private int BuildTile(int tile, float* input, float* output, float** rows, float** outs, float* scratch, float* border)
     {
         int first = tile * TileRows;
         int valid = Math.Min(TileRows, _g.OutputPixels - first);
+        int cin = _inChannels, kw = _g.KernelWidth;
+        if (_pointwise)
+        {
+            // Narrow 1x1 layers do little arithmetic per tile, so the general table walk would dominate.
+            for (int r = 0; r < TileRows; r++)
+            {
+                int pixel = first + Math.Min(r, valid - 1);
+                rows[r] = input + (long)pixel * cin;
+                outs[r] = r < valid ? output + (long)pixel * _outChannels : scratch;
+            }
+            return valid;
+        }
+        bool rowSegments = _segments != _g.Taps;
+        // One division per tile; later pixels step along the row (narrow layers are short on work per tile).
+        int oy = first / _g.OutputWidth, ox = first - oy * _g.OutputWidth;
         for (int r = 0; r < TileRows; r++)
         {
-            int pixel = first + Math.Min(r, valid - 1);
-            int oy = pixel / _g.OutputWidth, ox = pixel - oy * _g.OutputWidth;
-            outs[r] = r < valid ? output + (long)pixel * _outChannels : scratch;
+            if (r > 0 && r < valid && ++ox == _g.OutputWidth)
+            {
+                ox = 0;
+                oy++;
+            }
+            outs[r] = r < valid ? output + (long)(first + r) * _outChannels : scratch;
             int iy0 = oy * _g.StrideHeight - _g.PadTop, ix0 = ox * _g.StrideWidth - _g.PadLeft;
             for (int ky = 0; ky < _g.KernelHeight; ky++)
             {
                 int iy = iy0 + ky * _g.DilationHeight;
-                for (int kx = 0; kx < _g.KernelWidth; kx++)
+                bool rowInside = (uint)iy < (uint)_g.InputHeight;
+                float* inputRow = input + (long)iy * _g.InputWidth * cin;
+                if (rowSegments)
+                {
+                    float* run;
+                    if (!rowInside) run = _zeros.Pointer;
+                    else if (ix0 >= 0 && ix0 + kw <= _g.InputWidth) run = inputRow + (long)ix0 * cin;
+                    else run = AssembleBorderRun(inputRow, ix0, border + (long)(ky * TileRows + r) * _segmentLength);
+                    rows[ky * TileRows + r] = run;
+                    continue;
+                }
+                for (int kx = 0; kx < kw; kx++)
                 {
                     int ix = ix0 + kx * _g.DilationWidth;
-                    bool inside = (uint)iy < (uint)_g.InputHeight && (uint)ix < (uint)_g.InputWidth;
-                    rows[(ky * _g.KernelWidth + kx) * TileRows + r] =
-                        inside ? input + ((long)iy * _g.InputWidth + ix) * _inChannels : _zeros.Pointer;
+                    bool inside = rowInside && (uint)ix < (uint)_g.InputWidth;
+                    rows[(ky * kw + kx) * TileRows + r] = inside ? inputRow + (long)ix * cin : _zeros.Pointer;
                 }
             }
         }
         return valid;
     }
 
+    private float* AssembleBorderRun(float* inputRow, int ix0, float* run)
+    {
+        int cin = _inChannels;
+        for (int kx = 0; kx < _g.KernelWidth; kx++)
+        {
+            int ix = ix0 + kx;
+            var target = new Span<float>(run + kx * cin, cin);
+            if ((uint)ix < (uint)_g.InputWidth) new ReadOnlySpan<float>(inputRow + (long)ix * cin, cin).CopyTo(target);
+            else target.Clear();
+        }
+        return run;
+    }
+
     /// <summary>6 pixels x 2 vectors of output channels: 12 accumulators, two weight vectors and a broadcast fit the 16 AVX2 registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TileSixByTwo<T>(float** rows, float** outs, float* w, float* bias, int column, int width) where T : struct
     {
-        int taps = _g.Taps, cin = _inChannels, lanes = VectorOps.Count<T>();
+        int taps = _segments, cin = _segmentLength, lanes = VectorOps.Count<T>();
         T b0 = VectorOps.Load<T>(bias), b1 = VectorOps.Load<T>(bias + lanes);
         T c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;
         T c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
@@ -266,16 +328,38 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
         _epilogue.Store(outs[5] + column, c50, column, lanes); _epilogue.Store(outs[5] + high, c51, high, rest);
     }
 
+    /// <summary>
+    /// 6 pixels x 1 vector. Even and odd input channels accumulate separately: 12 independent
+    /// chains instead of 6, enough to cover FMA latency on narrow layers (16 or fewer outputs).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TileSixByOne<T>(float** rows, float** outs, float* w, float* bias, int column, int width) where T : struct
     {
-        int taps = _g.Taps, cin = _inChannels, lanes = VectorOps.Count<T>();
-        T b0 = VectorOps.Load<T>(bias);
+        int taps = _segments, cin = _segmentLength, lanes = VectorOps.Count<T>();
+        T b0 = VectorOps.Load<T>(bias), z = VectorOps.Zero<T>();
         T c0 = b0, c1 = b0, c2 = b0, c3 = b0, c4 = b0, c5 = b0;
+        T d0 = z, d1 = z, d2 = z, d3 = z, d4 = z, d5 = z;
         for (int t = 0; t < taps; t++, rows += TileRows)
         {
             float* a0 = rows[0], a1 = rows[1], a2 = rows[2], a3 = rows[3], a4 = rows[4], a5 = rows[5];
-            for (int k = 0; k < cin; k++, w += lanes)
+            int k = 0;
+            for (; k + 1 < cin; k += 2, w += 2 * lanes)
+            {
+                T w0 = VectorOps.Load<T>(w), w1 = VectorOps.Load<T>(w + lanes);
+                c0 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a0[k]), w0, c0);
+                c1 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a1[k]), w0, c1);
+                c2 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a2[k]), w0, c2);
+                c3 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a3[k]), w0, c3);
+                c4 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a4[k]), w0, c4);
+                c5 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a5[k]), w0, c5);
+                d0 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a0[k + 1]), w1, d0);
+                d1 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a1[k + 1]), w1, d1);
+                d2 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a2[k + 1]), w1, d2);
+                d3 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a3[k + 1]), w1, d3);
+                d4 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a4[k + 1]), w1, d4);
+                d5 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a5[k + 1]), w1, d5);
+            }
+            if (k < cin)
             {
                 T w0 = VectorOps.Load<T>(w);
                 c0 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a0[k]), w0, c0);
@@ -284,21 +368,22 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
                 c3 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a3[k]), w0, c3);
                 c4 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a4[k]), w0, c4);
                 c5 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a5[k]), w0, c5);
+                w += lanes;
             }
         }
-        _epilogue.Store(outs[0] + column, c0, column, width);
-        _epilogue.Store(outs[1] + column, c1, column, width);
-        _epilogue.Store(outs[2] + column, c2, column, width);
-        _epilogue.Store(outs[3] + column, c3, column, width);
-        _epilogue.Store(outs[4] + column, c4, column, width);
-        _epilogue.Store(outs[5] + column, c5, column, width);
+        _epilogue.Store(outs[0] + column, VectorOps.Add(c0, d0), column, width);
+        _epilogue.Store(outs[1] + column, VectorOps.Add(c1, d1), column, width);
+        _epilogue.Store(outs[2] + column, VectorOps.Add(c2, d2), column, width);
+        _epilogue.Store(outs[3] + column, VectorOps.Add(c3, d3), column, width);
+        _epilogue.Store(outs[4] + column, VectorOps.Add(c4, d4), column, width);
+        _epilogue.Store(outs[5] + column, VectorOps.Add(c5, d5), column, width);
     }
 
     /// <summary>One pixel x 2 vectors; even and odd input channels use separate accumulators to hide FMA latency.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TileOneByTwo<T>(float** rows, float* destination, float* w, float* bias, int column, int width) where T : struct
     {
-        int taps = _g.Taps, cin = _inChannels, lanes = VectorOps.Count<T>();
+        int taps = _segments, cin = _segmentLength, lanes = VectorOps.Count<T>();
         T c0 = VectorOps.Load<T>(bias), c1 = VectorOps.Load<T>(bias + lanes);
         T d0 = VectorOps.Zero<T>(), d1 = VectorOps.Zero<T>();
         for (int t = 0; t < taps; t++, rows += TileRows)
@@ -329,7 +414,7 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TileOneByOne<T>(float** rows, float* destination, float* w, float* bias, int column, int width) where T : struct
     {
-        int taps = _g.Taps, cin = _inChannels, lanes = VectorOps.Count<T>();
+        int taps = _segments, cin = _segmentLength, lanes = VectorOps.Count<T>();
         T c0 = VectorOps.Load<T>(bias), d0 = VectorOps.Zero<T>();
         for (int t = 0; t < taps; t++, rows += TileRows)
         {
@@ -354,7 +439,7 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
     {
         float* acc = stackalloc float[ScalarPanelWidth];
         for (int j = 0; j < packedWidth; j++) acc[j] = bias[j];
-        int taps = _g.Taps, cin = _inChannels;
+        int taps = _segments, cin = _segmentLength;
         for (int t = 0; t < taps; t++)
         {
             float* a = rows[t * TileRows];

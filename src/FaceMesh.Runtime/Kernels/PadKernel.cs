@@ -103,34 +103,43 @@ internal sealed unsafe class PadKernel : Kernel
         int rank = _outShape.Length, last = rank - 1;
         int outRow = _outShape[last], inRow = _inShape[last], lead = _before[last];
         int firstRow = begin * _rowsPerUnit, lastRow = Math.Min(_rows, end * _rowsPerUnit);
+        if (firstRow >= lastRow) return;
+        // Output coordinates of the current row, advanced like an odometer: one division per call
+        // instead of one per axis per row (channel padding has a row per pixel).
+        int* coordinate = stackalloc int[rank];
+        int rest = firstRow;
+        for (int d = last - 1; d >= 0; d--)
+        {
+            coordinate[d] = rest % _outShape[d];
+            rest /= _outShape[d];
+        }
         for (int row = firstRow; row < lastRow; row++)
         {
             float* destination = output + (long)row * outRow;
             long inputRow = 0, stride = 1;
             bool inside = true;
-            int rest = row;
             for (int d = last - 1; d >= 0; d--)
             {
-                int coordinate = rest % _outShape[d] - _before[d];
-                rest /= _outShape[d];
-                if ((uint)coordinate >= (uint)_inShape[d]) { inside = false; break; }
-                inputRow += coordinate * stride;
+                int source = coordinate[d] - _before[d];
+                if ((uint)source >= (uint)_inShape[d]) { inside = false; break; }
+                inputRow += source * stride;
                 stride *= _inShape[d];
             }
+            for (int d = last - 1; d >= 0 && ++coordinate[d] == _outShape[d]; d--) coordinate[d] = 0;
             if (!inside)
             {
                 new Span<float>(destination, outRow).Clear();
                 continue;
             }
-            float* source = input + inputRow * inRow;
+            float* sourceRow = input + inputRow * inRow;
             if (lead == 0 && outRow <= ShortRow && _isa != VectorIsa.Scalar)
             {
-                if (_isa == VectorIsa.Vector512) CopyShortRow<Vector512<float>>(source, inRow, destination, outRow);
-                else CopyShortRow<Vector256<float>>(source, inRow, destination, outRow);
+                if (_isa == VectorIsa.Vector512) CopyShortRow<Vector512<float>>(sourceRow, inRow, destination, outRow);
+                else CopyShortRow<Vector256<float>>(sourceRow, inRow, destination, outRow);
                 continue;
             }
             new Span<float>(destination, lead).Clear();
-            new ReadOnlySpan<float>(source, inRow).CopyTo(new Span<float>(destination + lead, inRow));
+            new ReadOnlySpan<float>(sourceRow, inRow).CopyTo(new Span<float>(destination + lead, inRow));
             new Span<float>(destination + lead + inRow, outRow - lead - inRow).Clear();
         }
     }

@@ -68,23 +68,29 @@ internal static unsafe class VectorOps
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>
+    /// The hardware maximum (vmaxps): b when either is NaN. The IEEE-exact Vector.Max costs four
+    /// extra instructions per call on x64, which showed in every clamped store.
+    /// </summary>
     public static T Max<T>(T a, T b) where T : struct
     {
-        if (typeof(T) == typeof(Vector512<float>)) return From<T>(Vector512.Max(To512(a), To512(b)));
-        if (typeof(T) == typeof(Vector256<float>)) return From<T>(Vector256.Max(To256(a), To256(b)));
+        if (typeof(T) == typeof(Vector512<float>)) return From<T>(Vector512.MaxNative(To512(a), To512(b)));
+        if (typeof(T) == typeof(Vector256<float>)) return From<T>(Vector256.MaxNative(To256(a), To256(b)));
         return Unsupported<T>();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>The hardware minimum (vminps): b when either is NaN.</summary>
     public static T Min<T>(T a, T b) where T : struct
     {
-        if (typeof(T) == typeof(Vector512<float>)) return From<T>(Vector512.Min(To512(a), To512(b)));
-        if (typeof(T) == typeof(Vector256<float>)) return From<T>(Vector256.Min(To256(a), To256(b)));
+        if (typeof(T) == typeof(Vector512<float>)) return From<T>(Vector512.MinNative(To512(a), To512(b)));
+        if (typeof(T) == typeof(Vector256<float>)) return From<T>(Vector256.MinNative(To256(a), To256(b)));
         return Unsupported<T>();
     }
 
+    /// <summary>Clamp with the value as the second operand of both, so NaN passes through as in <see cref="ActivationRange.Apply"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Clamp<T>(T value, T min, T max) where T : struct => Min(Max(value, min), max);
+    public static T Clamp<T>(T value, T min, T max) where T : struct => Min(max, Max(min, value));
 
     /// <summary>PReLU: lanes below zero are multiplied by their slope, the others pass through.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
