@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using FaceMesh.Runtime.Graph;
 using FaceMesh.Runtime.Kernels;
@@ -18,7 +19,7 @@ namespace FaceMesh.Runtime;
 public sealed unsafe class Interpreter : IDisposable
 {
     /// <summary>Below this many operations a kernel runs on the caller's thread: waking helpers would cost more than it saves.</summary>
-    private const long MinimumParallelCost = 40_000;
+    private const long MinimumParallelCost = 400_000;
 
     private readonly CompiledGraph _graph;
     private readonly NativeArena _arena;
@@ -63,6 +64,7 @@ public sealed unsafe class Interpreter : IDisposable
 
     public ReadOnlySpan<float> GetOutput(string name) => View(Find(_graph.Outputs, name, "output"));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Invoke()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using FaceMesh.Runtime.Kernels;
 
@@ -45,6 +46,7 @@ internal sealed class WorkerPool : IDisposable
 
     public int ThreadCount { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(Kernel kernel, in TensorMap tensors)
     {
         int units = kernel.WorkUnits;
@@ -82,6 +84,7 @@ internal sealed class WorkerPool : IDisposable
     }
 
     /// <summary>Claims and runs chunks of the job of <paramref name="generation"/> until none is left (or the job is not that one any more).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunChunks(int generation)
     {
         Kernel? kernel = _kernel;

@@ -225,6 +225,7 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
     /// is assembled in <paramref name="border"/> with zeros outside. Rows past the end repeat the
     /// last pixel and write to scratch.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int BuildTile(int tile, float* input, float* output, float** rows, float** outs, float* scratch, float* border)
     {
         int first = tile * TileRows;
@@ -278,6 +279,7 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
         return valid;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private float* AssembleBorderRun(float* inputRow, int ix0, float* run)
     {
         int cin = _inChannels;
