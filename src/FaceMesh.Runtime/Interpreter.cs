@@ -19,7 +19,7 @@ namespace FaceMesh.Runtime;
 public sealed unsafe class Interpreter : IDisposable
 {
     /// <summary>Below this many operations a kernel runs on the caller's thread: waking helpers would cost more than it saves.</summary>
-    private const long MinimumParallelCost = 400_000;
+    private const long MinimumParallelCost = 250_000;
 
     private readonly CompiledGraph _graph;
     private readonly NativeArena _arena;

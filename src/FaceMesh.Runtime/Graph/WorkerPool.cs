@@ -15,7 +15,7 @@ namespace FaceMesh.Runtime.Graph;
 /// </summary>
 internal sealed class WorkerPool : IDisposable
 {
-    private const int ChunksPerThread = 4;
+    private const int ChunksPerThread = 2;
     private const int IdleSpinIterations = 4_000;
     private const int Closed = int.MaxValue;
 
