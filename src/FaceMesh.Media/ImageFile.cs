@@ -1,11 +1,14 @@
 using FaceMesh.Imaging;
 using FaceMesh.Media.Ffmpeg;
+using FaceMesh.Media.Jpeg;
 
 namespace FaceMesh.Media;
 
 /// <summary>
 /// Still images in any format ffmpeg can read (png, jpg, bmp, tiff, webp, the first frame of a
 /// gif or video ...), decoded to and encoded from our pixel buffers through ffmpeg pipes.
+/// JPEGs are decoded with libjpeg-turbo's djpeg when it is installed, giving the exact pixels
+/// MediaPipe's own builds see (see <see cref="Jpeg.LibjpegTurboDecoder"/>).
 /// </summary>
 public static class ImageFile
 {
@@ -17,6 +20,9 @@ public static class ImageFile
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path)) throw new MediaException($"Image file not found: {path}", new FileNotFoundException(null, path));
+        if (LibjpegTurboDecoder.LooksLikeJpeg(path) && LibjpegTurboDecoder.IsAvailable
+            && await LibjpegTurboDecoder.TryDecodeAsync(path, format, cancellationToken).ConfigureAwait(false) is { } jpeg)
+            return jpeg;
         bool alpha = format.BytesPerPixel() == 4;
         string[] arguments =
         [
