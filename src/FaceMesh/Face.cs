@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Numerics;
 using FaceMesh.Detectors;
+using FaceMesh.Geometry;
 
 namespace FaceMesh;
 
@@ -14,6 +15,7 @@ public sealed class Face
     private readonly Detection _detection = new();
     private NormalizedLandmark[] _landmarks = [];
     private ReadOnlyCollection<NormalizedLandmark> _landmarkList = ReadOnlyCollection<NormalizedLandmark>.Empty;
+    private FaceGeometry? _geometryStorage;
 
     internal Face()
     {
@@ -45,6 +47,13 @@ public sealed class Face
     public int ImageWidth { get; private set; }
 
     public int ImageHeight { get; private set; }
+
+    /// <summary>
+    /// Head pose and metric face mesh, when <see cref="FaceMeshOptions.EnableFaceGeometry"/> is on
+    /// and MediaPipe's geometry stage accepts the face; otherwise null. Computed from
+    /// <see cref="Landmarks"/> (smoothed ones when smoothing is on).
+    /// </summary>
+    public FaceGeometry? Geometry { get; private set; }
 
     /// <summary>Landmark <paramref name="index"/> in pixels: (x*W, y*H, z*W).</summary>
     public Vector3 GetPixelLandmark(int index)
@@ -78,6 +87,18 @@ public sealed class Face
             _landmarkList = new ReadOnlyCollection<NormalizedLandmark>(_landmarks);
         }
         return _landmarks;
+    }
+
+    /// <summary>Estimates <see cref="Geometry"/> from the landmarks, into storage kept across reuse.</summary>
+    internal void UpdateGeometry(FaceGeometryEstimator? estimator)
+    {
+        if (estimator is null)
+        {
+            Geometry = null;
+            return;
+        }
+        if (_geometryStorage?.Model != estimator.Model) _geometryStorage = new FaceGeometry(estimator.Model);
+        Geometry = estimator.TryEstimate(_landmarks, ImageWidth, ImageHeight, _geometryStorage) ? _geometryStorage : null;
     }
 
     internal void Set(in NormalizedRect roi, float faceFlag, in DetectionCandidate? detection, int imageWidth, int imageHeight)

@@ -1,4 +1,5 @@
 using FaceMesh.Detectors;
+using FaceMesh.Geometry;
 using FaceMesh.Imaging;
 using FaceMesh.Inference;
 using FaceMesh.Landmarks;
@@ -29,6 +30,7 @@ public sealed class FaceLandmarker : IDisposable
     private readonly List<RoiSource> _trackedRois = [];
     private readonly List<RoiSource> _rois = [];
     private readonly NormalizedLandmark[] _scratch;
+    private readonly FaceGeometryEstimator? _geometry;
 
     // Video state: the previous frame's faces as next-frame ROIs, with their smoothers (same order).
     private List<NormalizedRect> _previousRois = [];
@@ -42,6 +44,8 @@ public sealed class FaceLandmarker : IDisposable
     private FaceLandmarker(FaceMeshOptions options, IModelLoader loader)
     {
         _options = options;
+        // Before the models load: nothing to release if the metadata were unreadable.
+        _geometry = options.EnableFaceGeometry ? new FaceGeometryEstimator() : null;
         IInferenceModel? detectorModel = null;
         try
         {
@@ -175,6 +179,8 @@ public sealed class FaceLandmarker : IDisposable
             }
             _nextSmoothers.Add(smoother);
         }
+        // From the returned (possibly smoothed) landmarks, so the pose describes what the caller sees.
+        for (int i = 0; i < result.Faces.Count; i++) result.Faces[i].UpdateGeometry(_geometry);
 
         // Faces not continued this frame are lost: their smoothers start over if reused.
         foreach (LandmarkSmoother? lost in _previousSmoothers)

@@ -59,6 +59,14 @@ public sealed record FaceMeshOptions
     /// </summary>
     public string? LandmarkModelPath { get; init; }
 
+    /// <summary>
+    /// Also compute each face's 3D geometry (<see cref="Face.Geometry"/>: head pose and metric mesh
+    /// in cm), as MediaPipe Face Mesh's <c>enableFaceGeometry</c>, with MediaPipe's default camera
+    /// (see <see cref="Geometry.FaceGeometryEstimator"/> for other cameras). With
+    /// <see cref="RefineLandmarks"/> the first 468 landmarks are used.
+    /// </summary>
+    public bool EnableFaceGeometry { get; init; }
+
     public const int MaxFacesLimit = 64;
     public const int ThreadCountLimit = 256;
 
