@@ -12,12 +12,14 @@ internal static class DetectCommand
     {
         var images = new Argument<string[]>("images") { Description = "Image files (any format ffmpeg reads)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--output", "-o") { Description = "Write JSON Lines here instead of standard output" };
+        var geometry = new Option<bool>("--geometry") { Description = "Add each face's head pose and metric 3D mesh (MediaPipe face geometry, cm)" };
         var common = new CommonOptions();
-        var command = new Command("detect", "Detect faces and their landmarks; writes JSON Lines, one object per image, in pixels") { images, output };
+        var command = new Command("detect", "Detect faces and their landmarks; writes JSON Lines, one object per image, in pixels") { images, output, geometry };
         common.AddTo(command);
         command.SetAction((parse, cancellation) =>
         {
-            FaceMeshOptions options = common.ToOptions(parse, RunningMode.Image);
+            bool withGeometry = parse.GetValue(geometry);
+            FaceMeshOptions options = common.ToOptions(parse, RunningMode.Image) with { EnableFaceGeometry = withGeometry };
             using FaceLandmarker landmarker = FaceLandmarker.Create(options);
             using var writer = new JsonLinesWriter(parse.GetValue(output));
             var result = new FaceLandmarkerResult();
@@ -31,7 +33,7 @@ internal static class DetectCommand
                     json.WriteString("image", path);
                     json.WriteNumber("width", image.Width);
                     json.WriteNumber("height", image.Height);
-                    FaceJsonWriter.WriteFaces(json, result.Faces);
+                    FaceJsonWriter.WriteFaces(json, result.Faces, withGeometry);
                 });
             }
             return Task.FromResult(0);

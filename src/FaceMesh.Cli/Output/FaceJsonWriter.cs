@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text.Json;
+using FaceMesh.Geometry;
 
 namespace FaceMesh.Cli.Output;
 
@@ -7,18 +8,22 @@ namespace FaceMesh.Cli.Output;
 /// Writes faces in the CLI's JSON shape. Everything is in pixels: box [x, y, w, h], keypoints
 /// [x, y], landmarks [x, y, z] with z = MediaPipe's normalised z times the image width, in
 /// MediaPipe's landmark order. A face tracked from the previous video frame has no detection:
-/// its score, box and keypoints are null.
+/// its score, box and keypoints are null. With geometry requested, each face also gets
+/// <c>geometry</c> (null if MediaPipe's geometry stage would skip the face): <c>poseTransform</c>,
+/// MediaPipe's 4x4 pose matrix as 16 numbers row after row (column-vector convention: translation
+/// in cm at indices 3, 7, 11; camera space right-handed, face at negative z), and
+/// <c>meshVertices</c>, the 468 metric mesh points [x, y, z] in cm in the face model's frame.
 /// </summary>
 internal static class FaceJsonWriter
 {
-    public static void WriteFaces(Utf8JsonWriter json, IReadOnlyList<Face> faces)
+    public static void WriteFaces(Utf8JsonWriter json, IReadOnlyList<Face> faces, bool geometry = false)
     {
         json.WriteStartArray("faces");
-        for (int i = 0; i < faces.Count; i++) WriteFace(json, faces[i]);
+        for (int i = 0; i < faces.Count; i++) WriteFace(json, faces[i], geometry);
         json.WriteEndArray();
     }
 
-    private static void WriteFace(Utf8JsonWriter json, Face face)
+    private static void WriteFace(Utf8JsonWriter json, Face face, bool geometry)
     {
         json.WriteStartObject();
         Detection? detection = face.Detection;
@@ -58,6 +63,33 @@ internal static class FaceJsonWriter
             json.WriteNumberValue(p.X);
             json.WriteNumberValue(p.Y);
             json.WriteNumberValue(p.Z);
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
+        if (geometry) WriteGeometry(json, face.Geometry);
+        json.WriteEndObject();
+    }
+
+    private static void WriteGeometry(Utf8JsonWriter json, FaceGeometry? geometry)
+    {
+        if (geometry is null)
+        {
+            json.WriteNull("geometry");
+            return;
+        }
+        json.WriteStartObject("geometry");
+        Span<float> pose = stackalloc float[16];
+        geometry.CopyPoseRowMajorTo(pose);
+        json.WriteStartArray("poseTransform");
+        foreach (float value in pose) json.WriteNumberValue(value);
+        json.WriteEndArray();
+        json.WriteStartArray("meshVertices");
+        foreach (Vector3 v in geometry.MeshVertices)
+        {
+            json.WriteStartArray();
+            json.WriteNumberValue(v.X);
+            json.WriteNumberValue(v.Y);
+            json.WriteNumberValue(v.Z);
             json.WriteEndArray();
         }
         json.WriteEndArray();
