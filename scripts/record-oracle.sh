@@ -275,3 +275,118 @@ node "$work/finalize.mjs" "$work" "$fixtures" "$work/out" "$chunk" | tee "$work/
 rm -f "$dest"/*.json
 cp "$work/out"/*.json "$dest/"
 echo "record-oracle: done; raw results, dumps and frames are in $work" >&2
+
+# =================================================================================================
+# Face geometry goldens (geometry_*.json), a separate step after the files above: the same solution
+# with enableFaceGeometry (468 landmarks only: with 478 this build's geometry stage aborts). Static
+# mode on four photos (maxNumFaces 4) and video mode on Megamind frames 0..31 (tracking from frame
+# 0, as the other video goldens). The manifest written above supplies the RGB pixel hashes.
+# =================================================================================================
+geometry_stills=(astronaut.png grace_hopper.jpg man_portrait.jpg three_faces.jpg)
+geometry_frames=32
+run geometry_static "$fixtures" --task mesh --mode static --refine false --max-faces 4 --face-geometry true "${geometry_stills[@]}"
+run geometry_video "$work/frames" --task mesh --mode video --refine false --max-faces 1 --face-geometry true "${frames[@]:0:$geometry_frames}"
+cat >"$work/finalize-geometry.mjs" <<'EOF'
+// Trims the face-geometry oracle runs into tests/FaceMesh.Tests/Data/Oracle/geometry_*.json:
+// per face the float32 landmarks MediaPipe returned, its pose matrix and metric mesh (x, y, z;
+// u, v dropped after checking they equal the canonical model's), numbers in the shortest form
+// that reads back as the same float32. RGB pixel hashes come from manifest.json (same RGBA).
+import fs from 'node:fs';
+import path from 'node:path';
+
+const [work, dest, videoChunkArg] = process.argv.slice(2);
+const videoChunk = Number(videoChunkArg || 16);
+const raw = (n) => JSON.parse(fs.readFileSync(path.join(work, 'raw', n + '.json'), 'utf8'));
+const manifest = JSON.parse(fs.readFileSync(path.join(dest, 'manifest.json'), 'utf8'));
+
+const f32 = (v) => {
+  if (Math.fround(v) !== v) throw new Error(`${v} is not a float32 value`);
+  for (let p = 1; p <= 9; p++) { const s = Number(v.toPrecision(p)); if (Math.fround(s) === v) return s; }
+  return v;
+};
+const fmt = (v, ind = '') => {
+  const flat = (a) => Array.isArray(a) && a.every((x) => typeof x === 'number' || x === null || (Array.isArray(x) && x.every((y) => typeof y === 'number')));
+  if (Array.isArray(v)) {
+    if (flat(v)) return JSON.stringify(v);
+    if (!v.length) return '[]';
+    const i2 = ind + ' ';
+    return '[\n' + v.map((x) => i2 + fmt(x, i2)).join(',\n') + '\n' + ind + ']';
+  }
+  if (v && typeof v === 'object') {
+    const keys = Object.keys(v).filter((k) => v[k] !== undefined);
+    const i2 = ind + ' ';
+    return '{\n' + keys.map((k) => i2 + JSON.stringify(k) + ': ' + fmt(v[k], i2)).join(',\n') + '\n' + ind + '}';
+  }
+  return JSON.stringify(v);
+};
+
+let canonicalUv = null;
+const face = (f) => {
+  const g = f.geometry;
+  const out = { count: f.count, landmarks_normalized: f.landmarks_normalized.map((p) => p.map(f32)) };
+  if (!g) return { ...out, geometry: null };
+  if (g.mesh_vertex_type !== 0 || g.mesh_vertex_count !== f.count) throw new Error('unexpected mesh layout');
+  const uv = g.mesh_vertices.map((v) => [v[3], v[4]]);
+  canonicalUv ??= JSON.stringify(uv);
+  if (JSON.stringify(uv) !== canonicalUv) throw new Error('texture coordinates differ between faces');
+  return {
+    ...out,
+    geometry: {
+      pose_transform_matrix: g.pose_transform_matrix.map(f32),
+      pose_transform_matrix_layout: g.pose_transform_matrix_layout,
+      mesh_vertices: g.mesh_vertices.map((v) => [f32(v[0]), f32(v[1]), f32(v[2])]),
+      triangle_count: g.triangle_count,
+      checks: g.checks,
+    },
+  };
+};
+const header = (r, what) => {
+  const h = {};
+  for (const k of ['oracle', 'browser', 'solution', 'task', 'mode', 'options', 'options_applied', 'options_note', 'decode', 'face_geometry', 'static_via', 'static_emulation']) if (k in r) h[k] = r[k];
+  h.browser = { ...h.browser };
+  delete h.browser.args;
+  h.golden = {
+    made_by: 'scripts/record-oracle.sh, face geometry step (see tests/FaceMesh.Tests/Data/Oracle/README.md)',
+    trimmed: what + '; per face: landmarks_normalized (the float32 [x, y, z] MediaPipe returned, x / width, y / height, z in width units), geometry.pose_transform_matrix (16, column-major as getPackedDataList() returns it), geometry.mesh_vertices ([x, y, z] cm; u, v dropped: equal to the canonical model\'s for every face), geometry.checks (the tool\'s); numbers in the shortest decimal form that reads back as the same float32',
+    pixels: 'input_rgb_sha256 = sha256 of the RGB bytes MediaPipe received (from manifest.json, matched by input_rgba_sha256)',
+  };
+  return h;
+};
+const written = [];
+const write = (name, obj) => {
+  const text = fmt(obj) + '\n';
+  if (text.length > 900 * 1024) throw new Error(`${name}: ${text.length} bytes, over the 900 KiB budget`);
+  fs.writeFileSync(path.join(dest, name), text);
+  written.push(name);
+  console.error(`wrote ${name} (${(text.length / 1024).toFixed(0)} KiB)`);
+};
+
+const st = raw('geometry_static');
+write('geometry_static_max4.json', {
+  ...header(st, 'static mode, maxNumFaces 4, 468 landmarks, face geometry on'),
+  images: st.images.map((im) => {
+    const m = manifest.images[im.name];
+    if (!m || m.input_rgba_sha256 !== im.input_rgba_sha256) throw new Error(`${im.name}: pixels differ from manifest.json`);
+    return { name: im.name, width: im.width, height: im.height, input_rgb_sha256: m.input_rgb_sha256, num_faces: im.num_faces, num_geometries: im.num_geometries, faces: im.faces.map(face) };
+  }),
+});
+
+const vd = raw('geometry_video');
+const frames = vd.frames.map((fr) => {
+  if (manifest.video.frame_input_rgba_sha256[fr.frame] !== fr.input_rgba_sha256) throw new Error(`frame ${fr.frame}: pixels differ from manifest.json`);
+  return { frame: fr.frame, name: fr.name, width: fr.width, height: fr.height, input_rgb_sha256: manifest.video.frame_input_rgb_sha256[fr.frame], num_faces: fr.num_faces, num_geometries: fr.num_geometries, faces: fr.faces.map(face) };
+});
+for (let s = 0; s < frames.length; s += videoChunk) {
+  const part = frames.slice(s, s + videoChunk);
+  const e = s + part.length - 1;
+  write(`geometry_video_f${String(s).padStart(3, '0')}-${String(e).padStart(3, '0')}.json`, {
+    ...header(vd, `video mode (tracking) on Megamind.avi frames 0..${frames.length - 1} sent in order, maxNumFaces 1, 468 landmarks, face geometry on`),
+    part: { first_frame: s, last_frame: e, total_frames: frames.length },
+    frames: part,
+  });
+}
+console.log(JSON.stringify(written));
+EOF
+rm -f "$dest"/geometry_*.json
+node "$work/finalize-geometry.mjs" "$work" "$dest" 16
+echo "record-oracle: face geometry goldens done" >&2
