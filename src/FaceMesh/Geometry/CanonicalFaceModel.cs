@@ -20,7 +20,6 @@ public sealed class CanonicalFaceModel
     private readonly int[] _triangleIndices;
     private readonly float[] _weights;
     private readonly ProcrustesLandmark[] _basis;
-    private readonly int[] _weightedIds;
 
     internal CanonicalFaceModel(Vector3[] positions, Vector2[] textureCoordinates, int[] triangleIndices, ProcrustesLandmark[] basis)
     {
@@ -31,9 +30,6 @@ public sealed class CanonicalFaceModel
         // Later entries for the same id replace earlier ones, as MediaPipe fills its weight vector.
         _weights = new float[positions.Length];
         foreach (ProcrustesLandmark landmark in basis) _weights[landmark.LandmarkId] = landmark.Weight;
-        // Zero-weight points add exact zeros to every sum of the solver, so it visits only these,
-        // in ascending order: the order in which MediaPipe's sums meet the non-zero terms.
-        _weightedIds = Enumerable.Range(0, _weights.Length).Where(i => _weights[i] > 0).ToArray();
     }
 
     /// <summary>The model shipped with MediaPipe Face Mesh (embedded in FaceMesh.Models), parsed once.</summary>
@@ -63,7 +59,4 @@ public sealed class CanonicalFaceModel
 
     /// <summary>Procrustes weight of every vertex (0 for vertices outside the basis).</summary>
     public ReadOnlySpan<float> ProcrustesWeights => _weights;
-
-    /// <summary>Vertices with a positive weight, ascending.</summary>
-    internal ReadOnlySpan<int> WeightedVertexIds => _weightedIds;
 }
