@@ -56,15 +56,7 @@ internal static class FaceJsonWriter
         }
         json.WriteNumber("faceFlag", face.FaceFlag);
         json.WriteStartArray("landmarks");
-        for (int i = 0; i < face.LandmarkSpan.Length; i++)
-        {
-            Vector3 p = face.GetPixelLandmark(i);
-            json.WriteStartArray();
-            json.WriteNumberValue(p.X);
-            json.WriteNumberValue(p.Y);
-            json.WriteNumberValue(p.Z);
-            json.WriteEndArray();
-        }
+        for (int i = 0; i < face.LandmarkSpan.Length; i++) WritePoint(json, face.GetPixelLandmark(i));
         json.WriteEndArray();
         if (geometry) WriteGeometry(json, face.Geometry);
         json.WriteEndObject();
@@ -84,15 +76,17 @@ internal static class FaceJsonWriter
         foreach (float value in pose) json.WriteNumberValue(value);
         json.WriteEndArray();
         json.WriteStartArray("meshVertices");
-        foreach (Vector3 v in geometry.MeshVertices)
-        {
-            json.WriteStartArray();
-            json.WriteNumberValue(v.X);
-            json.WriteNumberValue(v.Y);
-            json.WriteNumberValue(v.Z);
-            json.WriteEndArray();
-        }
+        foreach (Vector3 v in geometry.MeshVertices) WritePoint(json, v);
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    private static void WritePoint(Utf8JsonWriter json, Vector3 p)
+    {
+        json.WriteStartArray();
+        json.WriteNumberValue(p.X);
+        json.WriteNumberValue(p.Y);
+        json.WriteNumberValue(p.Z);
+        json.WriteEndArray();
     }
 }
