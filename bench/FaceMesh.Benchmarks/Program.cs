@@ -6,12 +6,18 @@ namespace FaceMesh.Benchmarks;
 /// <summary>
 /// Per-kernel and per-model benchmarks for regression hunting (not run in CI):
 /// <c>dotnet run -c Release --project bench/FaceMesh.Benchmarks -- --filter '*' --job short</c>;
-/// <c>-- profile [runs] [threads] [maxVectorBits]</c> prints a per-layer profile of the four models instead.
+/// <c>-- profile [runs] [threads] [maxVectorBits]</c> prints a per-layer profile of the four models instead;
+/// <c>-- scaling [runs] [threads]</c> compares 1 thread with N on each model.
 /// </summary>
 internal static class Program
 {
     private static void Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "scaling")
+        {
+            ThreadScaling.Run(args);
+            return;
+        }
         if (args.Length > 0 && args[0] == "profile")
         {
             LayerProfiler.Run(args);

@@ -18,30 +18,29 @@ namespace FaceMesh.Runtime;
 /// </remarks>
 public sealed unsafe class Interpreter : IDisposable
 {
-    /// <summary>Below this many operations a kernel runs on the caller's thread: waking helpers would cost more than it saves.</summary>
-    private const long MinimumParallelCost = 250_000;
-
     private readonly CompiledGraph _graph;
     private readonly NativeArena _arena;
     private readonly WorkerPool? _pool;
     private readonly Kernel[] _kernels;
+    private readonly ExecutionStage[] _stages;
     private bool _disposed;
 
     public Interpreter(TfLiteModel model, InterpreterOptions? options = null)
-        : this(GraphCompiler.Compile(model ?? throw new ArgumentNullException(nameof(model)), (options ?? new()).Isa), options)
+        : this(GraphCompiler.Compile(model ?? throw new ArgumentNullException(nameof(model)), (options ?? new()).Isa,
+            (options ?? new()).ResolvedThreadCount))
     {
     }
 
-    internal Interpreter(CompiledGraph graph, InterpreterOptions? options)
+    /// <summary>Runs <paramref name="graph"/> on the threads it was scheduled for.</summary>
+    internal Interpreter(CompiledGraph graph)
     {
-        options ??= new InterpreterOptions();
         _graph = graph;
         _kernels = graph.Steps.Select(s => s.Kernel).ToArray();
+        _stages = graph.Stages;
         _arena = new NativeArena(graph.ArenaSize);
         foreach (ArenaConstant constant in graph.ArenaConstants)
             constant.Values.CopyTo(new Span<float>(_arena.Pointer + graph.OffsetOf(constant.Tensor), constant.Values.Length));
-        int threads = options.ResolvedThreadCount;
-        if (threads > 1) _pool = new WorkerPool(threads);
+        if (graph.ThreadCount > 1) _pool = new WorkerPool(graph.ThreadCount, _kernels.Length);
     }
 
     public static Interpreter Load(ReadOnlyMemory<byte> modelBytes, InterpreterOptions? options = null) =>
@@ -70,31 +69,42 @@ public sealed unsafe class Interpreter : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         var tensors = new TensorMap(_arena.Pointer, _graph.OffsetTable);
         Kernel[] kernels = _kernels;
-        if (_pool is null)
+        ExecutionStage[] stages = _stages;
+        for (int i = 0; i < stages.Length; i++)
         {
-            for (int i = 0; i < kernels.Length; i++) kernels[i].RunAll(tensors);
-            return;
-        }
-        for (int i = 0; i < kernels.Length; i++)
-        {
-            Kernel kernel = kernels[i];
-            if (kernel.Cost >= MinimumParallelCost) _pool.Run(kernel, tensors);
-            else kernel.RunAll(tensors);
+            ExecutionStage stage = stages[i];
+            switch (stage.Kind)
+            {
+                case StageKind.Wide:
+                    _pool!.Run(kernels[stage.FirstStep], tensors);
+                    break;
+                case StageKind.Lanes:
+                    _pool!.RunLanes(stage, kernels, tensors);
+                    break;
+                default:
+                    for (int s = stage.FirstStep; s <= stage.LastStep; s++) kernels[s].RunAll(tensors);
+                    break;
+            }
         }
     }
 
-    /// <summary>Invoke that also adds each step's elapsed <see cref="Stopwatch"/> ticks to <paramref name="ticksPerStep"/>.</summary>
+    /// <summary>
+    /// Invoke that also adds each step's elapsed <see cref="Stopwatch"/> ticks to <paramref name="ticksPerStep"/>.
+    /// Steps run one at a time (wide ones still split), so lane stages show their sequential cost.
+    /// </summary>
     internal void InvokeProfiled(Span<long> ticksPerStep)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var tensors = new TensorMap(_arena.Pointer, _graph.OffsetTable);
-        for (int i = 0; i < _kernels.Length; i++)
+        foreach (ExecutionStage stage in _stages)
         {
-            long start = Stopwatch.GetTimestamp();
-            Kernel kernel = _kernels[i];
-            if (_pool is not null && kernel.Cost >= MinimumParallelCost) _pool.Run(kernel, tensors);
-            else kernel.RunAll(tensors);
-            ticksPerStep[i] += Stopwatch.GetTimestamp() - start;
+            for (int s = stage.FirstStep; s <= stage.LastStep; s++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                if (stage.Kind == StageKind.Wide) _pool!.Run(_kernels[s], tensors);
+                else _kernels[s].RunAll(tensors);
+                ticksPerStep[s] += Stopwatch.GetTimestamp() - start;
+            }
         }
     }
 

@@ -6,19 +6,21 @@ namespace FaceMesh.Runtime.Graph;
 
 /// <summary>
 /// A model prepared for execution: kernels in run order with their packed weights, the arena
-/// layout, and the constants that live in the arena. Immutable, so any number of interpreters
+/// layout, the schedule over threads, and the constants that live in the arena. Immutable, so any number of interpreters
 /// can run it concurrently, each with its own arena.
 /// </summary>
 internal sealed unsafe class CompiledGraph
 {
     private readonly long[] _offsets;
 
-    public CompiledGraph(IReadOnlyList<CompiledStep> steps, long[] tensorOffsets, long arenaSize,
+    public CompiledGraph(IReadOnlyList<CompiledStep> steps, ExecutionStage[] stages, int threadCount, long[] tensorOffsets, long arenaSize,
         IReadOnlyList<ArenaConstant> arenaConstants, IReadOnlyList<TensorDescription> inputs,
         IReadOnlyList<TensorDescription> outputs, IReadOnlyList<PlannedBuffer> buffers)
     {
         Buffers = buffers;
         Steps = steps;
+        Stages = stages;
+        ThreadCount = threadCount;
         _offsets = GC.AllocateArray<long>(tensorOffsets.Length, pinned: true);
         tensorOffsets.CopyTo(_offsets, 0);
         OffsetTable = (long*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_offsets));
@@ -29,6 +31,12 @@ internal sealed unsafe class CompiledGraph
     }
 
     public IReadOnlyList<CompiledStep> Steps { get; }
+
+    /// <summary>The steps grouped into stages between which all threads meet; covers every step in order.</summary>
+    public ExecutionStage[] Stages { get; }
+
+    /// <summary>Threads the stages and the memory plan were made for.</summary>
+    public int ThreadCount { get; }
 
     /// <summary>The memory plan, kept for diagnostics and tests.</summary>
     public IReadOnlyList<PlannedBuffer> Buffers { get; }

@@ -6,11 +6,12 @@ namespace FaceMesh.Runtime.Graph;
 /// <summary>
 /// Turns a parsed model into a <see cref="CompiledGraph"/>: folds constant DEQUANTIZE, DENSIFY and
 /// RESHAPE, builds and validates a kernel per remaining operator, merges aliasing operators into
-/// their input's buffer, and plans the arena by liveness.
+/// their input's buffer, schedules the steps over threads, and plans the arena by liveness.
 /// </summary>
 internal static class GraphCompiler
 {
-    public static CompiledGraph Compile(TfLiteModel model, VectorIsa isa)
+    /// <param name="threadCount">Threads the graph will run on; with more than one, independent steps may run concurrently, and their buffers are kept apart for that.</param>
+    public static CompiledGraph Compile(TfLiteModel model, VectorIsa isa, int threadCount = 1)
     {
         if (model.Subgraphs.Count == 0) throw new ModelFormatException("The model has no subgraph.");
         Subgraph graph = model.Subgraphs[0];
@@ -60,7 +61,9 @@ internal static class GraphCompiler
 
         for (int t = 0; t < tensorCount; t++) aliasOf[t] = Root(aliasOf, t);
         FuseActivations(steps, stepOperands, uses, aliasOf, graph.Outputs.ToHashSet());
-        return Plan(graph, constants, steps, stepOperands, aliasOf);
+        ExecutionStage[] stages = StageScheduler.Schedule(steps.Select(s => s.Kernel).ToArray(),
+            StepDependencies.Predecessors(stepOperands, aliasOf), threadCount);
+        return Plan(graph, constants, steps, stepOperands, aliasOf, stages, threadCount);
     }
 
     /// <summary>
@@ -121,7 +124,7 @@ internal static class GraphCompiler
     }
 
     private static CompiledGraph Plan(Subgraph graph, ConstantStore constants, List<CompiledStep> steps,
-        List<(IReadOnlyList<int> Inputs, IReadOnlyList<int> Outputs)> operands, int[] aliasOf)
+        List<(IReadOnlyList<int> Inputs, IReadOnlyList<int> Outputs)> operands, int[] aliasOf, ExecutionStage[] stages, int threadCount)
     {
         int stepCount = steps.Count;
         int end = stepCount; // graph inputs and outputs stay valid after Invoke returns
@@ -179,6 +182,19 @@ internal static class GraphCompiler
             }
         }
 
+        // Steps of a lane stage run in any interleaving, so a buffer any of them touches stays
+        // reserved for the whole stage: no two of them can share memory.
+        foreach (ExecutionStage stage in stages)
+        {
+            if (stage.Kind != StageKind.Lanes) continue;
+            foreach (int root in first.Keys.ToArray())
+            {
+                if (first[root] > stage.LastStep || last[root] < stage.FirstStep) continue;
+                first[root] = Math.Min(first[root], stage.FirstStep);
+                last[root] = Math.Max(last[root], stage.LastStep);
+            }
+        }
+
         int[] roots = first.Keys.OrderBy(r => r).ToArray();
         var lifetimes = roots.Select(r => new BufferLifetime(
             members[r].Max(t => ShapeMath.ElementCount(graph.Tensors[t].Shape)), first[r], last[r])).ToArray();
@@ -192,7 +208,7 @@ internal static class GraphCompiler
             buffers.Add(new PlannedBuffer(members[roots[i]], planned[i], lifetimes[i].Size, lifetimes[i].FirstStep, lifetimes[i].LastStep));
         }
 
-        return new CompiledGraph(steps, tensorOffsets, arenaSize, arenaConstants, inputs, outputs, buffers);
+        return new CompiledGraph(steps, stages, Math.Max(1, threadCount), tensorOffsets, arenaSize, arenaConstants, inputs, outputs, buffers);
     }
 
     private static TensorDescription[] DescribeIo(Subgraph graph, IReadOnlyList<int> tensors, string role)

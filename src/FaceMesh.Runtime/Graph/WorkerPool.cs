@@ -5,13 +5,14 @@ using FaceMesh.Runtime.Kernels;
 namespace FaceMesh.Runtime.Graph;
 
 /// <summary>
-/// Persistent helper threads that run one kernel at a time together with the caller's thread.
-/// The kernel's work units are cut into a few contiguous chunks that threads claim one by one,
-/// so the caller never waits for a helper that has not started: it waits only for chunks that
-/// were actually claimed. Nothing is allocated per kernel run; the job is published through
-/// fields and a claim word holding (generation, next chunk), which makes a late helper's claim on
-/// a finished job fail. Helpers spin briefly between jobs (kernels follow each other within
-/// microseconds) and then sleep on a semaphore so an idle interpreter costs no CPU.
+/// Persistent helper threads that run one stage at a time together with the caller's thread:
+/// either one kernel whose work units are cut into chunks, or lanes of independent steps
+/// (<see cref="LaneJob"/>).
+/// Chunks are claimed one by one, so the caller never waits for a helper that has not started:
+/// it waits only for chunks that were actually claimed. Nothing is allocated per run; the job is
+/// published through fields and a claim word holding (generation, next chunk), which makes a
+/// late helper's claim on a finished job fail. Helpers spin briefly between jobs (stages follow
+/// each other within microseconds) and then sleep on a semaphore so an idle interpreter costs no CPU.
 /// </summary>
 internal sealed class WorkerPool : IDisposable
 {
@@ -21,8 +22,10 @@ internal sealed class WorkerPool : IDisposable
 
     private readonly Thread[] _helpers;
     private readonly SemaphoreSlim _wake = new(0);
+    private readonly LaneJob _lanes;
     private Kernel? _kernel;
     private TensorMap _tensors;
+    private bool _laneJob;
     private int _units;
     private int _chunkSize;
     private int _chunkCount;
@@ -33,19 +36,22 @@ internal sealed class WorkerPool : IDisposable
     private volatile bool _stopping;
     private ExceptionDispatchInfo? _failure;
 
-    public WorkerPool(int threadCount)
+    public WorkerPool(int threadCount, int stepCount)
     {
         ThreadCount = Math.Max(1, threadCount);
+        _lanes = new LaneJob(ThreadCount, stepCount);
         _helpers = new Thread[ThreadCount - 1];
         for (int i = 0; i < _helpers.Length; i++)
         {
-            _helpers[i] = new Thread(HelperLoop) { IsBackground = true, Name = $"FaceMesh.Runtime worker {i + 1}" };
+            int lane = i + 1;
+            _helpers[i] = new Thread(() => HelperLoop(lane)) { IsBackground = true, Name = $"FaceMesh.Runtime worker {lane}" };
             _helpers[i].Start();
         }
     }
 
     public int ThreadCount { get; }
 
+    /// <summary>Runs one kernel with its work units shared by all threads.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(Kernel kernel, in TensorMap tensors)
     {
@@ -58,6 +64,7 @@ internal sealed class WorkerPool : IDisposable
 
         int chunks = Math.Min(units, ThreadCount * ChunksPerThread);
         int generation = _generation + 1;
+        _laneJob = false;
         _kernel = kernel;
         _tensors = tensors;
         _units = units;
@@ -65,10 +72,7 @@ internal sealed class WorkerPool : IDisposable
         _chunkCount = (units + _chunkSize - 1) / _chunkSize;
         _completed = 0;
         Volatile.Write(ref _claim, (long)generation << 32);
-        Volatile.Write(ref _generation, generation);
-        // Only sleeping helpers need a token; releasing for spinning ones would pile up counts.
-        int sleeping = Volatile.Read(ref _sleepingHelpers);
-        if (sleeping > 0) _wake.Release(sleeping);
+        Publish(generation);
 
         RunChunks(generation);
 
@@ -76,11 +80,35 @@ internal sealed class WorkerPool : IDisposable
         while (Volatile.Read(ref _completed) < _chunkCount) spinner.SpinOnce(sleep1Threshold: -1);
         Volatile.Write(ref _claim, ((long)generation << 32) | Closed);
         _kernel = null;
-        if (_failure is { } failure)
-        {
-            _failure = null;
-            failure.Throw();
-        }
+        ThrowIfFailed();
+    }
+
+    /// <summary>Runs a <see cref="StageKind.Lanes"/> stage: lane i on thread i, or on the caller when that thread is late.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void RunLanes(ExecutionStage stage, Kernel[] kernels, in TensorMap tensors)
+    {
+        int generation = _generation + 1;
+        _laneJob = true;
+        _lanes.Prepare(stage, kernels, tensors, generation);
+        Publish(generation);
+        _lanes.RunAsCaller();
+        ThrowIfFailed();
+    }
+
+    private void Publish(int generation)
+    {
+        Volatile.Write(ref _generation, generation);
+        // Only sleeping helpers need a token; releasing for spinning ones would pile up counts.
+        int sleeping = Volatile.Read(ref _sleepingHelpers);
+        if (sleeping > 0) _wake.Release(sleeping);
+    }
+
+    private void ThrowIfFailed()
+    {
+        ExceptionDispatchInfo? failure = _failure ?? _lanes.TakeFailure();
+        if (failure is null) return;
+        _failure = null;
+        failure.Throw();
     }
 
     /// <summary>Claims and runs chunks of the job of <paramref name="generation"/> until none is left (or the job is not that one any more).</summary>
@@ -109,7 +137,7 @@ internal sealed class WorkerPool : IDisposable
         }
     }
 
-    private void HelperLoop()
+    private void HelperLoop(int lane)
     {
         int seen = 0;
         while (!_stopping)
@@ -118,7 +146,8 @@ internal sealed class WorkerPool : IDisposable
             if (generation != seen)
             {
                 seen = generation;
-                RunChunks(generation);
+                if (_laneJob) _lanes.RunAsHelper(lane, generation);
+                else RunChunks(generation);
                 continue;
             }
             for (int spin = 0; spin < IdleSpinIterations && Volatile.Read(ref _generation) == seen; spin++)

@@ -93,6 +93,9 @@ internal sealed unsafe class BinaryKernel : Kernel, IFusesActivation
 
     public override long Cost => _count;
 
+
+    protected override int CostToConvolutionRatio => 6;
+
     public static Kernel Create(KernelBuildContext context, BinaryOperation operation)
     {
         context.RequireArity(2, 2, 1);

@@ -33,6 +33,9 @@ internal sealed unsafe class ClampKernel : Kernel, IFusableActivation
 
     public override long Cost => _count;
 
+
+    protected override int CostToConvolutionRatio => 6;
+
     public static Kernel Create(KernelBuildContext context, float min, float max)
     {
         context.RequireArity(1, 1, 1);

@@ -31,6 +31,9 @@ internal sealed unsafe class ConcatenationKernel : Kernel
 
     public override long Cost => _outer * _outputBlock;
 
+
+    protected override int CostToConvolutionRatio => 6;
+
     public static Kernel Create(KernelBuildContext context)
     {
         context.RequireArity(1, int.MaxValue, 1);

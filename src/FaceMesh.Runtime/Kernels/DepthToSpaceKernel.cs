@@ -32,6 +32,9 @@ internal sealed unsafe class DepthToSpaceKernel : Kernel
 
     public override long Cost => (long)_outHeight * _inWidth * _block * _outChannels;
 
+
+    protected override int CostToConvolutionRatio => 6;
+
     public static Kernel Create(KernelBuildContext context)
     {
         context.RequireArity(1, 1, 1);

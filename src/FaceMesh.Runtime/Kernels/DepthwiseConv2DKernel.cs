@@ -60,6 +60,9 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation
 
     public override long Cost => (long)_g.OutputPixels * _channels * _g.Taps;
 
+
+    protected override int CostToConvolutionRatio => 2;
+
     public Kernel? FuseActivation(ActivationRange clamp, float[]? slopes, int output)
     {
         if (!_epilogue.IsIdentity || slopes is not null && slopes.Length != _channels) return null;

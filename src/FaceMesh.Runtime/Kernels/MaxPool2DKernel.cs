@@ -33,6 +33,9 @@ internal sealed unsafe class MaxPool2DKernel : Kernel
 
     public override long Cost => (long)_g.OutputPixels * _channels * _g.Taps;
 
+
+    protected override int CostToConvolutionRatio => 4;
+
     public static Kernel Create(KernelBuildContext context)
     {
         context.RequireArity(1, 1, 1);

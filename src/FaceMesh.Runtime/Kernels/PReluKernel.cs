@@ -44,6 +44,9 @@ internal sealed unsafe class PReluKernel : Kernel, IFusableActivation
 
     public override long Cost => (long)_rows * _channels;
 
+
+    protected override int CostToConvolutionRatio => 6;
+
     public static Kernel Create(KernelBuildContext context)
     {
         context.RequireArity(2, 2, 1);

@@ -40,6 +40,9 @@ internal sealed unsafe class PadKernel : Kernel
 
     public override long Cost => (long)_rows * _outShape[^1];
 
+
+    protected override int CostToConvolutionRatio => 8;
+
     public static Kernel Create(KernelBuildContext context)
     {
         context.RequireArity(2, 2, 1);

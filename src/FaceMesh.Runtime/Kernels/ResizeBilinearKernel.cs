@@ -39,6 +39,9 @@ internal sealed unsafe class ResizeBilinearKernel : Kernel
 
     public override long Cost => (long)_rows.Low.Length * _columns.Low.Length * _channels * 4;
 
+
+    protected override int CostToConvolutionRatio => 2;
+
     public static Kernel Create(KernelBuildContext context)
     {
         context.RequireArity(2, 2, 1);

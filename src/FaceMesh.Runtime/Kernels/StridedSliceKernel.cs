@@ -34,6 +34,9 @@ internal sealed unsafe class StridedSliceKernel : Kernel
 
     public override long Cost => _total;
 
+
+    protected override int CostToConvolutionRatio => 6;
+
     public static Kernel? Create(KernelBuildContext context)
     {
         context.RequireArity(4, 4, 1);
