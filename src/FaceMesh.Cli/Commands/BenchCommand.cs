@@ -91,8 +91,11 @@ internal static class BenchCommand
             json.WriteNumber("flops", m.Flops);
             json.WriteNumber("ms1", Math.Round(m.OneThread.Median, 4));
             json.WriteNumber("p90Ms1", Math.Round(m.OneThread.P90, 4));
+            json.WriteNumber("minMs1", Math.Round(m.OneThread.Min, 4));
             json.WriteNumber("msAll", Math.Round(m.AllThreads.Median, 4));
             json.WriteNumber("p90MsAll", Math.Round(m.AllThreads.P90, 4));
+            json.WriteNumber("minMsAll", Math.Round(m.AllThreads.Min, 4));
+            json.WriteNumber("speedupAll", Math.Round(m.OneThread.Median / m.AllThreads.Median, 3));
             json.WriteNumber("gflops1", Math.Round(gflops1, 2));
             json.WriteNumber("gflopsAll", Math.Round(m.Flops / (m.AllThreads.Median * 1e6), 2));
             json.WriteNumber("peakFraction1", Math.Round(gflops1 / r.PeakGflops, 4));
