@@ -7,7 +7,8 @@ namespace FaceMesh.Benchmarks;
 /// Per-kernel and per-model benchmarks for regression hunting (not run in CI):
 /// <c>dotnet run -c Release --project bench/FaceMesh.Benchmarks -- --filter '*' --job short</c>;
 /// <c>-- profile [runs] [threads] [maxVectorBits]</c> prints a per-layer profile of the four models instead;
-/// <c>-- scaling [runs] [threads]</c> compares 1 thread with N on each model.
+/// <c>-- scaling [runs] [threads]</c> compares 1 thread with N on each model;
+/// <c>-- stages [blocks] [runsPerBlock] [model] [threads]</c> shows per block how the N-thread median moves with the machine.
 /// </summary>
 internal static class Program
 {
@@ -16,6 +17,11 @@ internal static class Program
         if (args.Length > 0 && args[0] == "scaling")
         {
             ThreadScaling.Run(args);
+            return;
+        }
+        if (args.Length > 0 && args[0] == "stages")
+        {
+            StageJitter.Run(args);
             return;
         }
         if (args.Length > 0 && args[0] == "profile")
