@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using FaceMesh.Models;
 using FaceMesh.Runtime;
 using FaceMesh.Runtime.Graph;
@@ -120,28 +119,8 @@ internal static class StageJitter
         return microseconds;
     }
 
-    // Twelve independent chains with different starting values (so no two can be merged): throughput-bound.
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static double FmaBlock()
-    {
-        var m = Vector512.Create(0.9999f);
-        var c = Vector512.Create(1e-7f);
-        Vector512<float> a0 = Vector512.Create(1f), a1 = a0 + c, a2 = a1 + c, a3 = a2 + c, a4 = a3 + c, a5 = a4 + c,
-            a6 = a5 + c, a7 = a6 + c, a8 = a7 + c, a9 = a8 + c, a10 = a9 + c, a11 = a10 + c;
-        long start = Stopwatch.GetTimestamp();
-        for (int i = 0; i < 1_000_000; i++)
-        {
-            a0 = Vector512.FusedMultiplyAdd(a0, m, c); a1 = Vector512.FusedMultiplyAdd(a1, m, c);
-            a2 = Vector512.FusedMultiplyAdd(a2, m, c); a3 = Vector512.FusedMultiplyAdd(a3, m, c);
-            a4 = Vector512.FusedMultiplyAdd(a4, m, c); a5 = Vector512.FusedMultiplyAdd(a5, m, c);
-            a6 = Vector512.FusedMultiplyAdd(a6, m, c); a7 = Vector512.FusedMultiplyAdd(a7, m, c);
-            a8 = Vector512.FusedMultiplyAdd(a8, m, c); a9 = Vector512.FusedMultiplyAdd(a9, m, c);
-            a10 = Vector512.FusedMultiplyAdd(a10, m, c); a11 = Vector512.FusedMultiplyAdd(a11, m, c);
-        }
-        double microseconds = Stopwatch.GetElapsedTime(start).TotalMicroseconds / 100;
-        float sum = Vector512.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11);
-        return float.IsNaN(sum) ? double.NaN : microseconds;
-    }
+    // The same throughput-bound FMA loop as `facemesh bench`'s peak measurement; per 10k iterations.
+    private static double FmaBlock() => FaceMesh.Cli.Bench.PeakFlops.BlockMicroseconds(1_000_000) / 100;
 
     /// <summary>The interpreter's own stage loop, timed per stage (the same calls Interpreter.Invoke makes).</summary>
     private sealed unsafe class StageRunner

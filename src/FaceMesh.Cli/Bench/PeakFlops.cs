@@ -22,14 +22,24 @@ internal static class PeakFlops
         var total = Stopwatch.StartNew();
         while (total.Elapsed < budget)
         {
-            long start = Stopwatch.GetTimestamp();
-            Run(iterations);
-            double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            double seconds = BlockMicroseconds(iterations) / 1e6;
             // 12 chains x (2 flops per lane) per iteration.
             double flops = iterations * 12.0 * 2.0 * VectorWidth;
             best = Math.Max(best, flops / seconds / 1e9);
         }
         return best;
+    }
+
+    /// <summary>
+    /// Wall time of one throughput-bound block of <paramref name="iterations"/> on the calling
+    /// thread, in microseconds: also a probe of how fast this core is running right now.
+    /// </summary>
+    public static double BlockMicroseconds(long iterations)
+    {
+        long start = Stopwatch.GetTimestamp();
+        float sum = Run(iterations);
+        double microseconds = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+        return float.IsNaN(sum) ? double.NaN : microseconds;
     }
 
     // Twelve independent accumulator chains hide the FMA latency (4 cycles x 2 ports, plus slack),
