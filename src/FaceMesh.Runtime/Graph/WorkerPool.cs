@@ -8,15 +8,20 @@ namespace FaceMesh.Runtime.Graph;
 /// Persistent helper threads that run one stage at a time together with the caller's thread:
 /// either one kernel whose work units are cut into chunks, or lanes of independent steps
 /// (<see cref="LaneJob"/>).
-/// Chunks are claimed one by one, so the caller never waits for a helper that has not started:
-/// it waits only for chunks that were actually claimed. Nothing is allocated per run; the job is
-/// published through fields and a claim word holding (generation, next chunk), which makes a
-/// late helper's claim on a finished job fail. Helpers spin briefly between jobs (stages follow
-/// each other within microseconds) and then sleep on a semaphore so an idle interpreter costs no CPU.
+/// A kernel's units are split into one contiguous part per thread, and each part into a few
+/// chunks. A thread runs its own part first, so consecutive layers find their input rows in the
+/// cache of the core that wrote them (units are spatial, in the same order in every kernel);
+/// then it claims what is left of the other parts, so the caller never waits for a helper that has
+/// not started: it waits only for chunks that were actually claimed. Nothing is allocated per run;
+/// the job is published through fields and one claim word per part holding (generation, next
+/// chunk), which makes a late helper's claim on a finished job fail. Helpers spin briefly between
+/// jobs (stages follow each other within microseconds) and then sleep on a semaphore so an idle
+/// interpreter costs no CPU.
 /// </summary>
 internal sealed class WorkerPool : IDisposable
 {
-    private const int ChunksPerThread = 2;
+    private const int ChunksPerPart = 4;
+    private const int ClaimStride = 8; // longs: one 64-byte line per part
     private const int IdleSpinIterations = 4_000;
     private const int Closed = int.MaxValue;
 
@@ -27,9 +32,9 @@ internal sealed class WorkerPool : IDisposable
     private TensorMap _tensors;
     private bool _laneJob;
     private int _units;
-    private int _chunkSize;
+    private int _chunksPerPart;
     private int _chunkCount;
-    private long _claim;      // (generation << 32) | next chunk; next chunk = Closed once the job is over
+    private readonly long[] _claims; // per part, (generation << 32) | next chunk of that part; Closed once the job is over
     private int _completed;
     private int _generation;
     private int _sleepingHelpers;
@@ -40,6 +45,7 @@ internal sealed class WorkerPool : IDisposable
     {
         ThreadCount = Math.Max(1, threadCount);
         _lanes = new LaneJob(ThreadCount, stepCount);
+        _claims = new long[ThreadCount * ClaimStride];
         _helpers = new Thread[ThreadCount - 1];
         for (int i = 0; i < _helpers.Length; i++)
         {
@@ -62,23 +68,23 @@ internal sealed class WorkerPool : IDisposable
             return;
         }
 
-        int chunks = Math.Min(units, ThreadCount * ChunksPerThread);
         int generation = _generation + 1;
         _laneJob = false;
         _kernel = kernel;
         _tensors = tensors;
         _units = units;
-        _chunkSize = (units + chunks - 1) / chunks;
-        _chunkCount = (units + _chunkSize - 1) / _chunkSize;
+        _chunksPerPart = Math.Max(1, Math.Min(ChunksPerPart, units / ThreadCount));
+        _chunkCount = _chunksPerPart * ThreadCount;
         _completed = 0;
-        Volatile.Write(ref _claim, (long)generation << 32);
+        for (int part = 0; part < ThreadCount; part++) Volatile.Write(ref _claims[part * ClaimStride], (long)generation << 32);
         Publish(generation);
 
-        RunChunks(generation);
+        RunChunks(generation, 0);
 
         var spinner = new SpinWait();
         while (Volatile.Read(ref _completed) < _chunkCount) spinner.SpinOnce(sleep1Threshold: -1);
-        Volatile.Write(ref _claim, ((long)generation << 32) | Closed);
+        // A helper that read this job's fields late must not claim anything once the next job reuses them.
+        for (int part = 0; part < ThreadCount; part++) Volatile.Write(ref _claims[part * ClaimStride], ((long)generation << 32) | Closed);
         _kernel = null;
         ThrowIfFailed();
     }
@@ -111,29 +117,39 @@ internal sealed class WorkerPool : IDisposable
         failure.Throw();
     }
 
-    /// <summary>Claims and runs chunks of the job of <paramref name="generation"/> until none is left (or the job is not that one any more).</summary>
+    /// <summary>
+    /// Claims and runs chunks of the job of <paramref name="generation"/>, those of its own part
+    /// first, until none is left (or the job is not that one any more).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunChunks(int generation)
+    private void RunChunks(int generation, int lane)
     {
         Kernel? kernel = _kernel;
         TensorMap tensors = _tensors;
-        int units = _units, chunkSize = _chunkSize, chunkCount = _chunkCount;
-        while (true)
+        int units = _units, perPart = _chunksPerPart, chunkCount = _chunkCount, parts = ThreadCount;
+        if (kernel is null) return;
+        for (int p = 0; p < parts; p++)
         {
-            long claim = Volatile.Read(ref _claim);
-            int chunk = (int)(claim & 0xffffffff);
-            if ((int)(claim >> 32) != generation || chunk >= chunkCount || kernel is null) return;
-            if (Interlocked.CompareExchange(ref _claim, claim + 1, claim) != claim) continue;
-            try
+            int part = lane + p < parts ? lane + p : lane + p - parts;
+            ref long claimWord = ref _claims[part * ClaimStride];
+            while (true)
             {
-                int begin = chunk * chunkSize;
-                kernel.Run(tensors, begin, Math.Min(units, begin + chunkSize));
+                long claim = Volatile.Read(ref claimWord);
+                int next = (int)(claim & 0xffffffff);
+                if ((int)(claim >> 32) != generation || next >= perPart) break;
+                if (Interlocked.CompareExchange(ref claimWord, claim + 1, claim) != claim) continue;
+                int chunk = part * perPart + next;
+                int begin = (int)((long)chunk * units / chunkCount), end = (int)((long)(chunk + 1) * units / chunkCount);
+                try
+                {
+                    if (begin < end) kernel.Run(tensors, begin, end);
+                }
+                catch (Exception e)
+                {
+                    _failure = ExceptionDispatchInfo.Capture(e);
+                }
+                Interlocked.Increment(ref _completed);
             }
-            catch (Exception e)
-            {
-                _failure = ExceptionDispatchInfo.Capture(e);
-            }
-            Interlocked.Increment(ref _completed);
         }
     }
 
@@ -147,7 +163,7 @@ internal sealed class WorkerPool : IDisposable
             {
                 seen = generation;
                 if (_laneJob) _lanes.RunAsHelper(lane, generation);
-                else RunChunks(generation);
+                else RunChunks(generation, lane);
                 continue;
             }
             for (int spin = 0; spin < IdleSpinIterations && Volatile.Read(ref _generation) == seen; spin++)

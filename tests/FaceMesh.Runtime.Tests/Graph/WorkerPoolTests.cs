@@ -1,3 +1,5 @@
+using FaceMesh.Runtime.Graph;
+using FaceMesh.Runtime.Kernels;
 using FaceMesh.Runtime.Model;
 
 namespace FaceMesh.Runtime.Tests.Graph;
@@ -28,6 +30,71 @@ public sealed class WorkerPoolTests
             single.Invoke();
             threaded.Invoke();
             Assert.True(single.GetOutput(0).SequenceEqual(threaded.GetOutput(0)), $"run {run} differs");
+        }
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void Every_unit_runs_exactly_once_whatever_the_unit_count(int threads)
+    {
+        using var pool = new WorkerPool(threads, 1);
+        for (int units = 2; units <= 41; units++)
+        {
+            var kernel = new CountingKernel(units);
+            for (int job = 0; job < 50; job++) pool.Run(kernel, default);
+            Assert.All(kernel.Runs, count => Assert.Equal(50, count));
+        }
+    }
+
+    [Fact]
+    public void With_a_free_helper_each_thread_mostly_keeps_its_own_contiguous_half()
+    {
+        // Affinity is what makes splitting pay: a layer's rows should be computed on the core that
+        // computed the same rows of the layer before. A helper may be late, so only most jobs count.
+        using var pool = new WorkerPool(2, 1);
+        var kernel = new CountingKernel(64, spinPerUnit: 2_000);
+        int kept = 0;
+        const int Jobs = 200;
+        for (int job = 0; job < Jobs; job++)
+        {
+            pool.Run(kernel, default);
+            int callerThread = kernel.ThreadOf[0];
+            if (kernel.ThreadOf.Take(32).All(t => t == callerThread) && kernel.ThreadOf.Skip(32).All(t => t != callerThread)) kept++;
+        }
+        Assert.True(kept > Jobs / 2, $"only {kept} of {Jobs} jobs kept the halves on their own threads");
+    }
+
+    [Fact]
+    public void A_failing_unit_surfaces_on_the_caller_and_the_pool_stays_usable()
+    {
+        using var pool = new WorkerPool(2, 1);
+        var failing = new CountingKernel(16, failAt: 13);
+        var error = Assert.Throws<InvalidOperationException>(() => pool.Run(failing, default));
+        Assert.Contains("unit 13", error.Message);
+        var healthy = new CountingKernel(16);
+        pool.Run(healthy, default);
+        Assert.All(healthy.Runs, count => Assert.Equal(1, count));
+    }
+
+    private sealed class CountingKernel(int units, int spinPerUnit = 0, int failAt = -1) : Kernel("Counting")
+    {
+        public int[] Runs { get; } = new int[units];
+        public int[] ThreadOf { get; } = new int[units];
+
+        public override int WorkUnits => units;
+        public override long Cost => units;
+
+        public override void Run(in TensorMap tensors, int begin, int end)
+        {
+            for (int u = begin; u < end; u++)
+            {
+                if (u == failAt) throw new InvalidOperationException($"unit {u} failed on purpose");
+                Interlocked.Increment(ref Runs[u]);
+                ThreadOf[u] = Environment.CurrentManagedThreadId;
+                if (spinPerUnit > 0) Thread.SpinWait(spinPerUnit);
+            }
         }
     }
 }
