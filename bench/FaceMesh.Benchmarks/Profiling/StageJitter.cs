@@ -69,6 +69,8 @@ internal static class StageJitter
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"mean us per stage: fastest block {best} ({medians[best]:F3} ms) vs slowest block {worst} ({medians[worst]:F3} ms)"));
         Kernel[] kernels = runner.Kernels;
+        double[] oneThread = OneThreadStepMicroseconds(model, 10 * block);
+        Console.WriteLine("stage  fastest slowest  1 thread  kind");
         for (int s = 0; s < stages.Length; s++)
         {
             ExecutionStage stage = stages[s];
@@ -80,8 +82,20 @@ internal static class StageJitter
                 _ => $"sequential, {steps} steps",
             };
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {s,2} {ticks[best][s] * toMicroseconds,7:F1} {ticks[worst][s] * toMicroseconds,7:F1}  {what}"));
+                $"  {s,3} {ticks[best][s] * toMicroseconds,7:F1} {ticks[worst][s] * toMicroseconds,7:F1}  {oneThread[stage.FirstStep..(stage.LastStep + 1)].Sum(),7:F1}  {what}"));
         }
+    }
+
+    /// <summary>Mean time of each step on one thread, to set each stage's N-thread time against.</summary>
+    private static double[] OneThreadStepMicroseconds(MediaPipeModel model, int runs)
+    {
+        using var interpreter = Interpreter.Load(MediaPipeModels.ReadAllBytes(model), new InterpreterOptions { ThreadCount = 1 });
+        Span<float> input = interpreter.GetInput(0);
+        for (int i = 0; i < input.Length; i++) input[i] = (i % 255) / 255f;
+        var ticks = new long[interpreter.Graph.Steps.Count];
+        for (int w = 0; w < 500; w++) interpreter.Invoke();
+        for (int r = 0; r < runs; r++) interpreter.InvokeProfiled(ticks);
+        return ticks.Select(t => t * 1e6 / Stopwatch.Frequency / runs).ToArray();
     }
 
     /// <summary>Round trip of one cache line between this thread and a new one (which the OS puts on another core when one is idle).</summary>
