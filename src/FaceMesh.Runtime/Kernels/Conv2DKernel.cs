@@ -12,7 +12,9 @@ namespace FaceMesh.Runtime.Kernels;
 /// taps x input channels. Weights are packed at load into panels of that width
 /// ([tap][in][width], zero-padded), so the inner loop is one broadcast per pixel and two vector
 /// loads per input channel. Bias is the accumulators' initial
-/// value and the activation is applied before the single store.
+/// value; a residual block's shortcut (a fused ADD, see <see cref="ResidualFusion"/>) and
+/// the activation are applied before the single store, so the block's sum never makes a separate
+/// pass over memory.
 /// </summary>
 internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
 {
@@ -35,6 +37,7 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
     private readonly AlignedFloats _bias;
     private readonly AlignedFloats _zeros;
     private readonly ConvEpilogue _epilogue;
+    private readonly ConvResidual _residual;
     private readonly VectorIsa _isa;
     private readonly int _lanes;       // floats per vector (1 on the scalar path)
     private readonly int _panelWidth;  // output channels per packed panel: two vectors
@@ -70,9 +73,11 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
 
     public override int WorkUnits => _tiles * _panels;
 
+    public int OutputChannels => _outChannels;
+
     public override long Cost => (long)_g.OutputPixels * _outChannels * _depth;
 
-    public override string Describe() => _g.Describe(_inChannels, _outChannels);
+    public override string Describe() => _g.Describe(_inChannels, _outChannels) + _residual.Describe(_outChannels);
 
     public static Kernel Create(KernelBuildContext context)
     {
@@ -106,10 +111,22 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
     public Kernel? FuseActivation(ActivationRange clamp, float[]? slopes, int output)
     {
         if (!_epilogue.IsIdentity || slopes is not null && slopes.Length != _outChannels) return null;
-        return new Conv2DKernel(this, new ConvEpilogue(clamp, slopes), output);
+        return new Conv2DKernel(this, new ConvEpilogue(clamp, slopes), _residual, output);
     }
 
-    private Conv2DKernel(Conv2DKernel source, ConvEpilogue epilogue, int output) : base(source.OpName)
+    /// <summary>
+    /// The same convolution writing <paramref name="output"/> = its result + the shortcut tensor
+    /// <paramref name="shortcut"/> (<paramref name="shortcutChannels"/> floats per output pixel,
+    /// the rest of the channels zero), or null when an activation or another shortcut is already
+    /// fused: the sum must come before the activation.
+    /// </summary>
+    public Conv2DKernel? FuseResidual(int shortcut, int shortcutChannels, int output)
+    {
+        if (!_epilogue.IsIdentity || _residual.IsPresent || shortcutChannels < 1 || shortcutChannels > _outChannels) return null;
+        return new Conv2DKernel(this, _epilogue, new ConvResidual(shortcut, shortcutChannels), output);
+    }
+
+    private Conv2DKernel(Conv2DKernel source, ConvEpilogue epilogue, ConvResidual residual, int output) : base(source.OpName)
     {
         _input = source._input;
         _output = output;
@@ -129,6 +146,7 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
         _lanes = source._lanes;
         _panelWidth = source._panelWidth;
         _epilogue = epilogue;
+        _residual = residual;
     }
 
 
@@ -162,35 +180,46 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Run(in TensorMap tensors, int begin, int end)
     {
+        // Separate instantiations with and without a shortcut, so the stores of convolutions
+        // without one carry no test for it.
+        if (_residual.IsPresent) Run<WithResidual>(tensors, begin, end);
+        else Run<NoResidual>(tensors, begin, end);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Run<TResidual>(in TensorMap tensors, int begin, int end) where TResidual : struct, IResidualMode
+    {
         switch (_isa)
         {
-            case VectorIsa.Vector512: Run<Vector512<float>>(tensors, begin, end); break;
-            case VectorIsa.Vector256: Run<Vector256<float>>(tensors, begin, end); break;
-            default: Run<float>(tensors, begin, end); break;
+            case VectorIsa.Vector512: Run<Vector512<float>, TResidual>(tensors, begin, end); break;
+            case VectorIsa.Vector256: Run<Vector256<float>, TResidual>(tensors, begin, end); break;
+            default: Run<float, TResidual>(tensors, begin, end); break;
         }
     }
 
     /// <summary>Runs work units [begin, end); <typeparamref name="T"/> is the vector type, or float for the scalar path.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Run<T>(in TensorMap tensors, int begin, int end) where T : struct
+    private void Run<T, TResidual>(in TensorMap tensors, int begin, int end) where T : struct where TResidual : struct, IResidualMode
     {
         if (begin >= end) return;
         float* input = tensors[_input];
         float* output = tensors[_output];
+        float* residual = TResidual.Adds ? tensors[_residual.Tensor] : null;
         float** rows = stackalloc float*[_segments * TileRows];
         float** outs = stackalloc float*[TileRows];
+        float** shortcuts = stackalloc float*[TResidual.Adds ? TileRows : 0];
         float* border = stackalloc float[_segments == _g.Taps ? 0 : TileRows * _segments * _segmentLength];
         float* scratch = stackalloc float[_panels * _panelWidth]; // a whole output row: rows past the end are written here
         int panels = _panels, lanes = typeof(T) == typeof(float) ? 1 : VectorOps.Count<T>();
         int tile = begin / panels, panel = begin - tile * panels;
-        int valid = BuildTile(tile, input, output, rows, outs, scratch, border);
+        int valid = BuildTile(tile, input, output, residual, rows, outs, shortcuts, scratch, border);
 
         for (int unit = begin; unit < end; unit++, panel++)
         {
             if (panel == panels)
             {
                 panel = 0;
-                valid = BuildTile(++tile, input, output, rows, outs, scratch, border);
+                valid = BuildTile(++tile, input, output, residual, rows, outs, shortcuts, scratch, border);
             }
             int column = panel * _panelWidth;
             int width = Math.Min(_panelWidth, _outChannels - column);
@@ -201,19 +230,19 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
 
             if (typeof(T) == typeof(float))
             {
-                for (int r = 0; r < valid; r++) TileScalar(rows + r, outs[r] + column, weights, bias, column, packedWidth, width);
+                for (int r = 0; r < valid; r++) TileScalar<TResidual>(rows + r, outs[r] + column, shortcuts + r, weights, bias, column, packedWidth, width);
             }
             else if (valid >= 4)
             {
-                if (packedWidth == _panelWidth) TileSixByTwo<T>(rows, outs, weights, bias, column, width);
-                else TileSixByOne<T>(rows, outs, weights, bias, column, width);
+                if (packedWidth == _panelWidth) TileSixByTwo<T, TResidual>(rows, outs, shortcuts, weights, bias, column, width);
+                else TileSixByOne<T, TResidual>(rows, outs, shortcuts, weights, bias, column, width);
             }
             else
             {
                 for (int r = 0; r < valid; r++)
                 {
-                    if (packedWidth == _panelWidth) TileOneByTwo<T>(rows + r, outs[r] + column, weights, bias, column, width);
-                    else TileOneByOne<T>(rows + r, outs[r] + column, weights, bias, column, width);
+                    if (packedWidth == _panelWidth) TileOneByTwo<T, TResidual>(rows + r, outs[r] + column, shortcuts + r, weights, bias, column, width);
+                    else TileOneByOne<T, TResidual>(rows + r, outs[r] + column, shortcuts + r, weights, bias, column, width);
                 }
             }
         }
@@ -223,14 +252,20 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
     /// Fills the indirection table for a tile: per segment and pixel, where its input run starts.
     /// Runs above or below the image read zeros; a filter row that crosses the left or right edge
     /// is assembled in <paramref name="border"/> with zeros outside. Rows past the end repeat the
-    /// last pixel and write to scratch.
+    /// last pixel and write to scratch. With a fused residual, <paramref name="shortcuts"/> gets
+    /// each pixel's shortcut row (the last pixel's for rows past the end, whose sums go to scratch).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int BuildTile(int tile, float* input, float* output, float** rows, float** outs, float* scratch, float* border)
+    private int BuildTile(int tile, float* input, float* output, float* residual, float** rows, float** outs, float** shortcuts,
+        float* scratch, float* border)
     {
         int first = tile * TileRows;
         int valid = Math.Min(TileRows, _g.OutputPixels - first);
         int cin = _inChannels, kw = _g.KernelWidth;
+        if (residual is not null)
+        {
+            for (int r = 0; r < TileRows; r++) shortcuts[r] = residual + (long)(first + Math.Min(r, valid - 1)) * _residual.Channels;
+        }
         if (_pointwise)
         {
             // Narrow 1x1 layers do little arithmetic per tile, so the general table walk would dominate.
@@ -295,7 +330,8 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
 
     /// <summary>6 pixels x 2 vectors of output channels: 12 accumulators, two weight vectors and a broadcast fit the 16 AVX2 registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void TileSixByTwo<T>(float** rows, float** outs, float* w, float* bias, int column, int width) where T : struct
+    private void TileSixByTwo<T, TResidual>(float** rows, float** outs, float** shortcuts, float* w, float* bias, int column, int width)
+        where T : struct where TResidual : struct, IResidualMode
     {
         int taps = _segments, cin = _segmentLength, lanes = VectorOps.Count<T>();
         T b0 = VectorOps.Load<T>(bias), b1 = VectorOps.Load<T>(bias + lanes);
@@ -321,13 +357,15 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
                 c50 = VectorOps.MultiplyAdd(x, w0, c50); c51 = VectorOps.MultiplyAdd(x, w1, c51);
             }
         }
-        int high = column + lanes, rest = width - lanes;
-        _epilogue.Store(outs[0] + column, c00, column, lanes); _epilogue.Store(outs[0] + high, c01, high, rest);
-        _epilogue.Store(outs[1] + column, c10, column, lanes); _epilogue.Store(outs[1] + high, c11, high, rest);
-        _epilogue.Store(outs[2] + column, c20, column, lanes); _epilogue.Store(outs[2] + high, c21, high, rest);
-        _epilogue.Store(outs[3] + column, c30, column, lanes); _epilogue.Store(outs[3] + high, c31, high, rest);
-        _epilogue.Store(outs[4] + column, c40, column, lanes); _epilogue.Store(outs[4] + high, c41, high, rest);
-        _epilogue.Store(outs[5] + column, c50, column, lanes); _epilogue.Store(outs[5] + high, c51, high, rest);
+        int high = column + lanes;
+        var low = new ChannelStore<T, TResidual>(this, column, lanes);
+        var upper = new ChannelStore<T, TResidual>(this, high, width - lanes);
+        low.Store(outs[0] + column, shortcuts, c00); upper.Store(outs[0] + high, shortcuts, c01);
+        low.Store(outs[1] + column, shortcuts + 1, c10); upper.Store(outs[1] + high, shortcuts + 1, c11);
+        low.Store(outs[2] + column, shortcuts + 2, c20); upper.Store(outs[2] + high, shortcuts + 2, c21);
+        low.Store(outs[3] + column, shortcuts + 3, c30); upper.Store(outs[3] + high, shortcuts + 3, c31);
+        low.Store(outs[4] + column, shortcuts + 4, c40); upper.Store(outs[4] + high, shortcuts + 4, c41);
+        low.Store(outs[5] + column, shortcuts + 5, c50); upper.Store(outs[5] + high, shortcuts + 5, c51);
     }
 
     /// <summary>
@@ -335,7 +373,8 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
     /// chains instead of 6, enough to cover FMA latency on narrow layers (16 or fewer outputs).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void TileSixByOne<T>(float** rows, float** outs, float* w, float* bias, int column, int width) where T : struct
+    private void TileSixByOne<T, TResidual>(float** rows, float** outs, float** shortcuts, float* w, float* bias, int column, int width)
+        where T : struct where TResidual : struct, IResidualMode
     {
         int taps = _segments, cin = _segmentLength, lanes = VectorOps.Count<T>();
         T b0 = VectorOps.Load<T>(bias), z = VectorOps.Zero<T>();
@@ -373,17 +412,19 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
                 w += lanes;
             }
         }
-        _epilogue.Store(outs[0] + column, VectorOps.Add(c0, d0), column, width);
-        _epilogue.Store(outs[1] + column, VectorOps.Add(c1, d1), column, width);
-        _epilogue.Store(outs[2] + column, VectorOps.Add(c2, d2), column, width);
-        _epilogue.Store(outs[3] + column, VectorOps.Add(c3, d3), column, width);
-        _epilogue.Store(outs[4] + column, VectorOps.Add(c4, d4), column, width);
-        _epilogue.Store(outs[5] + column, VectorOps.Add(c5, d5), column, width);
+        var block = new ChannelStore<T, TResidual>(this, column, width);
+        block.Store(outs[0] + column, shortcuts, VectorOps.Add(c0, d0));
+        block.Store(outs[1] + column, shortcuts + 1, VectorOps.Add(c1, d1));
+        block.Store(outs[2] + column, shortcuts + 2, VectorOps.Add(c2, d2));
+        block.Store(outs[3] + column, shortcuts + 3, VectorOps.Add(c3, d3));
+        block.Store(outs[4] + column, shortcuts + 4, VectorOps.Add(c4, d4));
+        block.Store(outs[5] + column, shortcuts + 5, VectorOps.Add(c5, d5));
     }
 
     /// <summary>One pixel x 2 vectors; even and odd input channels use separate accumulators to hide FMA latency.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void TileOneByTwo<T>(float** rows, float* destination, float* w, float* bias, int column, int width) where T : struct
+    private void TileOneByTwo<T, TResidual>(float** rows, float* destination, float** shortcut, float* w, float* bias, int column, int width)
+        where T : struct where TResidual : struct, IResidualMode
     {
         int taps = _segments, cin = _segmentLength, lanes = VectorOps.Count<T>();
         T c0 = VectorOps.Load<T>(bias), c1 = VectorOps.Load<T>(bias + lanes);
@@ -409,12 +450,13 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
                 w += 2 * lanes;
             }
         }
-        _epilogue.Store(destination, VectorOps.Add(c0, d0), column, lanes);
-        _epilogue.Store(destination + lanes, VectorOps.Add(c1, d1), column + lanes, width - lanes);
+        new ChannelStore<T, TResidual>(this, column, lanes).Store(destination, shortcut, VectorOps.Add(c0, d0));
+        new ChannelStore<T, TResidual>(this, column + lanes, width - lanes).Store(destination + lanes, shortcut, VectorOps.Add(c1, d1));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void TileOneByOne<T>(float** rows, float* destination, float* w, float* bias, int column, int width) where T : struct
+    private void TileOneByOne<T, TResidual>(float** rows, float* destination, float** shortcut, float* w, float* bias, int column, int width)
+        where T : struct where TResidual : struct, IResidualMode
     {
         int taps = _segments, cin = _segmentLength, lanes = VectorOps.Count<T>();
         T c0 = VectorOps.Load<T>(bias), d0 = VectorOps.Zero<T>();
@@ -433,11 +475,12 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
                 w += lanes;
             }
         }
-        _epilogue.Store(destination, VectorOps.Add(c0, d0), column, width);
+        new ChannelStore<T, TResidual>(this, column, width).Store(destination, shortcut, VectorOps.Add(c0, d0));
     }
 
     /// <summary>Portable path over the same packed weights; one pixel at a time.</summary>
-    private void TileScalar(float** rows, float* destination, float* w, float* bias, int column, int packedWidth, int width)
+    private void TileScalar<TResidual>(float** rows, float* destination, float** shortcut, float* w, float* bias, int column, int packedWidth, int width)
+        where TResidual : struct, IResidualMode
     {
         float* acc = stackalloc float[ScalarPanelWidth];
         for (int j = 0; j < packedWidth; j++) acc[j] = bias[j];
@@ -451,6 +494,39 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
                 for (int j = 0; j < packedWidth; j++) acc[j] += x * w[j];
             }
         }
+        if (TResidual.Adds)
+        {
+            for (int j = 0; j < width; j++) acc[j] = _residual.AddTo(acc[j], *shortcut, column + j);
+        }
         for (int j = 0; j < width; j++) destination[j] = _epilogue.Apply(acc[j], column + j);
+    }
+
+    /// <summary>
+    /// How a tile stores one block of channels for each of its pixels: plus the fused shortcut
+    /// (when <typeparamref name="TResidual"/> says so; the test folds away at JIT time), then
+    /// the activation. Per-channel parts are loaded once per tile, not once per pixel.
+    /// </summary>
+    private readonly struct ChannelStore<T, TResidual> where T : struct where TResidual : struct, IResidualMode
+    {
+        private readonly ConvResidual.Block _residual;
+        private readonly ConvEpilogue.Block<T> _epilogue;
+        private readonly int _count;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public ChannelStore(Conv2DKernel kernel, int channel, int count)
+        {
+            _residual = TResidual.Adds ? kernel._residual.At(channel, count) : default;
+            _epilogue = kernel._epilogue.At<T>(channel);
+            _count = count;
+        }
+
+        /// <summary>Stores the block's channels of one pixel (nothing when the block is empty).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Store(float* destination, float** shortcut, T value)
+        {
+            if (_count <= 0) return;
+            if (TResidual.Adds) value = _residual.AddTo(value, *shortcut);
+            VectorOps.StoreFirst(destination, _epilogue.Finish(value), _count);
+        }
     }
 }

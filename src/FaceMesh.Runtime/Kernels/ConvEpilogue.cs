@@ -53,4 +53,39 @@ internal readonly unsafe struct ConvEpilogue
         if (_slopes is not null && value < 0f) value *= _slopes.Pointer[channel];
         return _clamps ? _range.Apply(value) : value;
     }
+
+    /// <summary>
+    /// The epilogue for the vector of channels starting at <paramref name="channel"/>, with its
+    /// slopes loaded once: a tile stores several pixels at the same channels, and looking the
+    /// slopes up per pixel was a measurable share of narrow (16-channel) convolutions.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Block<T> At<T>(int channel) where T : struct => new(this, channel);
+
+    public readonly struct Block<T> where T : struct
+    {
+        private readonly T _slopes;
+        private readonly float _min;
+        private readonly float _max;
+        private readonly bool _scales;
+        private readonly bool _clamps;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal Block(ConvEpilogue epilogue, int channel)
+        {
+            _scales = epilogue._slopes is not null;
+            _slopes = _scales ? VectorOps.Load<T>(epilogue._slopes!.Pointer + channel) : default;
+            _clamps = epilogue._clamps;
+            _min = epilogue._range.Min;
+            _max = epilogue._range.Max;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Finish(T value)
+        {
+            if (_scales) value = VectorOps.ScaleNegative(value, _slopes);
+            if (_clamps) value = VectorOps.Clamp(value, VectorOps.Broadcast<T>(_min), VectorOps.Broadcast<T>(_max));
+            return value;
+        }
+    }
 }
