@@ -6,7 +6,9 @@ namespace FaceMesh.Runtime.Graph;
 /// <summary>
 /// Turns a parsed model into a <see cref="CompiledGraph"/>: folds constant DEQUANTIZE, DENSIFY and
 /// RESHAPE, builds and validates a kernel per remaining operator, merges aliasing operators into
-/// their input's buffer, schedules the steps over threads, and plans the arena by liveness.
+/// their input's buffer, fuses residual sums and activations into the kernels that produce their
+/// inputs, schedules the steps over threads, and plans the arena by liveness. Each fusion removes
+/// a step: one pass over memory less, and on several threads one synchronisation less.
 /// </summary>
 internal static class GraphCompiler
 {
@@ -60,7 +62,9 @@ internal static class GraphCompiler
         }
 
         for (int t = 0; t < tensorCount; t++) aliasOf[t] = Root(aliasOf, t);
-        FuseActivations(steps, stepOperands, uses, aliasOf, graph.Outputs.ToHashSet());
+        var privateTensors = new PrivateTensors(uses, aliasOf, graph.Outputs);
+        ResidualFusion.Fuse(steps, stepOperands, privateTensors);
+        FuseActivations(steps, stepOperands, privateTensors);
         ExecutionStage[] stages = StageScheduler.Schedule(steps.Select(s => s.Kernel).ToArray(),
             StepDependencies.Predecessors(stepOperands, aliasOf), threadCount);
         return Plan(graph, constants, steps, stepOperands, aliasOf, stages, threadCount);
@@ -69,9 +73,10 @@ internal static class GraphCompiler
     /// <summary>
     /// Folds each standalone RELU/RELU6/PRELU into the kernel that produces its input when that
     /// input has no other reader: the producer then writes the activated values directly.
+    /// Runs after <see cref="ResidualFusion"/>, whose convolutions still accept an activation.
     /// </summary>
     private static void FuseActivations(List<CompiledStep> steps, List<(IReadOnlyList<int> Inputs, IReadOnlyList<int> Outputs)> operands,
-        int[] uses, int[] aliasOf, HashSet<int> graphOutputs)
+        PrivateTensors privateTensors)
     {
         var producer = new Dictionary<int, int>();
         var removed = new bool[steps.Count];
@@ -80,9 +85,7 @@ internal static class GraphCompiler
             foreach (int t in operands[s].Outputs) producer[t] = s;
             if (steps[s].Kernel is not IFusableActivation activation) continue;
             int t0 = activation.InputTensor;
-            bool privateInput = uses[t0] == 1 && !graphOutputs.Contains(t0) && aliasOf[t0] == t0
-                && !aliasOf.Where((root, t) => root == t0 && t != t0).Any();
-            if (!privateInput || !producer.TryGetValue(t0, out int p) || operands[p].Outputs.Count != 1) continue;
+            if (!privateTensors.Contains(t0) || !producer.TryGetValue(t0, out int p) || operands[p].Outputs.Count != 1) continue;
             if (steps[p].Kernel is not IFusesActivation fuser) continue;
             if (fuser.FuseActivation(activation.Clamp, activation.Slopes, activation.OutputTensor) is not { } fused) continue;
             steps[p] = steps[p] with { Kernel = fused };

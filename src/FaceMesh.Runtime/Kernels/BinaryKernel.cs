@@ -89,6 +89,16 @@ internal sealed unsafe class BinaryKernel : Kernel, IFusesActivation
         return new BinaryKernel(this, clamp, slopes, output);
     }
 
+    /// <summary>
+    /// True for an ADD of two equally shaped tensors with nothing fused into it: a residual
+    /// block's sum, which a producing convolution can take over (see <see cref="ResidualFusion"/>).
+    /// </summary>
+    public bool IsPlainSameShapeAdd =>
+        _operation == BinaryOperation.Add && _layout == Layout.SameShape && _activation.IsIdentity && _slopes is null;
+
+    /// <summary>The two operand tensors (for same-shape operands in model order) and the result.</summary>
+    public (int A, int B, int Output) Tensors => (_a, _b, _output);
+
     public override int WorkUnits => (int)((_count + _chunk - 1) / _chunk);
 
     public override long Cost => _count;

@@ -27,6 +27,9 @@ internal sealed unsafe class PadKernel : Kernel
     {
         _input = input;
         _output = output;
+        bool appendsChannelsOnly = before.All(b => b == 0) && inShape.Length > 0
+            && inShape.AsSpan(0, inShape.Length - 1).SequenceEqual(outShape.AsSpan(0, outShape.Length - 1));
+        ChannelsKept = appendsChannelsOnly ? inShape[^1] : null;
         (_inShape, _outShape, _before) = CollapseUnpaddedTail(inShape, outShape, before);
         _isa = isa;
         inShape = _inShape;
@@ -35,6 +38,14 @@ internal sealed unsafe class PadKernel : Kernel
         _rows = (int)(ShapeMath.ElementCount(outShape) / outShape[last]);
         _rowsPerUnit = Math.Max(1, ChunkElements / outShape[last]);
     }
+
+    public int InputTensor => _input;
+
+    /// <summary>
+    /// When this PAD only appends zero channels (the last axis, at its end, as residual shortcuts
+    /// of widening blocks do), the input's channel count; otherwise null.
+    /// </summary>
+    public int? ChannelsKept { get; }
 
     public override int WorkUnits => (_rows + _rowsPerUnit - 1) / _rowsPerUnit;
 

@@ -1,0 +1,55 @@
+using FaceMesh.Runtime.Kernels;
+
+namespace FaceMesh.Runtime.Graph;
+
+/// <summary>
+/// Folds a residual block's ADD (and, in widening blocks, the zero channel PAD on its shortcut)
+/// into the CONV_2D that produces the other operand: the convolution adds the shortcut before
+/// its single store. That saves one pass over memory per block and, on several threads, one
+/// synchronisation. Runs before activation fusion, so the block's PRELU or RELU then lands in
+/// the same convolution. Results are bit-identical: the sum is the same single float addition.
+/// </summary>
+internal static class ResidualFusion
+{
+    public static void Fuse(List<CompiledStep> steps, List<(IReadOnlyList<int> Inputs, IReadOnlyList<int> Outputs)> operands,
+        PrivateTensors privateTensors)
+    {
+        var producer = new Dictionary<int, int>();
+        var removed = new bool[steps.Count];
+        for (int s = 0; s < steps.Count; s++)
+        {
+            foreach (int t in operands[s].Outputs) producer[t] = s;
+            if (steps[s].Kernel is not BinaryKernel { IsPlainSameShapeAdd: true } add) continue;
+            var (a, b, output) = add.Tensors;
+            // Exported blocks put the convolution second; either order is fused.
+            _ = TryFuse(s, convOutput: b, shortcut: a, output) || TryFuse(s, convOutput: a, shortcut: b, output);
+        }
+        for (int s = steps.Count - 1; s >= 0; s--)
+        {
+            if (!removed[s]) continue;
+            steps.RemoveAt(s);
+            operands.RemoveAt(s);
+        }
+
+        // The fused step takes the ADD's place, after everything either operand needs.
+        bool TryFuse(int addStep, int convOutput, int shortcut, int output)
+        {
+            if (!privateTensors.Contains(convOutput) || !producer.TryGetValue(convOutput, out int convStep)) return false;
+            if (steps[convStep].Kernel is not Conv2DKernel conv || operands[convStep].Outputs.Count != 1) return false;
+
+            int source = shortcut, channels = conv.OutputChannels, padStep = -1;
+            if (privateTensors.Contains(shortcut) && producer.TryGetValue(shortcut, out int p)
+                && steps[p].Kernel is PadKernel { ChannelsKept: int kept } pad)
+            {
+                (source, channels, padStep) = (pad.InputTensor, kept, p);
+            }
+            if (conv.FuseResidual(source, channels, output) is not { } fused) return false;
+
+            steps[addStep] = new CompiledStep(steps[convStep].OpIndex, fused);
+            operands[addStep] = ([.. operands[convStep].Inputs, source], [output]);
+            removed[convStep] = true;
+            if (padStep >= 0) removed[padStep] = true;
+            return true;
+        }
+    }
+}
