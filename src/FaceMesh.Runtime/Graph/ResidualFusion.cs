@@ -19,10 +19,10 @@ internal static class ResidualFusion
         for (int s = 0; s < steps.Count; s++)
         {
             foreach (int t in operands[s].Outputs) producer[t] = s;
-            if (steps[s].Kernel is not BinaryKernel { IsPlainSameShapeAdd: true } add) continue;
+            if (steps[s].Kernel is not BinaryKernel { IsSameShapeAdd: true } add) continue;
             var (a, b, output) = add.Tensors;
             // Exported blocks put the convolution second; either order is fused.
-            _ = TryFuse(s, convOutput: b, shortcut: a, output) || TryFuse(s, convOutput: a, shortcut: b, output);
+            _ = TryFuse(s, convOutput: b, shortcut: a, output, add.Activation) || TryFuse(s, convOutput: a, shortcut: b, output, add.Activation);
         }
         for (int s = steps.Count - 1; s >= 0; s--)
         {
@@ -32,7 +32,7 @@ internal static class ResidualFusion
         }
 
         // The fused step takes the ADD's place, after everything either operand needs.
-        bool TryFuse(int addStep, int convOutput, int shortcut, int output)
+        bool TryFuse(int addStep, int convOutput, int shortcut, int output, ActivationRange addActivation)
         {
             if (!privateTensors.Contains(convOutput) || !producer.TryGetValue(convOutput, out int convStep)) return false;
             if (steps[convStep].Kernel is not Conv2DKernel conv || operands[convStep].Outputs.Count != 1) return false;
@@ -43,7 +43,13 @@ internal static class ResidualFusion
             {
                 (source, channels, padStep) = (pad.InputTensor, kept, p);
             }
-            if (conv.FuseResidual(source, channels, output) is not { } fused) return false;
+            if (conv.FuseResidual(source, channels, output) is not Kernel fused) return false;
+            // An ADD with its own RELU (the full-range detector's blocks) clamps the sum: same order in the epilogue.
+            if (!addActivation.IsIdentity)
+            {
+                if (((IFusesActivation)fused).FuseActivation(addActivation, null, output) is not { } withClamp) return false;
+                fused = withClamp;
+            }
 
             steps[addStep] = new CompiledStep(steps[convStep].OpIndex, fused);
             operands[addStep] = ([.. operands[convStep].Inputs, source], [output]);

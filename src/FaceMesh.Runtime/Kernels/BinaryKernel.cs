@@ -90,11 +90,14 @@ internal sealed unsafe class BinaryKernel : Kernel, IFusesActivation
     }
 
     /// <summary>
-    /// True for an ADD of two equally shaped tensors with nothing fused into it: a residual
-    /// block's sum, which a producing convolution can take over (see <see cref="ResidualFusion"/>).
+    /// True for an ADD of two equally shaped tensors with at most a clamp (its own RELU/RELU6)
+    /// fused into it: a residual block's sum, which a producing convolution can take over
+    /// (see <see cref="ResidualFusion"/>).
     /// </summary>
-    public bool IsPlainSameShapeAdd =>
-        _operation == BinaryOperation.Add && _layout == Layout.SameShape && _activation.IsIdentity && _slopes is null;
+    public bool IsSameShapeAdd => _operation == BinaryOperation.Add && _layout == Layout.SameShape && _slopes is null;
+
+    /// <summary>The clamp of the operator's fused activation (identity for NONE).</summary>
+    public ActivationRange Activation => _activation;
 
     /// <summary>The two operand tensors (for same-shape operands in model order) and the result.</summary>
     public (int A, int B, int Output) Tensors => (_a, _b, _output);

@@ -137,6 +137,24 @@ public sealed class ResidualFusionTests
         Assert.Equal(unfused.GetOutput("y").ToArray(), padKept.GetOutput("y").ToArray());
     }
 
+    /// <summary>The full-range detector's blocks: the ADD carries its own RELU, which clamps the sum inside the convolution.</summary>
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void An_add_with_its_own_relu6_fuses_and_clamps_the_sum(ExecutionMode mode)
+    {
+        var block = new ConvBlock(new Random(33), 4, 5, 7, 19, 3);
+        var b = new OpModelBuilder();
+        int input = b.Input("x", 1, 4, 5, 7), shortcut = b.Input("r", 1, 4, 5, 19);
+        int conv = block.AddConv(b, input, FusedActivation.None, b.Tensor("conv", [1, 4, 5, 19]));
+        b.Op(BuiltinOperator.Add, [shortcut, conv], [b.Output("y", 1, 4, 5, 19)], new ArithmeticOptions(FusedActivation.Relu6));
+
+        using var interpreter = block.Run(b, mode);
+
+        Assert.Single(interpreter.Graph.Steps);
+        double[] expected = block.Conv(FusedActivation.None).Select((v, i) => Math.Clamp(v + block.Shortcut[i], 0, 6)).ToArray();
+        TestData.AssertClose(expected, interpreter.GetOutput("y"));
+    }
+
     [Theory]
     [MemberData(nameof(Modes))]
     public void A_conv_output_that_another_op_reads_is_not_fused(ExecutionMode mode)
