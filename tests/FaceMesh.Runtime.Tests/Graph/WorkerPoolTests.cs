@@ -49,21 +49,45 @@ public sealed class WorkerPoolTests
     }
 
     [Fact]
-    public void With_a_free_helper_each_thread_mostly_keeps_its_own_contiguous_half()
+    public void A_helper_starts_on_its_own_half_so_layers_keep_their_rows_on_one_core()
     {
         // Affinity is what makes splitting pay: a layer's rows should be computed on the core that
-        // computed the same rows of the layer before. A helper may be late, so only most jobs count.
+        // computed the same rows of the layer before. The caller holds its first chunk until the
+        // helper has started, so where the helper starts does not depend on timing.
         using var pool = new WorkerPool(2, 1);
-        var kernel = new CountingKernel(64, spinPerUnit: 2_000);
-        int kept = 0;
-        const int Jobs = 200;
-        for (int job = 0; job < Jobs; job++)
+        var kernel = new FirstChunkRecorder(64, Environment.CurrentManagedThreadId);
+        for (int job = 0; job < 20; job++)
         {
+            kernel.Reset();
             pool.Run(kernel, default);
-            int callerThread = kernel.ThreadOf[0];
-            if (kernel.ThreadOf.Take(32).All(t => t == callerThread) && kernel.ThreadOf.Skip(32).All(t => t != callerThread)) kept++;
+            Assert.Equal(0, kernel.CallerFirstUnit);
+            Assert.Equal(32, kernel.HelperFirstUnit);
         }
-        Assert.True(kept > Jobs / 2, $"only {kept} of {Jobs} jobs kept the halves on their own threads");
+    }
+
+    private sealed class FirstChunkRecorder(int units, int callerThread) : Kernel("FirstChunkRecorder")
+    {
+        private int _callerFirst = -1;
+        private int _helperFirst = -1;
+
+        public int CallerFirstUnit => _callerFirst;
+        public int HelperFirstUnit => _helperFirst;
+        public override int WorkUnits => units;
+        public override long Cost => units;
+
+        public void Reset() => _callerFirst = _helperFirst = -1;
+
+        public override void Run(in TensorMap tensors, int begin, int end)
+        {
+            if (Environment.CurrentManagedThreadId != callerThread)
+            {
+                Interlocked.CompareExchange(ref _helperFirst, begin, -1);
+                return;
+            }
+            if (Interlocked.CompareExchange(ref _callerFirst, begin, -1) != -1) return;
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (Volatile.Read(ref _helperFirst) < 0 && waited.ElapsedMilliseconds < 10_000) Thread.Yield();
+        }
     }
 
     [Fact]
@@ -78,10 +102,9 @@ public sealed class WorkerPoolTests
         Assert.All(healthy.Runs, count => Assert.Equal(1, count));
     }
 
-    private sealed class CountingKernel(int units, int spinPerUnit = 0, int failAt = -1) : Kernel("Counting")
+    private sealed class CountingKernel(int units, int failAt = -1) : Kernel("Counting")
     {
         public int[] Runs { get; } = new int[units];
-        public int[] ThreadOf { get; } = new int[units];
 
         public override int WorkUnits => units;
         public override long Cost => units;
@@ -92,8 +115,6 @@ public sealed class WorkerPoolTests
             {
                 if (u == failAt) throw new InvalidOperationException($"unit {u} failed on purpose");
                 Interlocked.Increment(ref Runs[u]);
-                ThreadOf[u] = Environment.CurrentManagedThreadId;
-                if (spinPerUnit > 0) Thread.SpinWait(spinPerUnit);
             }
         }
     }
