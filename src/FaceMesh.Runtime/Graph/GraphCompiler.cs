@@ -65,6 +65,7 @@ internal static class GraphCompiler
         var privateTensors = new PrivateTensors(uses, aliasOf, graph.Outputs);
         ResidualFusion.Fuse(steps, stepOperands, privateTensors);
         FuseActivations(steps, stepOperands, privateTensors);
+        DepthwisePointwiseFusion.Fuse(steps, stepOperands, privateTensors);
         ExecutionStage[] stages = StageScheduler.Schedule(steps.Select(s => s.Kernel).ToArray(),
             StepDependencies.Predecessors(stepOperands, aliasOf), threadCount);
         return Plan(graph, constants, steps, stepOperands, aliasOf, stages, threadCount);

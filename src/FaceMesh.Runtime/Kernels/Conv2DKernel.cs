@@ -75,6 +75,17 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
 
     public int OutputChannels => _outChannels;
 
+    public int InputTensor => _input;
+
+    /// <summary>1x1, stride 1, unpadded: output pixel p depends on input pixel p alone.</summary>
+    public bool IsPointwise => _pointwise;
+
+    /// <summary>Output pixels per tile; work unit u covers tile u / <see cref="Panels"/>.</summary>
+    public const int PixelsPerTile = TileRows;
+
+    public int Tiles => _tiles;
+    public int Panels => _panels;
+
     public override long Cost => (long)_g.OutputPixels * _outChannels * _depth;
 
     public override string Describe() => _g.Describe(_inChannels, _outChannels) + _residual.Describe(_outChannels);

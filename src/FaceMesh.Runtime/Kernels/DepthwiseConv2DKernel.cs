@@ -58,6 +58,10 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation
 
     public override int WorkUnits => _g.OutputHeight;
 
+    public int OutputTensor => _output;
+    public int OutputWidth => _g.OutputWidth;
+    public int Channels => _channels;
+
     public override long Cost => (long)_g.OutputPixels * _channels * _g.Taps;
 
 

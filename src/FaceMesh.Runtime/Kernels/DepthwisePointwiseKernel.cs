@@ -1,0 +1,62 @@
+using FaceMesh.Runtime.Graph;
+
+namespace FaceMesh.Runtime.Kernels;
+
+/// <summary>
+/// A depthwise convolution and the 1x1 convolution that alone reads its output, run band by band:
+/// a few depthwise rows, then the 1x1 layer on exactly those pixels while they are still in L1.
+/// Saves a pass over memory and, on several threads, one synchronisation per block; each band's
+/// rows stay on one core. Both halves run their own kernels' code, so results are bit-identical.
+/// </summary>
+internal sealed class DepthwisePointwiseKernel : Kernel
+{
+    private const int BandFloats = 4096; // a band of depthwise output small enough to stay in L1
+
+    private readonly DepthwiseConv2DKernel _depthwise;
+    private readonly Conv2DKernel _pointwise;
+    private readonly int _rows;
+    private readonly int _width;
+    private readonly int _bandRows;
+
+    private DepthwisePointwiseKernel(DepthwiseConv2DKernel depthwise, Conv2DKernel pointwise, int bandRows)
+        : base("DepthwiseConv2D+Conv2D")
+    {
+        _depthwise = depthwise;
+        _pointwise = pointwise;
+        _rows = depthwise.WorkUnits;
+        _width = depthwise.OutputWidth;
+        _bandRows = bandRows;
+    }
+
+    /// <summary>The fused pair, or null when <paramref name="pointwise"/> is not a 1x1 layer over the depthwise output.</summary>
+    public static DepthwisePointwiseKernel? TryCreate(DepthwiseConv2DKernel depthwise, Conv2DKernel pointwise)
+    {
+        if (!pointwise.IsPointwise || pointwise.InputTensor != depthwise.OutputTensor) return null;
+        // A band must end on a tile boundary, or a 1x1 tile could read depthwise pixels that another thread has not written yet.
+        int width = depthwise.OutputWidth, rows = depthwise.WorkUnits;
+        int step = Conv2DKernel.PixelsPerTile / Gcd(width, Conv2DKernel.PixelsPerTile);
+        int bandRows = step * Math.Max(1, BandFloats / (step * width * depthwise.Channels));
+        return new DepthwisePointwiseKernel(depthwise, pointwise, Math.Min(bandRows, rows));
+    }
+
+    public override int WorkUnits => (_rows + _bandRows - 1) / _bandRows;
+
+    public override long Cost => _depthwise.ScheduleCost + _pointwise.ScheduleCost;
+
+    public override string Describe() => $"{_depthwise.Describe()}, then {_pointwise.Describe()}";
+
+    public override void Run(in TensorMap tensors, int begin, int end)
+    {
+        int panels = _pointwise.Panels;
+        for (int band = begin; band < end; band++)
+        {
+            int first = band * _bandRows, last = Math.Min(_rows, first + _bandRows);
+            _depthwise.Run(tensors, first, last);
+            int firstTile = first * _width / Conv2DKernel.PixelsPerTile;
+            int lastTile = last == _rows ? _pointwise.Tiles : last * _width / Conv2DKernel.PixelsPerTile;
+            _pointwise.Run(tensors, firstTile * panels, lastTile * panels);
+        }
+    }
+
+    private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
+}
