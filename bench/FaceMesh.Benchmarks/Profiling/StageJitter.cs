@@ -83,6 +83,15 @@ internal static class StageJitter
             };
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {s,3} {ticks[best][s] * toMicroseconds,7:F1} {ticks[worst][s] * toMicroseconds,7:F1}  {oneThread[stage.FirstStep..(stage.LastStep + 1)].Sum(),7:F1}  {what}"));
+            if (stage.Kind == StageKind.Lanes)
+            {
+                foreach (LaneInstruction[] lane in stage.Lanes)
+                {
+                    var runs = lane.Where(i => i.Action != LaneAction.WaitFor).ToArray();
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"         lane: {runs.Length} steps, {runs.Sum(i => oneThread[i.Step]),6:F1} us alone, {lane.Count(i => i.Action == LaneAction.WaitFor)} waits"));
+                }
+            }
         }
     }
 
