@@ -42,6 +42,30 @@ internal static class PeakFlops
         return float.IsNaN(sum) ? double.NaN : microseconds;
     }
 
+    /// <summary>
+    /// How many cores' worth of FMA throughput <paramref name="threads"/> threads get at once
+    /// (ideally <paramref name="threads"/>): on a shared VM the host may run two vCPUs on one core
+    /// or not at all for a while, which no runtime can turn into a speed-up.
+    /// </summary>
+    public static double ParallelSpeedup(int threads)
+    {
+        const long iterations = 400_000;
+        double alone = BlockMicroseconds(iterations);
+        if (threads < 2) return 1;
+        var together = new double[threads];
+        using var start = new Barrier(threads);
+        var others = Enumerable.Range(1, threads - 1).Select(i => new Thread(() =>
+        {
+            start.SignalAndWait();
+            together[i] = BlockMicroseconds(iterations);
+        })).ToArray();
+        foreach (Thread t in others) t.Start();
+        start.SignalAndWait();
+        together[0] = BlockMicroseconds(iterations);
+        foreach (Thread t in others) t.Join();
+        return threads * alone / together.Max();
+    }
+
     // Twelve independent accumulator chains hide the FMA latency (4 cycles x 2 ports, plus slack),
     // so the loop is bound by throughput alone.
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]

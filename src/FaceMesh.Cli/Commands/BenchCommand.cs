@@ -53,7 +53,7 @@ internal static class BenchCommand
     }
 
     private sealed record Report(double PeakGflops, int VectorBits, IReadOnlyList<ModelBenchmark.Result> Models,
-        PipelineBenchmark.Result Pipeline, int Threads, double WorkingSetMb);
+        PipelineBenchmark.Result Pipeline, int Threads, double WorkingSetMb, double HostParallelism);
 
     private static Report Measure(int runs, int threads, string photoPath, bool quiet)
     {
@@ -61,17 +61,22 @@ internal static class BenchCommand
         Say("measuring FP32 peak of one core...");
         double peak = PeakFlops.MeasureGflops(TimeSpan.FromSeconds(2));
         var models = new List<ModelBenchmark.Result>();
+        var parallelism = new List<double>();
         foreach (var (key, model) in ModelBenchmark.Models)
         {
             Say($"timing {key}...");
+            parallelism.Add(PeakFlops.ParallelSpeedup(threads));
             models.Add(ModelBenchmark.Run(key, model, runs, threads));
         }
+        parallelism.Add(PeakFlops.ParallelSpeedup(threads));
+        parallelism.Sort();
         Say("timing the pipeline...");
         using ImageBuffer photo = ImageFile.Read(photoPath);
         PipelineBenchmark.Result pipeline = PipelineBenchmark.Run(photo.View, runs, threads: 1);
         using var process = Process.GetCurrentProcess();
         process.Refresh();
-        return new Report(peak, PeakFlops.VectorWidth * 32, models, pipeline, threads, process.PeakWorkingSet64 / (1024.0 * 1024.0));
+        return new Report(peak, PeakFlops.VectorWidth * 32, models, pipeline, threads, process.PeakWorkingSet64 / (1024.0 * 1024.0),
+            parallelism[parallelism.Count / 2]);
     }
 
     private static void WriteJson(Report r)
@@ -82,6 +87,7 @@ internal static class BenchCommand
         json.WriteNumber("peakGflopsOneCore", Math.Round(r.PeakGflops, 1));
         json.WriteNumber("vectorBits", r.VectorBits);
         json.WriteNumber("threadsAll", r.Threads);
+        json.WriteNumber("hostParallelism", Math.Round(r.HostParallelism, 2));
         json.WriteStartObject("models");
         foreach (ModelBenchmark.Result m in r.Models)
         {
@@ -129,6 +135,7 @@ internal static class BenchCommand
                 $"{m.AllThreads.Median:F3}", $"{gflops:F1}", $"{gflops / r.PeakGflops:P0}");
         }
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"{r.Threads} threads got {r.HostParallelism:F2} cores' worth of FMA throughput at once (median of probes between the models; below {r.Threads} the host was sharing cores)");
         AnsiConsole.MarkupLine($"Pipeline, 640x480, refine on, 1 thread ({r.Pipeline.FacesFound} face): image mode [bold]{r.Pipeline.ImageMode.Median:F2} ms[/], video mode [bold]{r.Pipeline.VideoMode.Median:F2} ms[/] per frame (median)");
         AnsiConsole.MarkupLine($"Managed allocation per steady-state frame: [bold]{r.Pipeline.AllocatedBytesPerFrame:F0} bytes[/]; peak working set {r.WorkingSetMb:F0} MB");
     }

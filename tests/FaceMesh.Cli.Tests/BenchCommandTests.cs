@@ -1,0 +1,51 @@
+using System.Text.Json;
+using FaceMesh.Cli.Tests.Support;
+
+namespace FaceMesh.Cli.Tests;
+
+/// <summary>
+/// The keys README documents for <c>bench --json</c>, with values that do not depend on the
+/// machine's speed: the FLOP counts come from the graphs, and steady-state frames allocate nothing.
+/// Times are only checked to be present and positive; speed is judged by running the bench, not here.
+/// </summary>
+public class BenchCommandTests
+{
+    [FixtureFact("astronaut.png")]
+    public void Json_has_the_documented_keys_exact_flop_counts_and_no_allocation_per_frame()
+    {
+        ToolRun run = CliProcess.Run("bench", "--json", "--frames", "20", "--threads", "2", "--image", TestPaths.Fixture("astronaut.png"));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using JsonDocument report = JsonDocument.Parse(run.Stdout);
+        JsonElement root = report.RootElement;
+
+        Assert.InRange(root.GetProperty("peakGflopsOneCore").GetDouble(), 1, 10_000);
+        Assert.Equal(2, root.GetProperty("threadsAll").GetInt32());
+        Assert.InRange(root.GetProperty("hostParallelism").GetDouble(), 0.1, 2.5);
+        var flops = new Dictionary<string, long>
+        {
+            ["detectorShort"] = 61_521_920, ["detectorFull"] = 234_376_704, ["mesh"] = 69_958_080, ["attention"] = 86_953_344,
+        };
+        foreach (var (key, expected) in flops)
+        {
+            JsonElement model = root.GetProperty("models").GetProperty(key);
+            Assert.Equal(expected, model.GetProperty("flops").GetInt64());
+            foreach (string timing in new[] { "ms1", "p90Ms1", "minMs1", "msAll", "p90MsAll", "minMsAll", "speedupAll", "gflops1", "gflopsAll", "peakFraction1" })
+                Assert.True(model.GetProperty(timing).GetDouble() > 0, $"{key}.{timing}");
+            Assert.True(model.GetProperty("minMs1").GetDouble() <= model.GetProperty("ms1").GetDouble(), key);
+        }
+        JsonElement pipeline = root.GetProperty("pipeline");
+        Assert.Equal(1, pipeline.GetProperty("faces").GetInt32());
+        Assert.Equal(640, pipeline.GetProperty("frameWidth").GetInt32());
+        Assert.True(pipeline.GetProperty("imageModeMs").GetDouble() > 0 && pipeline.GetProperty("videoModeMs").GetDouble() > 0);
+        Assert.Equal(0, root.GetProperty("allocatedBytesPerFrame").GetDouble());
+        Assert.True(root.GetProperty("workingSetMb").GetDouble() > 10);
+    }
+
+    [Fact]
+    public void Too_few_frames_is_one_line_and_non_zero()
+    {
+        ToolRun run = CliProcess.Run("bench", "--frames", "3");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--frames", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+}
