@@ -129,9 +129,11 @@ public sealed unsafe class Interpreter : IDisposable
     private static TensorDescription Find(IReadOnlyList<TensorDescription> list, string name, string role)
     {
         ArgumentNullException.ThrowIfNull(name);
-        foreach (TensorDescription tensor in list)
+        // An index loop: foreach over the interface would allocate an enumerator on every lookup
+        // wherever the JIT does not stack-allocate it (no tiered PGO, or code not yet promoted).
+        for (int i = 0; i < list.Count; i++)
         {
-            if (tensor.Name == name) return tensor;
+            if (list[i].Name == name) return list[i];
         }
         throw new ArgumentException(
             $"The model has no {role} named '{name}'. Valid {role}s: {string.Join(", ", list.Select(t => $"'{t.Name}'"))}.", nameof(name));

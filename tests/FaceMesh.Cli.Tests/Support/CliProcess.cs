@@ -15,9 +15,10 @@ internal static class CliProcess
 
     public static ToolRun Run(params string[] arguments) => Run(arguments, null);
 
-    public static ToolRun Run(IEnumerable<string> arguments, Action<System.Diagnostics.Process>? whileRunning)
+    public static ToolRun Run(IEnumerable<string> arguments, Action<System.Diagnostics.Process>? whileRunning,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         if (!File.Exists(Assembly)) throw new FileNotFoundException("The CLI was not copied next to the tests", Assembly);
-        return ToolRun.Start(Host, [Assembly, .. arguments], Timeout, whileRunning);
+        return ToolRun.Start(Host, [Assembly, .. arguments], Timeout, whileRunning, environment);
     }
 }

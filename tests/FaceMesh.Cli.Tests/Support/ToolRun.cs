@@ -11,7 +11,8 @@ internal sealed record ToolRun(int ExitCode, string Stdout, string Stderr)
     public override string ToString() => $"exit {ExitCode}; stderr: {Stderr.Trim()}";
 
     /// <summary>Runs a program to completion with its output captured, killing it after <paramref name="timeout"/>.</summary>
-    public static ToolRun Start(string program, IEnumerable<string> arguments, TimeSpan timeout, Action<Process>? whileRunning = null)
+    public static ToolRun Start(string program, IEnumerable<string> arguments, TimeSpan timeout, Action<Process>? whileRunning = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(program)
         {
@@ -21,6 +22,7 @@ internal sealed record ToolRun(int ExitCode, string Stdout, string Stderr)
             UseShellExecute = false,
         };
         foreach (string a in arguments) info.ArgumentList.Add(a);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         using Process process = Process.Start(info) ?? throw new InvalidOperationException($"{program} did not start");
         process.StandardInput.Close();
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
