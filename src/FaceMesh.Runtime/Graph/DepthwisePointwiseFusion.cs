@@ -12,27 +12,21 @@ internal static class DepthwisePointwiseFusion
     public static void Fuse(List<CompiledStep> steps, List<(IReadOnlyList<int> Inputs, IReadOnlyList<int> Outputs)> operands,
         PrivateTensors privateTensors)
     {
-        var producer = new Dictionary<int, int>();
-        var removed = new bool[steps.Count];
+        var pass = new FusionPass(steps, operands);
         for (int s = 0; s < steps.Count; s++)
         {
-            foreach (int t in operands[s].Outputs) producer[t] = s;
+            pass.Visit(s);
             if (steps[s].Kernel is not Conv2DKernel { IsPointwise: true } pointwise) continue;
             int between = pointwise.InputTensor;
-            if (!privateTensors.Contains(between) || !producer.TryGetValue(between, out int d) || removed[d]) continue;
+            if (!privateTensors.Contains(between) || !pass.TryGetProducer(between, out int d)) continue;
             if (steps[d].Kernel is not DepthwiseConv2DKernel depthwise || operands[d].Outputs.Count != 1) continue;
             if (DepthwisePointwiseKernel.TryCreate(depthwise, pointwise) is not { } fused) continue;
 
-            steps[s] = new CompiledStep(steps[s].OpIndex, fused);
             // The depthwise output stays an output of the step: the arena keeps it apart from everything the step reads and writes.
-            operands[s] = ([.. operands[d].Inputs, .. operands[s].Inputs.Where(t => t != between)], [between, .. operands[s].Outputs]);
-            removed[d] = true;
+            pass.Replace(s, new CompiledStep(steps[s].OpIndex, fused),
+                [.. operands[d].Inputs, .. operands[s].Inputs.Where(t => t != between)], [between, .. operands[s].Outputs]);
+            pass.Remove(d);
         }
-        for (int s = steps.Count - 1; s >= 0; s--)
-        {
-            if (!removed[s]) continue;
-            steps.RemoveAt(s);
-            operands.RemoveAt(s);
-        }
+        pass.Finish();
     }
 }

@@ -79,27 +79,19 @@ internal static class GraphCompiler
     private static void FuseActivations(List<CompiledStep> steps, List<(IReadOnlyList<int> Inputs, IReadOnlyList<int> Outputs)> operands,
         PrivateTensors privateTensors)
     {
-        var producer = new Dictionary<int, int>();
-        var removed = new bool[steps.Count];
+        var pass = new FusionPass(steps, operands);
         for (int s = 0; s < steps.Count; s++)
         {
-            foreach (int t in operands[s].Outputs) producer[t] = s;
+            pass.Visit(s);
             if (steps[s].Kernel is not IFusableActivation activation) continue;
             int t0 = activation.InputTensor;
-            if (!privateTensors.Contains(t0) || !producer.TryGetValue(t0, out int p) || operands[p].Outputs.Count != 1) continue;
+            if (!privateTensors.Contains(t0) || !pass.TryGetProducer(t0, out int p) || operands[p].Outputs.Count != 1) continue;
             if (steps[p].Kernel is not IFusesActivation fuser) continue;
             if (fuser.FuseActivation(activation.Clamp, activation.Slopes, activation.OutputTensor) is not { } fused) continue;
-            steps[p] = steps[p] with { Kernel = fused };
-            operands[p] = (operands[p].Inputs, [activation.OutputTensor]);
-            producer[activation.OutputTensor] = p;
-            removed[s] = true;
+            pass.Replace(p, steps[p] with { Kernel = fused }, operands[p].Inputs, [activation.OutputTensor]);
+            pass.Remove(s);
         }
-        for (int s = steps.Count - 1; s >= 0; s--)
-        {
-            if (!removed[s]) continue;
-            steps.RemoveAt(s);
-            operands.RemoveAt(s);
-        }
+        pass.Finish();
     }
 
     private static bool TryFoldConstant(KernelBuildContext context, ConstantStore constants)

@@ -14,31 +14,25 @@ internal static class ResidualFusion
     public static void Fuse(List<CompiledStep> steps, List<(IReadOnlyList<int> Inputs, IReadOnlyList<int> Outputs)> operands,
         PrivateTensors privateTensors)
     {
-        var producer = new Dictionary<int, int>();
-        var removed = new bool[steps.Count];
+        var pass = new FusionPass(steps, operands);
         for (int s = 0; s < steps.Count; s++)
         {
-            foreach (int t in operands[s].Outputs) producer[t] = s;
+            pass.Visit(s);
             if (steps[s].Kernel is not BinaryKernel { IsSameShapeAdd: true } add) continue;
             var (a, b, output) = add.Tensors;
             // Exported blocks put the convolution second; either order is fused.
             _ = TryFuse(s, convOutput: b, shortcut: a, output, add.Activation) || TryFuse(s, convOutput: a, shortcut: b, output, add.Activation);
         }
-        for (int s = steps.Count - 1; s >= 0; s--)
-        {
-            if (!removed[s]) continue;
-            steps.RemoveAt(s);
-            operands.RemoveAt(s);
-        }
+        pass.Finish();
 
         // The fused step takes the ADD's place, after everything either operand needs.
         bool TryFuse(int addStep, int convOutput, int shortcut, int output, ActivationRange addActivation)
         {
-            if (!privateTensors.Contains(convOutput) || !producer.TryGetValue(convOutput, out int convStep)) return false;
+            if (!privateTensors.Contains(convOutput) || !pass.TryGetProducer(convOutput, out int convStep)) return false;
             if (steps[convStep].Kernel is not Conv2DKernel conv || operands[convStep].Outputs.Count != 1) return false;
 
             int source = shortcut, channels = conv.OutputChannels, padStep = -1;
-            if (privateTensors.Contains(shortcut) && producer.TryGetValue(shortcut, out int p)
+            if (privateTensors.Contains(shortcut) && pass.TryGetProducer(shortcut, out int p)
                 && steps[p].Kernel is PadKernel { ChannelsKept: int kept } pad)
             {
                 (source, channels, padStep) = (pad.InputTensor, kept, p);
@@ -51,10 +45,9 @@ internal static class ResidualFusion
                 fused = withClamp;
             }
 
-            steps[addStep] = new CompiledStep(steps[convStep].OpIndex, fused);
-            operands[addStep] = ([.. operands[convStep].Inputs, source], [output]);
-            removed[convStep] = true;
-            if (padStep >= 0) removed[padStep] = true;
+            pass.Replace(addStep, new CompiledStep(steps[convStep].OpIndex, fused), [.. operands[convStep].Inputs, source], [output]);
+            pass.Remove(convStep);
+            if (padStep >= 0) pass.Remove(padStep);
             return true;
         }
     }
