@@ -28,12 +28,7 @@ internal readonly unsafe struct ConvEpilogue
     public bool IsIdentity => _slopes is null && !_clamps;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private T Finish<T>(T value, int channel) where T : struct
-    {
-        if (_slopes is not null) value = VectorOps.ScaleNegative(value, VectorOps.Load<T>(_slopes.Pointer + channel));
-        if (_clamps) value = VectorOps.Clamp(value, VectorOps.Broadcast<T>(_range.Min), VectorOps.Broadcast<T>(_range.Max));
-        return value;
-    }
+    private T Finish<T>(T value, int channel) where T : struct => At<T>(channel).Finish(value);
 
     /// <summary>Stores the first <paramref name="count"/> lanes (nothing when count is not positive).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -52,10 +52,8 @@ internal readonly unsafe struct ConvResidual
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public T AddTo<T>(T value, float* row) where T : struct
         {
-            T shortcut = _count >= VectorOps.Count<T>() ? VectorOps.Load<T>(row + _channel)
-                : _count > 0 ? VectorOps.MaskLoad(row + _channel, VectorOps.FirstLanes<T>(_count))
-                : VectorOps.Zero<T>();
-            return VectorOps.Add(value, shortcut);
+            // With no lanes selected the masked load reads nothing and yields zeros.
+            return VectorOps.Add(value, VectorOps.LoadFirst<T>(row + _channel, _count));
         }
     }
 
