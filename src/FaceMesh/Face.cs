@@ -29,7 +29,7 @@ public sealed class Face
     public Detection? Detection { get; private set; }
 
     /// <summary>
-    /// 468 points (<see cref="FaceMeshOptions.RefineLandmarks"/> false) or 478 (true: 468..472 the
+    /// 468 points (<see cref="FaceLandmarkerOptions.RefineLandmarks"/> false) or 478 (true: 468..472 the
     /// iris in the image-left eye, i.e. the subject's right, 473..477 the other), normalised as
     /// MediaPipe reports them (see <see cref="NormalizedLandmark"/>).
     /// </summary>
@@ -49,7 +49,7 @@ public sealed class Face
     public int ImageHeight { get; private set; }
 
     /// <summary>
-    /// Head pose and metric face mesh, when <see cref="FaceMeshOptions.EnableFaceGeometry"/> is on
+    /// Head pose and metric face mesh, when <see cref="FaceLandmarkerOptions.OutputFacialTransformationMatrixes"/> is on
     /// and MediaPipe's geometry stage accepts the face; otherwise null. Computed from
     /// <see cref="Landmarks"/> (smoothed ones when smoothing is on).
     /// </summary>

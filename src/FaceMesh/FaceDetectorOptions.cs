@@ -14,7 +14,7 @@ public sealed record FaceDetectorOptions
     /// <summary>Which MediaPipe build's image sampling to reproduce.</summary>
     public Sampling Sampling { get; init; } = Sampling.MediaPipeCpu;
 
-    /// <summary>Threads the model may use, 1..<see cref="FaceMeshOptions.ThreadCountLimit"/>.</summary>
+    /// <summary>Threads the model may use, 1..<see cref="FaceLandmarkerOptions.ThreadCountLimit"/>.</summary>
     public int ThreadCount { get; init; } = 1;
 
     /// <exception cref="ArgumentOutOfRangeException">A value is out of its documented range.</exception>
@@ -26,6 +26,6 @@ public sealed record FaceDetectorOptions
         OptionChecks.Probability(MinDetectionConfidence, nameof(MinDetectionConfidence));
         OptionChecks.Defined(Model, nameof(Model));
         OptionChecks.Defined(Sampling, nameof(Sampling));
-        OptionChecks.ThreadCount(ThreadCount, FaceMeshOptions.ThreadCountLimit);
+        OptionChecks.ThreadCount(ThreadCount, FaceLandmarkerOptions.ThreadCountLimit);
     }
 }

@@ -21,7 +21,7 @@ namespace FaceMesh;
 /// </remarks>
 public sealed class FaceLandmarker : IDisposable
 {
-    private readonly FaceMeshOptions _options;
+    private readonly FaceLandmarkerOptions _options;
     private readonly FaceDetectionStage _detector;
     private readonly LandmarkStage _landmarks;
 
@@ -41,15 +41,15 @@ public sealed class FaceLandmarker : IDisposable
     private long _lastTimestamp = long.MinValue;
     private bool _disposed;
 
-    private FaceLandmarker(FaceMeshOptions options, IModelLoader loader)
+    private FaceLandmarker(FaceLandmarkerOptions options, IModelLoader loader)
     {
         _options = options;
         // Before the models load: nothing to release if the metadata were unreadable.
-        _geometry = options.EnableFaceGeometry ? new FaceGeometryEstimator() : null;
+        _geometry = options.OutputFacialTransformationMatrixes ? new FaceGeometryEstimator() : null;
         IInferenceModel? detectorModel = null;
         try
         {
-            DetectorSpec spec = DetectorSpec.For(options.Detector);
+            DetectorSpec spec = DetectorSpec.For(options.DetectorModel);
             detectorModel = loader.Load(spec.Model, options.DetectorModelPath, options.ThreadCount);
             _detector = new FaceDetectionStage(detectorModel, spec);
             _landmarks = new LandmarkStage(loader.Load(LandmarkModelSpec.Model(options.RefineLandmarks), options.LandmarkModelPath, options.ThreadCount), options.RefineLandmarks);
@@ -65,17 +65,17 @@ public sealed class FaceLandmarker : IDisposable
     /// <summary>Loads the models and returns a landmarker; <c>null</c> options mean the defaults.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     /// <exception cref="ArgumentException">Smoothing in image mode.</exception>
-    public static FaceLandmarker Create(FaceMeshOptions? options = null) => Create(options, RuntimeModelLoader.Instance);
+    public static FaceLandmarker Create(FaceLandmarkerOptions? options = null) => Create(options, RuntimeModelLoader.Instance);
 
-    internal static FaceLandmarker Create(FaceMeshOptions? options, IModelLoader loader)
+    internal static FaceLandmarker Create(FaceLandmarkerOptions? options, IModelLoader loader)
     {
-        options ??= new FaceMeshOptions();
+        options ??= new FaceLandmarkerOptions();
         options.Validate();
         return new FaceLandmarker(options, loader);
     }
 
     /// <summary>The options this landmarker was created with.</summary>
-    public FaceMeshOptions Options => _options;
+    public FaceLandmarkerOptions Options => _options;
 
     /// <summary>Finds faces in an independent image (<see cref="RunningMode.Image"/>): the detector runs on every call.</summary>
     /// <exception cref="InvalidOperationException">The landmarker is in video mode.</exception>
@@ -98,7 +98,7 @@ public sealed class FaceLandmarker : IDisposable
     /// <summary>
     /// Processes the next frame of a video (<see cref="RunningMode.Video"/>). Faces found in the
     /// previous frame are followed from their landmarks; the detector runs only while fewer than
-    /// <see cref="FaceMeshOptions.MaxFaces"/> faces are tracked.
+    /// <see cref="FaceLandmarkerOptions.NumFaces"/> faces are tracked.
     /// </summary>
     /// <param name="image">The frame.</param>
     /// <param name="timestampMilliseconds">Frame time; must increase strictly from call to call.</param>
@@ -142,17 +142,17 @@ public sealed class FaceLandmarker : IDisposable
 
         _detectedRois.Clear();
         _detections.Clear();
-        if (DetectionPolicy.ShouldDetect(_options.RunningMode, _previousRois.Count, _options.MaxFaces))
+        if (DetectionPolicy.ShouldDetect(_options.RunningMode, _previousRois.Count, _options.NumFaces))
         {
-            _detector.Detect(image, _options.Sampling, _options.MinDetectionConfidence, _detections);
-            if (_detections.Count > _options.MaxFaces) _detections.RemoveRange(_options.MaxFaces, _detections.Count - _options.MaxFaces);
+            _detector.Detect(image, _options.Sampling, _options.MinFaceDetectionConfidence, _detections);
+            if (_detections.Count > _options.NumFaces) _detections.RemoveRange(_options.NumFaces, _detections.Count - _options.NumFaces);
             for (int i = 0; i < _detections.Count; i++)
                 _detectedRois.Add(RoiSource.FromDetection(RoiFromDetection.Compute(_detections[i], width, height), i));
         }
 
         _trackedRois.Clear();
         for (int i = 0; i < _previousRois.Count; i++) _trackedRois.Add(RoiSource.FromPreviousFace(_previousRois[i], i));
-        RoiAssociation.Merge(_detectedRois, _trackedRois, _rois);
+        RoiAssociation.Merge(_detectedRois, _trackedRois, _rois, _options.MinTrackingConfidence);
 
         _nextRois.Clear();
         _nextSmoothers.Clear();
@@ -160,7 +160,7 @@ public sealed class FaceLandmarker : IDisposable
         {
             if (roi.Rect.Width == 0 && roi.Rect.Height == 0) continue;
             float presence = _landmarks.Run(image, roi.Rect, _options.Sampling, _scratch);
-            if (!FaceFlag.IsPresent(presence, _options.MinTrackingConfidence)) continue;
+            if (!FaceFlag.IsPresent(presence, _options.MinFacePresenceConfidence)) continue;
 
             Face face = result.AddFace();
             DetectionCandidate? detection = roi.DetectionIndex >= 0 ? _detections[roi.DetectionIndex] : null;

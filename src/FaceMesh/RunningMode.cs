@@ -9,7 +9,7 @@ public enum RunningMode
     /// <summary>
     /// Frames of one video with increasing timestamps (<see cref="FaceLandmarker.DetectForVideo"/>):
     /// faces are tracked from the previous frame's landmarks and the detector only runs while fewer
-    /// than <see cref="FaceMeshOptions.MaxFaces"/> faces are tracked.
+    /// than <see cref="FaceLandmarkerOptions.NumFaces"/> faces are tracked.
     /// </summary>
     Video = 1,
 }

@@ -19,7 +19,7 @@ internal static class PipelineBenchmark
         ImageBuffer[] video = MakeShiftedFrames(photo);
         try
         {
-            var imageOptions = new FaceMeshOptions { RefineLandmarks = true, ThreadCount = threads, RunningMode = RunningMode.Image };
+            var imageOptions = new FaceLandmarkerOptions { RefineLandmarks = true, ThreadCount = threads, RunningMode = RunningMode.Image };
             Stats imageMode;
             int faces;
             using (FaceLandmarker landmarker = FaceLandmarker.Create(imageOptions))

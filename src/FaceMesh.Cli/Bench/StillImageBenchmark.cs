@@ -8,7 +8,7 @@ internal static class StillImageBenchmark
 {
     public static Stats Run(ImageView image, int runs, int threads)
     {
-        using FaceLandmarker landmarker = FaceLandmarker.Create(new FaceMeshOptions { RefineLandmarks = true, ThreadCount = threads });
+        using FaceLandmarker landmarker = FaceLandmarker.Create(new FaceLandmarkerOptions { RefineLandmarks = true, ThreadCount = threads });
         var result = new FaceLandmarkerResult();
         for (int i = 0; i < 10; i++) landmarker.TryDetect(image, result);
         var samples = new double[runs];

@@ -3,7 +3,7 @@ using FaceMesh.Imaging;
 
 namespace FaceMesh.Cli.Commands;
 
-/// <summary>Options shared by the commands that run the face pipeline, and their mapping to <see cref="FaceMeshOptions"/>.</summary>
+/// <summary>Options shared by the commands that run the face pipeline, and their mapping to <see cref="FaceLandmarkerOptions"/>.</summary>
 internal sealed class CommonOptions
 {
     public Option<bool> Refine { get; } = new("--refine")
@@ -12,7 +12,7 @@ internal sealed class CommonOptions
         DefaultValueFactory = _ => true,
     };
 
-    public Option<int> MaxFaces { get; } = new("--max-faces")
+    public Option<int> NumFaces { get; } = new("--max-faces")
     {
         Description = "Maximum number of faces",
         DefaultValueFactory = _ => 1,
@@ -39,17 +39,17 @@ internal sealed class CommonOptions
     public void AddTo(Command command)
     {
         command.Options.Add(Refine);
-        command.Options.Add(MaxFaces);
+        command.Options.Add(NumFaces);
         command.Options.Add(Detector);
         command.Options.Add(Sampling);
         command.Options.Add(Threads);
     }
 
-    public FaceMeshOptions ToOptions(ParseResult parse, RunningMode mode, bool smoothing = false) => new()
+    public FaceLandmarkerOptions ToOptions(ParseResult parse, RunningMode mode, bool smoothing = false) => new()
     {
         RefineLandmarks = parse.GetValue(Refine),
-        MaxFaces = parse.GetValue(MaxFaces),
-        Detector = parse.GetValue(Detector) == "full" ? FaceDetectorModel.FullRange : FaceDetectorModel.ShortRange,
+        NumFaces = parse.GetValue(NumFaces),
+        DetectorModel = parse.GetValue(Detector) == "full" ? FaceDetectorModel.FullRange : FaceDetectorModel.ShortRange,
         Sampling = parse.GetValue(Sampling) == "gpu" ? FaceMesh.Imaging.Sampling.MediaPipeGpu : FaceMesh.Imaging.Sampling.MediaPipeCpu,
         ThreadCount = parse.GetValue(Threads),
         RunningMode = mode,

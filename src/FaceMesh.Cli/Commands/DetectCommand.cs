@@ -19,7 +19,7 @@ internal static class DetectCommand
         command.SetAction((parse, cancellation) =>
         {
             bool withGeometry = parse.GetValue(geometry);
-            FaceMeshOptions options = common.ToOptions(parse, RunningMode.Image) with { EnableFaceGeometry = withGeometry };
+            FaceLandmarkerOptions options = common.ToOptions(parse, RunningMode.Image) with { OutputFacialTransformationMatrixes = withGeometry };
             using FaceLandmarker landmarker = FaceLandmarker.Create(options);
             using var writer = new JsonLinesWriter(parse.GetValue(output));
             var result = new FaceLandmarkerResult();

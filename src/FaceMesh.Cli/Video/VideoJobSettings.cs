@@ -8,4 +8,4 @@ namespace FaceMesh.Cli.Video;
 /// <param name="Pipeline">Landmarker options, in video mode.</param>
 /// <param name="Renderer">Effects drawn on each frame.</param>
 /// <param name="JsonLinesPath">Per-frame JSON Lines file ("-" for standard output), or null.</param>
-internal sealed record VideoJobSettings(string Input, string Output, FaceMeshOptions Pipeline, FaceRenderer Renderer, string? JsonLinesPath);
+internal sealed record VideoJobSettings(string Input, string Output, FaceLandmarkerOptions Pipeline, FaceRenderer Renderer, string? JsonLinesPath);

@@ -24,7 +24,7 @@ public static class JitterEvaluation
         options ??= new JitterOptions();
         options.Validate();
         var motion = new SyntheticMotion(options, photo.Width, photo.Height);
-        FaceMeshOptions video = options.Pipeline with { RunningMode = RunningMode.Video, MaxFaces = 1 };
+        FaceLandmarkerOptions video = options.Pipeline with { RunningMode = RunningMode.Video, NumFaces = 1 };
 
         using FaceLandmarker raw = FaceLandmarker.Create(video with { Smoothing = false });
         using FaceLandmarker smoothed = FaceLandmarker.Create(video with { Smoothing = true });

@@ -29,7 +29,7 @@ public sealed record JitterOptions
     /// Pipeline settings (model, sampling, threads). Running mode, smoothing and the face count are
     /// set by the evaluation: video mode, one face, with and without smoothing.
     /// </summary>
-    public FaceMeshOptions Pipeline { get; init; } = new();
+    public FaceLandmarkerOptions Pipeline { get; init; } = new();
 
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public void Validate()

@@ -6,7 +6,7 @@ namespace FaceMesh.Geometry;
 /// Computes <see cref="FaceGeometry"/> (head pose and metric face mesh) from face-mesh landmarks,
 /// as MediaPipe's face geometry pipeline does (float arithmetic, same steps), with any camera and
 /// canonical model. <see cref="FaceLandmarker"/> uses one when
-/// <see cref="FaceMeshOptions.EnableFaceGeometry"/> is on; use one directly for landmarks from
+/// <see cref="FaceLandmarkerOptions.OutputFacialTransformationMatrixes"/> is on; use one directly for landmarks from
 /// elsewhere.
 /// </summary>
 /// <remarks>

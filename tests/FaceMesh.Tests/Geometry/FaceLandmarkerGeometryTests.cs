@@ -5,15 +5,15 @@ using FaceMesh.Tests.Support;
 
 namespace FaceMesh.Tests.Geometry;
 
-/// <summary>FaceMeshOptions.EnableFaceGeometry and Face.Geometry inside the pipeline.</summary>
+/// <summary>FaceLandmarkerOptions.OutputFacialTransformationMatrixes and Face.Geometry inside the pipeline.</summary>
 public sealed class FaceLandmarkerGeometryTests
 {
     [Fact]
     public void Geometry_is_off_by_default()
     {
         var scene = new FakeScene();
-        Assert.False(new FaceMeshOptions().EnableFaceGeometry);
-        using var landmarker = FaceLandmarker.Create(new FaceMeshOptions(), scene.Loader);
+        Assert.False(new FaceLandmarkerOptions().OutputFacialTransformationMatrixes);
+        using var landmarker = FaceLandmarker.Create(new FaceLandmarkerOptions(), scene.Loader);
         Assert.Null(Assert.Single(landmarker.Detect(scene.Image).Faces).Geometry);
     }
 
@@ -23,7 +23,7 @@ public sealed class FaceLandmarkerGeometryTests
     public void Reused_results_get_geometry_without_allocating(RunningMode mode)
     {
         var scene = new FakeScene();
-        using var landmarker = FaceLandmarker.Create(new FaceMeshOptions { EnableFaceGeometry = true, RunningMode = mode, Smoothing = mode == RunningMode.Video }, scene.Loader);
+        using var landmarker = FaceLandmarker.Create(new FaceLandmarkerOptions { OutputFacialTransformationMatrixes = true, RunningMode = mode, Smoothing = mode == RunningMode.Video }, scene.Loader);
         var result = new FaceLandmarkerResult();
         long t = 0;
         void Run()
@@ -45,7 +45,7 @@ public sealed class FaceLandmarkerGeometryTests
     {
         GeometryGoldenImage golden = GeometryOracle.Stills().Single(i => i.Name == "astronaut.png");
         using ImageBuffer image = OracleImages.Load("astronaut.png", golden.InputRgbSha256);
-        using FaceLandmarker landmarker = FaceLandmarker.Create(new FaceMeshOptions { RefineLandmarks = true, EnableFaceGeometry = true });
+        using FaceLandmarker landmarker = FaceLandmarker.Create(new FaceLandmarkerOptions { RefineLandmarks = true, OutputFacialTransformationMatrixes = true });
         Face face = Assert.Single(landmarker.Detect(image.View).Faces);
         Assert.Equal(478, face.Landmarks.Count);
         FaceGeometry expected = new FaceGeometryEstimator().Estimate(face.LandmarkSpan[..468], face.ImageWidth, face.ImageHeight)!;

@@ -60,12 +60,12 @@ public sealed class GeometryParityTests(ITestOutputHelper output)
     {
         GeometryGoldenImage golden = GeometryOracle.Stills().Single(i => i.Name == imageName);
         using ImageBuffer image = OracleImages.Load(imageName, golden.InputRgbSha256);
-        using FaceLandmarker landmarker = FaceLandmarker.Create(new FaceMeshOptions
+        using FaceLandmarker landmarker = FaceLandmarker.Create(new FaceLandmarkerOptions
         {
             RefineLandmarks = false,
-            MaxFaces = 4,
+            NumFaces = 4,
             Sampling = Sampling.MediaPipeGpu,
-            EnableFaceGeometry = true,
+            OutputFacialTransformationMatrixes = true,
         });
         FaceLandmarkerResult result = landmarker.Detect(image.View);
         Assert.Equal(golden.Faces.Count, result.Faces.Count);
@@ -79,12 +79,12 @@ public sealed class GeometryParityTests(ITestOutputHelper output)
     public async Task Our_tracked_landmarks_give_MediaPipe_geometry_on_video_frames()
     {
         IReadOnlyList<GeometryGoldenImage> frames = GeometryOracle.VideoFrames();
-        using FaceLandmarker tracker = FaceLandmarker.Create(new FaceMeshOptions
+        using FaceLandmarker tracker = FaceLandmarker.Create(new FaceLandmarkerOptions
         {
             RunningMode = RunningMode.Video,
             RefineLandmarks = false,
             Sampling = Sampling.MediaPipeGpu,
-            EnableFaceGeometry = true,
+            OutputFacialTransformationMatrixes = true,
         });
         await using VideoReader reader = await VideoReader.OpenAsync(TestPaths.Fixture("Megamind.avi"), PixelFormat.Rgb24);
         await using IAsyncEnumerator<VideoFrame> decoded = reader.ReadFramesAsync().GetAsyncEnumerator();

@@ -14,7 +14,7 @@ public class AstronautEndToEndTests(ITestOutputHelper output)
         using ImageBuffer image = Fixtures.Read("astronaut.png");
         foreach (Sampling sampling in new[] { Sampling.MediaPipeCpu, Sampling.MediaPipeGpu })
         {
-            using var landmarker = FaceLandmarker.Create(new FaceMeshOptions { Sampling = sampling });
+            using var landmarker = FaceLandmarker.Create(new FaceLandmarkerOptions { Sampling = sampling });
             Face face = Assert.Single(landmarker.Detect(image.View).Faces);
             Assert.Equal(478, face.Landmarks.Count);
             Assert.NotNull(face.Detection);
@@ -48,7 +48,7 @@ public class AstronautEndToEndTests(ITestOutputHelper output)
     public void Video_mode_keeps_tracking_a_still_image_without_redetecting()
     {
         using ImageBuffer image = Fixtures.Read("astronaut.png");
-        using var landmarker = FaceLandmarker.Create(new FaceMeshOptions { RunningMode = RunningMode.Video, Smoothing = true });
+        using var landmarker = FaceLandmarker.Create(new FaceLandmarkerOptions { RunningMode = RunningMode.Video, Smoothing = true });
         var result = new FaceLandmarkerResult();
         Assert.True(landmarker.TryDetectForVideo(image.View, 0, result));
         Assert.NotNull(result.Faces[0].Detection);

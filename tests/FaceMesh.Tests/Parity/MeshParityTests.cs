@@ -24,10 +24,10 @@ public sealed class MeshParityTests(ITestOutputHelper output)
         JsonElement options = doc.RootElement.GetProperty("options");
         using ImageBuffer image = OracleImages.Load(imageName, golden.GetProperty("input_rgb_sha256").GetString()!);
 
-        using FaceLandmarker landmarker = FaceLandmarker.Create(new FaceMeshOptions
+        using FaceLandmarker landmarker = FaceLandmarker.Create(new FaceLandmarkerOptions
         {
             RefineLandmarks = options.GetProperty("refineLandmarks").GetBoolean(),
-            MaxFaces = options.GetProperty("maxNumFaces").GetInt32(),
+            NumFaces = options.GetProperty("maxNumFaces").GetInt32(),
             Sampling = Sampling.MediaPipeGpu,
         });
         FaceLandmarkerResult result = landmarker.Detect(image.View);

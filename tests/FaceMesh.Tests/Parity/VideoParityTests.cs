@@ -30,7 +30,7 @@ public sealed class VideoParityTests(ITestOutputHelper output)
             }
             Assert.Equal(120, frames.Count);
 
-            using FaceLandmarker tracker = FaceLandmarker.Create(new FaceMeshOptions
+            using FaceLandmarker tracker = FaceLandmarker.Create(new FaceLandmarkerOptions
             {
                 RunningMode = RunningMode.Video,
                 RefineLandmarks = refine,

@@ -14,7 +14,7 @@ public class AllocationTests
     public void Image_mode_TryDetect_allocates_nothing_after_warm_up(bool refine)
     {
         var scene = new FakeScene();
-        using var landmarker = FaceLandmarker.Create(new FaceMeshOptions { RefineLandmarks = refine }, scene.Loader);
+        using var landmarker = FaceLandmarker.Create(new FaceLandmarkerOptions { RefineLandmarks = refine }, scene.Loader);
         var result = new FaceLandmarkerResult();
         for (int i = 0; i < 20; i++) landmarker.TryDetect(scene.Image, result);
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -27,7 +27,7 @@ public class AllocationTests
     public void Video_mode_with_smoothing_allocates_nothing_after_warm_up()
     {
         var scene = new FakeScene();
-        using var landmarker = FaceLandmarker.Create(new FaceMeshOptions { RunningMode = RunningMode.Video, Smoothing = true, MaxFaces = 2 }, scene.Loader);
+        using var landmarker = FaceLandmarker.Create(new FaceLandmarkerOptions { RunningMode = RunningMode.Video, Smoothing = true, NumFaces = 2 }, scene.Loader);
         var result = new FaceLandmarkerResult();
         long t = 0;
         for (int i = 0; i < 20; i++) landmarker.TryDetectForVideo(scene.Image, t += 33, result);

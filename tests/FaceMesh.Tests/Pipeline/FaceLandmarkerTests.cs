@@ -5,13 +5,13 @@ namespace FaceMesh.Tests.Pipeline;
 
 public class FaceLandmarkerTests
 {
-    private static FaceLandmarker Create(FakeScene scene, FaceMeshOptions options) => FaceLandmarker.Create(options, scene.Loader);
+    private static FaceLandmarker Create(FakeScene scene, FaceLandmarkerOptions options) => FaceLandmarker.Create(options, scene.Loader);
 
     [Fact]
     public void Image_mode_runs_the_detector_on_every_call()
     {
         var scene = new FakeScene();
-        using var landmarker = Create(scene, new FaceMeshOptions { RefineLandmarks = false });
+        using var landmarker = Create(scene, new FaceLandmarkerOptions { RefineLandmarks = false });
         landmarker.Detect(scene.Image);
         FaceLandmarkerResult result = landmarker.Detect(scene.Image);
 
@@ -32,7 +32,7 @@ public class FaceLandmarkerTests
     public void Refined_model_gives_478_landmarks()
     {
         var scene = new FakeScene();
-        using var landmarker = Create(scene, new FaceMeshOptions());
+        using var landmarker = Create(scene, new FaceLandmarkerOptions());
         Assert.Equal(478, Assert.Single(landmarker.Detect(scene.Image).Faces).Landmarks.Count);
         Assert.Equal(1, scene.Attention.Invocations);
     }
@@ -41,7 +41,7 @@ public class FaceLandmarkerTests
     public void Video_mode_tracks_from_the_previous_landmarks_without_the_detector()
     {
         var scene = new FakeScene();
-        using var landmarker = Create(scene, new FaceMeshOptions { RefineLandmarks = false, RunningMode = RunningMode.Video });
+        using var landmarker = Create(scene, new FaceLandmarkerOptions { RefineLandmarks = false, RunningMode = RunningMode.Video });
         Face first = Assert.Single(landmarker.DetectForVideo(scene.Image, 0).Faces);
         Face second = Assert.Single(landmarker.DetectForVideo(scene.Image, 33).Faces);
         landmarker.DetectForVideo(scene.Image, 66);
@@ -57,7 +57,7 @@ public class FaceLandmarkerTests
     public void A_lost_face_brings_the_detector_back()
     {
         var scene = new FakeScene();
-        using var landmarker = Create(scene, new FaceMeshOptions { RefineLandmarks = false, RunningMode = RunningMode.Video });
+        using var landmarker = Create(scene, new FaceLandmarkerOptions { RefineLandmarks = false, RunningMode = RunningMode.Video });
         landmarker.DetectForVideo(scene.Image, 1);
         scene.FaceFlagLogit = -5f;
         Assert.Empty(landmarker.DetectForVideo(scene.Image, 2).Faces);
@@ -70,7 +70,7 @@ public class FaceLandmarkerTests
     public void With_room_for_more_faces_a_tracked_face_replaces_its_own_redetection()
     {
         var scene = new FakeScene();
-        using var landmarker = Create(scene, new FaceMeshOptions { RefineLandmarks = false, RunningMode = RunningMode.Video, MaxFaces = 2 });
+        using var landmarker = Create(scene, new FaceLandmarkerOptions { RefineLandmarks = false, RunningMode = RunningMode.Video, NumFaces = 2 });
         landmarker.DetectForVideo(scene.Image, 1);
         Face face = Assert.Single(landmarker.DetectForVideo(scene.Image, 2).Faces);
         Assert.Equal(2, scene.Detector.Invocations);
@@ -81,7 +81,7 @@ public class FaceLandmarkerTests
     public void Presence_equal_to_the_threshold_drops_the_face()
     {
         var scene = new FakeScene { FaceFlagLogit = 0f };
-        using var landmarker = Create(scene, new FaceMeshOptions { RefineLandmarks = false });
+        using var landmarker = Create(scene, new FaceLandmarkerOptions { RefineLandmarks = false });
         Assert.Empty(landmarker.Detect(scene.Image).Faces);
     }
 
@@ -89,7 +89,7 @@ public class FaceLandmarkerTests
     public void TryDetect_reuses_the_callers_result_and_its_faces()
     {
         var scene = new FakeScene();
-        using var landmarker = Create(scene, new FaceMeshOptions { RefineLandmarks = false });
+        using var landmarker = Create(scene, new FaceLandmarkerOptions { RefineLandmarks = false });
         var result = new FaceLandmarkerResult();
         Assert.True(landmarker.TryDetect(scene.Image, result));
         Face face = result.Faces[0];
@@ -102,7 +102,7 @@ public class FaceLandmarkerTests
     public void Video_timestamps_must_increase_strictly()
     {
         var scene = new FakeScene();
-        using var landmarker = Create(scene, new FaceMeshOptions { RefineLandmarks = false, RunningMode = RunningMode.Video });
+        using var landmarker = Create(scene, new FaceLandmarkerOptions { RefineLandmarks = false, RunningMode = RunningMode.Video });
         landmarker.DetectForVideo(scene.Image, 100);
         var error = Assert.Throws<ArgumentException>(() => landmarker.DetectForVideo(scene.Image, 100));
         Assert.Contains("increase", error.Message, StringComparison.Ordinal);
@@ -114,9 +114,9 @@ public class FaceLandmarkerTests
     public void Calling_the_other_modes_method_is_an_invalid_operation()
     {
         var scene = new FakeScene();
-        using var video = Create(scene, new FaceMeshOptions { RefineLandmarks = false, RunningMode = RunningMode.Video });
+        using var video = Create(scene, new FaceLandmarkerOptions { RefineLandmarks = false, RunningMode = RunningMode.Video });
         Assert.Throws<InvalidOperationException>(() => video.Detect(scene.Image));
-        using var image = Create(new FakeScene(), new FaceMeshOptions { RefineLandmarks = false });
+        using var image = Create(new FakeScene(), new FaceLandmarkerOptions { RefineLandmarks = false });
         Assert.Throws<InvalidOperationException>(() => image.DetectForVideo(scene.Image, 1));
     }
 
@@ -124,7 +124,7 @@ public class FaceLandmarkerTests
     public void Dispose_releases_the_models_and_later_calls_throw()
     {
         var scene = new FakeScene();
-        var landmarker = Create(scene, new FaceMeshOptions { RefineLandmarks = false });
+        var landmarker = Create(scene, new FaceLandmarkerOptions { RefineLandmarks = false });
         landmarker.Dispose();
         landmarker.Dispose();
         Assert.True(scene.Detector.Disposed);
@@ -136,8 +136,8 @@ public class FaceLandmarkerTests
     public void Smoothing_in_video_mode_passes_the_first_frame_and_keeps_tracking_raw()
     {
         var scene = new FakeScene();
-        using var smoothed = Create(scene, new FaceMeshOptions { RefineLandmarks = false, RunningMode = RunningMode.Video, Smoothing = true });
-        var raw = Create(new FakeScene(), new FaceMeshOptions { RefineLandmarks = false, RunningMode = RunningMode.Video });
+        using var smoothed = Create(scene, new FaceLandmarkerOptions { RefineLandmarks = false, RunningMode = RunningMode.Video, Smoothing = true });
+        var raw = Create(new FakeScene(), new FaceLandmarkerOptions { RefineLandmarks = false, RunningMode = RunningMode.Video });
         float previous = float.NaN;
         for (int t = 1; t <= 3; t++)
         {

@@ -18,7 +18,7 @@ public sealed class ModelPathTests : IDisposable
     [Fact]
     public void Matching_model_files_load()
     {
-        using FaceLandmarker landmarker = FaceLandmarker.Create(new FaceMeshOptions
+        using FaceLandmarker landmarker = FaceLandmarker.Create(new FaceLandmarkerOptions
         {
             DetectorModelPath = Write(MediaPipeModel.FaceDetectionShortRange),
             LandmarkModelPath = Write(MediaPipeModel.FaceLandmarkWithAttention),
@@ -34,7 +34,7 @@ public sealed class ModelPathTests : IDisposable
     public void A_landmark_model_given_as_detector_is_refused_with_both_shapes()
     {
         string wrong = Write(MediaPipeModel.FaceLandmark);
-        var ex = Assert.Throws<UnsupportedModelException>(() => FaceLandmarker.Create(new FaceMeshOptions { DetectorModelPath = wrong }));
+        var ex = Assert.Throws<UnsupportedModelException>(() => FaceLandmarker.Create(new FaceLandmarkerOptions { DetectorModelPath = wrong }));
         Assert.Contains("[1,192,192,3]", ex.Message);
         Assert.Contains("[1,128,128,3]", ex.Message);
         Assert.Contains(wrong, ex.Message);
@@ -45,7 +45,7 @@ public sealed class ModelPathTests : IDisposable
     {
         string wrong = Write(MediaPipeModel.FaceLandmark);
         var ex = Assert.Throws<UnsupportedModelException>(() =>
-            FaceLandmarker.Create(new FaceMeshOptions { RefineLandmarks = true, LandmarkModelPath = wrong }));
+            FaceLandmarker.Create(new FaceLandmarkerOptions { RefineLandmarks = true, LandmarkModelPath = wrong }));
         Assert.Contains("output_mesh_identity", ex.Message);
     }
 

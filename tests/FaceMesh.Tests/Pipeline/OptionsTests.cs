@@ -7,28 +7,28 @@ public class OptionsTests
     [Fact]
     public void Defaults_are_mediapipes()
     {
-        var o = new FaceMeshOptions();
+        var o = new FaceLandmarkerOptions();
         Assert.Equal((1, true, 0.5f, 0.5f, RunningMode.Image, FaceDetectorModel.ShortRange, Sampling.MediaPipeCpu, false, 1),
-            (o.MaxFaces, o.RefineLandmarks, o.MinDetectionConfidence, o.MinTrackingConfidence, o.RunningMode, o.Detector, o.Sampling, o.Smoothing, o.ThreadCount));
+            (o.NumFaces, o.RefineLandmarks, o.MinFaceDetectionConfidence, o.MinFacePresenceConfidence, o.RunningMode, o.DetectorModel, o.Sampling, o.Smoothing, o.ThreadCount));
         o.Validate();
         new FaceDetectorOptions().Validate();
     }
 
-    public static TheoryData<FaceMeshOptions, string> OutOfRange => new()
+    public static TheoryData<FaceLandmarkerOptions, string> OutOfRange => new()
     {
-        { new FaceMeshOptions { MaxFaces = 0 }, "MaxFaces" },
-        { new FaceMeshOptions { MaxFaces = 65 }, "MaxFaces" },
-        { new FaceMeshOptions { MinDetectionConfidence = -0.1f }, "MinDetectionConfidence" },
-        { new FaceMeshOptions { MinDetectionConfidence = float.NaN }, "MinDetectionConfidence" },
-        { new FaceMeshOptions { MinTrackingConfidence = 1.5f }, "MinTrackingConfidence" },
-        { new FaceMeshOptions { ThreadCount = 0 }, "ThreadCount" },
-        { new FaceMeshOptions { RunningMode = (RunningMode)9 }, "RunningMode" },
-        { new FaceMeshOptions { Detector = (FaceDetectorModel)9 }, "Detector" },
-        { new FaceMeshOptions { Sampling = (Sampling)9 }, "Sampling" },
+        { new FaceLandmarkerOptions { NumFaces = 0 }, "NumFaces" },
+        { new FaceLandmarkerOptions { NumFaces = 65 }, "NumFaces" },
+        { new FaceLandmarkerOptions { MinFaceDetectionConfidence = -0.1f }, "MinFaceDetectionConfidence" },
+        { new FaceLandmarkerOptions { MinFaceDetectionConfidence = float.NaN }, "MinFaceDetectionConfidence" },
+        { new FaceLandmarkerOptions { MinFacePresenceConfidence = 1.5f }, "MinFacePresenceConfidence" },
+        { new FaceLandmarkerOptions { ThreadCount = 0 }, "ThreadCount" },
+        { new FaceLandmarkerOptions { RunningMode = (RunningMode)9 }, "RunningMode" },
+        { new FaceLandmarkerOptions { DetectorModel = (FaceDetectorModel)9 }, "DetectorModel" },
+        { new FaceLandmarkerOptions { Sampling = (Sampling)9 }, "Sampling" },
     };
 
     [Theory, MemberData(nameof(OutOfRange))]
-    public void Out_of_range_values_name_the_option(FaceMeshOptions options, string name)
+    public void Out_of_range_values_name_the_option(FaceLandmarkerOptions options, string name)
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(options.Validate);
         Assert.Equal(name, error.ParamName);
@@ -39,8 +39,8 @@ public class OptionsTests
     [Fact]
     public void Smoothing_needs_video_mode()
     {
-        Assert.Throws<ArgumentException>(() => new FaceMeshOptions { Smoothing = true }.Validate());
-        new FaceMeshOptions { Smoothing = true, RunningMode = RunningMode.Video }.Validate();
+        Assert.Throws<ArgumentException>(() => new FaceLandmarkerOptions { Smoothing = true }.Validate());
+        new FaceLandmarkerOptions { Smoothing = true, RunningMode = RunningMode.Video }.Validate();
     }
 
     [Fact]

@@ -7,7 +7,7 @@ public class AssociationTests
     private static List<RoiSource> Merge(List<RoiSource> detected, List<RoiSource> tracked)
     {
         var merged = new List<RoiSource>();
-        RoiAssociation.Merge(detected, tracked, merged);
+        RoiAssociation.Merge(detected, tracked, merged, 0.5f);
         return merged;
     }
 

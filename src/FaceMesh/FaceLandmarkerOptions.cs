@@ -3,14 +3,15 @@ using FaceMesh.Imaging;
 namespace FaceMesh;
 
 /// <summary>
-/// Options of <see cref="FaceLandmarker"/>, named after MediaPipe Face Mesh's
-/// (<c>maxNumFaces</c>, <c>refineLandmarks</c>, <c>minDetectionConfidence</c>,
-/// <c>minTrackingConfidence</c>). Defaults reproduce MediaPipe's.
+/// Options of <see cref="FaceLandmarker"/>, named as MediaPipe Tasks' <c>FaceLandmarkerOptions</c>
+/// (<c>num_faces</c>, <c>min_face_detection_confidence</c>, <c>min_face_presence_confidence</c>,
+/// <c>min_tracking_confidence</c>, <c>output_facial_transformation_matrixes</c>, running mode).
+/// Defaults reproduce MediaPipe's. The README maps the legacy Face Mesh names onto these.
 /// </summary>
-public sealed record FaceMeshOptions
+public sealed record FaceLandmarkerOptions
 {
-    /// <summary>Most faces to find (MediaPipe <c>max_num_faces</c>), 1..<see cref="MaxFacesLimit"/>.</summary>
-    public int MaxFaces { get; init; } = 1;
+    /// <summary>Most faces to find (MediaPipe Tasks <c>num_faces</c>; legacy <c>max_num_faces</c>), 1..<see cref="NumFacesLimit"/>.</summary>
+    public int NumFaces { get; init; } = 1;
 
     /// <summary>
     /// true: the attention model and 478 landmarks (refined lips and eyes, 10 iris points);
@@ -18,13 +19,24 @@ public sealed record FaceMeshOptions
     /// </summary>
     public bool RefineLandmarks { get; init; } = true;
 
-    /// <summary>Detector score a face needs to be found, 0..1 (inclusive: a score equal to it is kept).</summary>
-    public float MinDetectionConfidence { get; init; } = 0.5f;
+    /// <summary>
+    /// Detector score a face needs to be found, 0..1 (inclusive: a score equal to it is kept).
+    /// Legacy Face Mesh: <c>min_detection_confidence</c>.
+    /// </summary>
+    public float MinFaceDetectionConfidence { get; init; } = 0.5f;
 
     /// <summary>
     /// Face-presence probability a face needs to be kept (strictly above it), 0..1. MediaPipe applies
     /// it to every face in both running modes; in video mode a face that falls to it or below is
-    /// dropped and looked for again by the detector.
+    /// dropped and looked for again by the detector. Legacy Face Mesh called this
+    /// <c>min_tracking_confidence</c>.
+    /// </summary>
+    public float MinFacePresenceConfidence { get; init; } = 0.5f;
+
+    /// <summary>
+    /// Video mode: overlap (intersection over union) above which a new detection is taken to be a
+    /// face already tracked, so the tracked one is kept instead, 0..1. As MediaPipe Tasks'
+    /// <c>min_tracking_confidence</c>; legacy Face Mesh fixed it at 0.5.
     /// </summary>
     public float MinTrackingConfidence { get; init; } = 0.5f;
 
@@ -32,7 +44,7 @@ public sealed record FaceMeshOptions
     public RunningMode RunningMode { get; init; } = RunningMode.Image;
 
     /// <summary>Face detector model; MediaPipe Face Mesh uses <see cref="FaceDetectorModel.ShortRange"/>.</summary>
-    public FaceDetectorModel Detector { get; init; } = FaceDetectorModel.ShortRange;
+    public FaceDetectorModel DetectorModel { get; init; } = FaceDetectorModel.ShortRange;
 
     /// <summary>Which MediaPipe build's image sampling to reproduce (see <see cref="Imaging.Sampling"/>).</summary>
     public Sampling Sampling { get; init; } = Sampling.MediaPipeCpu;
@@ -48,7 +60,7 @@ public sealed record FaceMeshOptions
 
     /// <summary>
     /// A BlazeFace .tflite file to use instead of the embedded one (null = embedded). It must have
-    /// the inputs and outputs of the model <see cref="Detector"/> selects; this is checked at creation.
+    /// the inputs and outputs of the model <see cref="DetectorModel"/> selects; this is checked at creation.
     /// </summary>
     public string? DetectorModelPath { get; init; }
 
@@ -65,9 +77,9 @@ public sealed record FaceMeshOptions
     /// (see <see cref="Geometry.FaceGeometryEstimator"/> for other cameras). With
     /// <see cref="RefineLandmarks"/> the first 468 landmarks are used.
     /// </summary>
-    public bool EnableFaceGeometry { get; init; }
+    public bool OutputFacialTransformationMatrixes { get; init; }
 
-    public const int MaxFacesLimit = 64;
+    public const int NumFacesLimit = 64;
     public const int ThreadCountLimit = 256;
 
     /// <summary>Throws if any option is out of range.</summary>
@@ -75,13 +87,14 @@ public sealed record FaceMeshOptions
     /// <exception cref="ArgumentException">Smoothing was requested in image mode.</exception>
     public void Validate()
     {
-        if (MaxFaces is < 1 or > MaxFacesLimit)
-            throw new ArgumentOutOfRangeException(nameof(MaxFaces), MaxFaces, $"MaxFaces must be between 1 and {MaxFacesLimit}.");
-        OptionChecks.Probability(MinDetectionConfidence, nameof(MinDetectionConfidence));
+        if (NumFaces is < 1 or > NumFacesLimit)
+            throw new ArgumentOutOfRangeException(nameof(NumFaces), NumFaces, $"NumFaces must be between 1 and {NumFacesLimit}.");
+        OptionChecks.Probability(MinFaceDetectionConfidence, nameof(MinFaceDetectionConfidence));
+        OptionChecks.Probability(MinFacePresenceConfidence, nameof(MinFacePresenceConfidence));
         OptionChecks.Probability(MinTrackingConfidence, nameof(MinTrackingConfidence));
         if (!Enum.IsDefined(RunningMode))
             throw new ArgumentOutOfRangeException(nameof(RunningMode), RunningMode, "Unknown running mode.");
-        OptionChecks.Defined(Detector, nameof(Detector));
+        OptionChecks.Defined(DetectorModel, nameof(DetectorModel));
         OptionChecks.Defined(Sampling, nameof(Sampling));
         OptionChecks.ThreadCount(ThreadCount, ThreadCountLimit);
         if (Smoothing && RunningMode != RunningMode.Video)
