@@ -21,11 +21,12 @@ internal static class VideoCommand
         };
         var jsonl = new Option<string?>("--jsonl") { Description = "Also write one JSON line per frame here ('-' = standard output)" };
         var noSmoothing = new Option<bool>("--no-smoothing") { Description = "Return raw landmarks instead of one-euro smoothed ones" };
+        var timings = new Option<bool>("--timings") { Description = "Print where the time went (per pipeline stage) on standard error" };
         var lipstick = new LipstickArguments(required: false);
         var common = new CommonOptions();
         var command = new Command("video", "Track faces through a video; draw the mesh and/or lipstick; optionally log landmarks per frame")
         {
-            input, output, draw, jsonl, noSmoothing,
+            input, output, draw, jsonl, noSmoothing, timings,
         };
         lipstick.AddTo(command);
         common.AddTo(command);
@@ -44,7 +45,9 @@ internal static class VideoCommand
             VideoJob.Summary summary;
             try
             {
-                summary = await new VideoJob(settings).RunAsync(cancellation).ConfigureAwait(false);
+                var job = new VideoJob(settings);
+                summary = await job.RunAsync(cancellation).ConfigureAwait(false);
+                if (parse.GetValue(timings)) await Console.Error.WriteLineAsync(job.Times.Describe(clock.Elapsed)).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

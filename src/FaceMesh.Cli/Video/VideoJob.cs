@@ -15,6 +15,8 @@ internal sealed class VideoJob(VideoJobSettings settings)
     // Stays under the invocation's Ctrl-C grace period (Program) so finalising is never cut short.
     private static readonly TimeSpan FinaliseTimeout = TimeSpan.FromSeconds(20);
 
+    public StageTimes Times { get; } = new();
+
     public sealed record Summary(long Frames, long FramesWithFaces, string? DecodeError);
 
     public async Task<Summary> RunAsync(CancellationToken cancellationToken)
@@ -70,12 +72,18 @@ internal sealed class VideoJob(VideoJobSettings settings)
         var result = new FaceLandmarkerResult();
         var clock = new PipelineClock();
         long frames = 0, withFaces = 0;
+        long t = StageTimes.Now;
         await foreach (VideoFrame frame in reader.ReadFramesAsync(cancellationToken).ConfigureAwait(false))
         {
+            t = Times.Add(StageTimes.Stage.WaitDecoded, t);
             if (landmarker.TryDetectForVideo(frame.Image.View, clock.Next(frame.TimestampMs), result)) withFaces++;
+            t = Times.Add(StageTimes.Stage.Inference, t);
             json?.Write(frame.Index, frame.TimestampMs, result);
+            t = Times.Add(StageTimes.Stage.Json, t);
             settings.Renderer.Render(frame.Image, result);
+            t = Times.Add(StageTimes.Stage.Draw, t);
             await writer.WriteFrameAsync(frame.Image.View, cancellationToken).ConfigureAwait(false);
+            t = Times.Add(StageTimes.Stage.Encode, t);
             progress.Report(++frames);
         }
         return (frames, withFaces);
