@@ -55,6 +55,25 @@ public sealed class VideoReader : IAsyncDisposable, IDisposable
     /// </summary>
     public async IAsyncEnumerable<VideoFrame> ReadFramesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        using var pool = new FramePool(Info.Width, Info.Height, Format, capacity: 1);
+        await foreach (VideoFrame frame in ReadFramesAsync(pool, cancellationToken).ConfigureAwait(false))
+        {
+            yield return frame;
+            pool.Return(frame.Image);
+        }
+    }
+
+    /// <summary>
+    /// Decodes the frames in order, each into a buffer rented from <paramref name="pool"/> (which
+    /// must match <see cref="Info"/>'s size and <see cref="Format"/>): the consumer owns each
+    /// frame's buffer and returns it to the pool when done, so frames can be handed to other
+    /// threads while the next ones decode. Decoding waits while the pool is empty.
+    /// </summary>
+    public async IAsyncEnumerable<VideoFrame> ReadFramesAsync(FramePool pool, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        if (pool.Width != Info.Width || pool.Height != Info.Height || pool.Format != Format)
+            throw new ArgumentException($"The pool holds {pool.Width}x{pool.Height} {pool.Format} frames; this video needs {Info.Width}x{Info.Height} {Format}.", nameof(pool));
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token);
         CancellationToken token = linked.Token;
@@ -62,18 +81,30 @@ public sealed class VideoReader : IAsyncDisposable, IDisposable
         var stamps = new ShowInfoSink(new ErrorLog());
         await using var ffmpeg = FfmpegProcess.Start(ToolLocator.Ffmpeg, DecodeArguments(), stamps, keepStdinOpen: false);
         await using CancellationTokenRegistration killOnCancel = token.Register(ffmpeg.Kill);
-        using var image = new ImageBuffer(Info.Width, Info.Height, Format);
-        Memory<byte> pixels = image.Memory;
         for (long index = 0; ; index++)
         {
-            int read = await ffmpeg.Stdout.ReadAtLeastAsync(pixels, pixels.Length, throwOnEndOfStream: false, token).ConfigureAwait(false);
-            token.ThrowIfCancellationRequested();
-            // 0 bytes is the normal end; a partial frame means ffmpeg died mid-write (its exit code says why).
-            if (read < pixels.Length) break;
-            FrameStamp? stamp = await stamps.NextAsync(token).ConfigureAwait(false);
-            if (stamp is { } s && (s.Width != Info.Width || s.Height != Info.Height))
-                throw new MediaException(
-                    $"Cannot decode video '{Info.Path}': ffmpeg decodes {s.Width}x{s.Height} frames but the file declares {Info.Width}x{Info.Height}");
+            ImageBuffer image = await pool.RentAsync(token).ConfigureAwait(false);
+            FrameStamp? stamp;
+            try
+            {
+                int read = await ffmpeg.Stdout.ReadAtLeastAsync(image.Memory, image.Length, throwOnEndOfStream: false, token).ConfigureAwait(false);
+                token.ThrowIfCancellationRequested();
+                // 0 bytes is the normal end; a partial frame means ffmpeg died mid-write (its exit code says why).
+                if (read < image.Length)
+                {
+                    pool.Return(image);
+                    break;
+                }
+                stamp = await stamps.NextAsync(token).ConfigureAwait(false);
+                if (stamp is { } s && (s.Width != Info.Width || s.Height != Info.Height))
+                    throw new MediaException(
+                        $"Cannot decode video '{Info.Path}': ffmpeg decodes {s.Width}x{s.Height} frames but the file declares {Info.Width}x{Info.Height}");
+            }
+            catch
+            {
+                pool.Return(image);
+                throw;
+            }
             bool fromStream = stamp is { PtsSeconds: var pts } && double.IsFinite(pts);
             double timestampMs = fromStream ? stamp!.Value.PtsSeconds * 1000.0 : index * 1000.0 / Info.FrameRate.ToDouble();
             yield return new VideoFrame(index, timestampMs, fromStream, image);

@@ -13,14 +13,18 @@ internal sealed class StageTimes
 
     public enum Stage
     {
-        /// <summary>Inference stage waiting for ffmpeg's next decoded frame (decode + pixel conversion + pipe).</summary>
-        WaitDecoded,
-        /// <summary>Decoder stage waiting for a free frame buffer (downstream is the bottleneck).</summary>
-        WaitBuffer,
+        /// <summary>Decoder stage waiting for ffmpeg's next frame (decode, pixel conversion, pipe) or a free buffer.</summary>
+        Decode,
+        /// <summary>Decoder stage waiting for the tracker to take a frame.</summary>
+        DecodeBlocked,
+        /// <summary>Tracker waiting for a decoded frame.</summary>
+        TrackStarved,
         Inference,
         Json,
+        /// <summary>Tracker waiting for the drawing stage to take a frame.</summary>
+        TrackBlocked,
         Draw,
-        /// <summary>Handing a frame to ffmpeg's encoder (pipe copy + waiting while it is busy).</summary>
+        /// <summary>Handing a frame to ffmpeg's encoder (pipe copy, and waiting while it is busy).</summary>
         Encode,
         Count,
     }
@@ -38,7 +42,8 @@ internal sealed class StageTimes
     public double Seconds(Stage stage) => (double)_ticks[(int)stage] / Stopwatch.Frequency;
 
     public string Describe(TimeSpan wall) => string.Create(CultureInfo.InvariantCulture,
-        $"timings: wall {wall.TotalSeconds:F2} s; waiting for decoded frames {Seconds(Stage.WaitDecoded):F2} s, " +
-        $"inference {Seconds(Stage.Inference):F2} s, json {Seconds(Stage.Json):F2} s, draw {Seconds(Stage.Draw):F2} s, " +
-        $"encode (pipe + encoder busy) {Seconds(Stage.Encode):F2} s, decoder waiting for a free buffer {Seconds(Stage.WaitBuffer):F2} s");
+        $"timings (stages overlap; per stage): wall {wall.TotalSeconds:F2} s | decode: ffmpeg+pipe {Seconds(Stage.Decode):F2} s, " +
+        $"blocked {Seconds(Stage.DecodeBlocked):F2} s | track: starved {Seconds(Stage.TrackStarved):F2} s, inference {Seconds(Stage.Inference):F2} s, " +
+        $"json {Seconds(Stage.Json):F2} s, blocked {Seconds(Stage.TrackBlocked):F2} s | draw {Seconds(Stage.Draw):F2} s | " +
+        $"encode: pipe+ffmpeg {Seconds(Stage.Encode):F2} s");
 }

@@ -8,16 +8,20 @@ namespace FaceMesh.Cli.Video;
 /// <summary>
 /// Decodes a video, runs the landmarker in video mode on every frame with the stream's own
 /// timestamps, draws the effects and encodes the result at the input's size and frame rate with
-/// its audio. One frame buffer, one result and one landmark buffer serve every frame.
+/// its audio; without an output it only tracks (and logs JSON Lines). Decoding, inference,
+/// drawing and encoding run as stages on their own threads, joined by small bounded queues, so
+/// ffmpeg's decoder and encoder work while the landmarker does; a fixed set of frame buffers and
+/// results circulates through the stages, so nothing is allocated per frame.
 /// </summary>
 internal sealed class VideoJob(VideoJobSettings settings)
 {
     // Stays under the invocation's Ctrl-C grace period (Program) so finalising is never cut short.
     private static readonly TimeSpan FinaliseTimeout = TimeSpan.FromSeconds(20);
 
-    public StageTimes Times { get; } = new();
-
     public sealed record Summary(long Frames, long FramesWithFaces, string? DecodeError);
+
+    /// <summary>Wall time per stage; read it after <see cref="RunAsync"/>.</summary>
+    public StageTimes Times { get; } = new();
 
     public async Task<Summary> RunAsync(CancellationToken cancellationToken)
     {
@@ -26,72 +30,54 @@ internal sealed class VideoJob(VideoJobSettings settings)
         VideoInfo info = reader.Info;
         using FaceLandmarker landmarker = FaceLandmarker.Create(settings.Pipeline);
         using FrameJsonLinesWriter? json = settings.JsonLinesPath is { } path ? new FrameJsonLinesWriter(path) : null;
-        VideoWriter writer = await VideoWriter.OpenAsync(settings.Output, info.Width, info.Height, info.FrameRate,
+        using var frames = new FramePool(info.Width, info.Height, PixelFormat.Rgb24, FrameStages.FramesInFlight(encodes: settings.Output is not null));
+        VideoWriter? writer = settings.Output is null ? null : await VideoWriter.OpenAsync(settings.Output, info.Width, info.Height, info.FrameRate,
             new VideoWriterOptions { AudioSourcePath = info.HasAudio ? settings.Input : null, FinaliseTimeout = FinaliseTimeout },
             cancellationToken).ConfigureAwait(false);
 
-        long frames = 0, withFaces = 0;
+        FrameStages.Counts counts;
         try
         {
-            (frames, withFaces) = await FrameProgress.RunAsync(Path.GetFileName(settings.Input), ExpectedFrames(info),
-                progress => ProcessFramesAsync(reader, landmarker, writer, json, progress, cancellationToken)).ConfigureAwait(false);
+            var stages = new FrameStages(reader, frames, landmarker, settings.Renderer, json, writer, Times);
+            counts = await FrameProgress.RunAsync(Path.GetFileName(settings.Input), ExpectedFrames(info),
+                progress => stages.RunAsync(progress, cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException || cancellationToken.IsCancellationRequested)
         {
             // Ctrl-C reaches ffmpeg too, which may fail a read or write before our token trips:
             // either way this is a cancellation, and what was encoded so far is kept.
-            await writer.DisposeAsync().ConfigureAwait(false);
+            if (writer is not null) await writer.DisposeAsync().ConfigureAwait(false);
             throw new OperationCanceledException("Cancelled", e, cancellationToken);
         }
         catch
         {
-            await writer.DisposeAsync().ConfigureAwait(false);
+            if (writer is not null) await writer.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
-        if (writer.FramesWritten == 0)
+        if (counts.Frames == 0)
         {
-            await writer.DisposeAsync().ConfigureAwait(false);
-            TryDelete(settings.Output);
+            if (writer is not null) await writer.DisposeAsync().ConfigureAwait(false);
+            if (settings.Output is not null) TryDelete(settings.Output);
             throw new MediaException($"No frames could be decoded from '{settings.Input}'" + (reader.DecodeError is { } why ? $": {why}" : ""));
         }
-        try
+        if (writer is not null)
         {
-            await writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                await writer.DisposeAsync().ConfigureAwait(false);
+            }
         }
-        finally
-        {
-            await writer.DisposeAsync().ConfigureAwait(false);
-        }
-        return new Summary(frames, withFaces, reader.DecodeError);
-    }
-
-    private async Task<(long Frames, long WithFaces)> ProcessFramesAsync(VideoReader reader, FaceLandmarker landmarker,
-        VideoWriter writer, FrameJsonLinesWriter? json, IFrameProgress progress, CancellationToken cancellationToken)
-    {
-        var result = new FaceLandmarkerResult();
-        var clock = new PipelineClock();
-        long frames = 0, withFaces = 0;
-        long t = StageTimes.Now;
-        await foreach (VideoFrame frame in reader.ReadFramesAsync(cancellationToken).ConfigureAwait(false))
-        {
-            t = Times.Add(StageTimes.Stage.WaitDecoded, t);
-            if (landmarker.TryDetectForVideo(frame.Image.View, clock.Next(frame.TimestampMs), result)) withFaces++;
-            t = Times.Add(StageTimes.Stage.Inference, t);
-            json?.Write(frame.Index, frame.TimestampMs, result);
-            t = Times.Add(StageTimes.Stage.Json, t);
-            settings.Renderer.Render(frame.Image, result);
-            t = Times.Add(StageTimes.Stage.Draw, t);
-            await writer.WriteFrameAsync(frame.Image.View, cancellationToken).ConfigureAwait(false);
-            t = Times.Add(StageTimes.Stage.Encode, t);
-            progress.Report(++frames);
-        }
-        return (frames, withFaces);
+        return new Summary(counts.Frames, counts.FramesWithFaces, reader.DecodeError);
     }
 
     private void RefuseToOverwriteInput()
     {
-        if (string.Equals(Path.GetFullPath(settings.Input), Path.GetFullPath(settings.Output), StringComparison.Ordinal))
+        if (settings.Output is { } output && string.Equals(Path.GetFullPath(settings.Input), Path.GetFullPath(output), StringComparison.Ordinal))
             throw new ArgumentException($"The output would overwrite the input '{settings.Input}'; choose another -o path.");
     }
 

@@ -1,0 +1,155 @@
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
+using FaceMesh.Cli.Output;
+using FaceMesh.Cli.Progress;
+using FaceMesh.Cli.Rendering;
+using FaceMesh.Imaging;
+using FaceMesh.Media;
+
+namespace FaceMesh.Cli.Video;
+
+/// <summary>
+/// The stages of a video job, each on its own thread: decode (ffmpeg through a pipe) -> track
+/// (landmarker, JSON Lines) -> draw -> encode (ffmpeg through a pipe); without a writer only the
+/// first two. Stages pass frames through bounded queues of depth 1, so a fast stage waits for a
+/// slow one instead of buffering; the frame buffers and results circulate and are never
+/// reallocated. A stage that fails stops the others, and its error (not their cancellation) is
+/// what the caller sees.
+/// </summary>
+internal sealed class FrameStages(VideoReader reader, FramePool frames, FaceLandmarker landmarker, FaceRenderer renderer,
+    FrameJsonLinesWriter? json, VideoWriter? writer, StageTimes times)
+{
+    public readonly record struct Counts(long Frames, long FramesWithFaces);
+
+    private readonly record struct Tracked(ImageBuffer Image, FaceLandmarkerResult Result);
+
+    /// <summary>Frames the stages can hold at once: one per stage and one per queue, plus the one being decoded next.</summary>
+    public static int FramesInFlight(bool encodes) => encodes ? 4 + 3 + 1 : 2 + 1 + 1;
+
+    private long _framesWithFaces;
+    private long _framesDone;
+
+    public async Task<Counts> RunAsync(IFrameProgress progress, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        CancellationToken token = stop.Token;
+        var results = Channel.CreateBounded<FaceLandmarkerResult>(frames.Capacity);
+        for (int i = 0; i < frames.Capacity; i++) results.Writer.TryWrite(new FaceLandmarkerResult());
+        Channel<VideoFrame> decoded = Queue<VideoFrame>();
+        Channel<Tracked> tracked = Queue<Tracked>(), drawn = Queue<Tracked>();
+
+        Task[] stages = writer is null
+            ?
+            [
+                Stage(() => DecodeAsync(decoded.Writer, token), decoded.Writer, stop),
+                Stage(() => TrackAsync(decoded.Reader, results, next: null, progress, token), (ChannelWriter<Tracked>?)null, stop),
+            ]
+            :
+            [
+                Stage(() => DecodeAsync(decoded.Writer, token), decoded.Writer, stop),
+                Stage(() => TrackAsync(decoded.Reader, results, tracked.Writer, progress: null, token), tracked.Writer, stop),
+                Stage(() => DrawAsync(tracked.Reader, drawn.Writer, token), drawn.Writer, stop),
+                Stage(() => EncodeAsync(writer, drawn.Reader, results.Writer, progress, token), (ChannelWriter<Tracked>?)null, stop),
+            ];
+        try
+        {
+            await Task.WhenAll(stages).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The stage that failed first in pipeline order is the cause; the rest were stopped.
+            Exception? cause = stages.Where(s => s.IsFaulted).SelectMany(s => s.Exception!.InnerExceptions)
+                .FirstOrDefault(e => e is not OperationCanceledException);
+            if (cause is not null) ExceptionDispatchInfo.Throw(cause);
+            throw;
+        }
+        return new Counts(_framesDone, _framesWithFaces);
+    }
+
+    private async Task DecodeAsync(ChannelWriter<VideoFrame> next, CancellationToken token)
+    {
+        long t = StageTimes.Now;
+        await foreach (VideoFrame frame in reader.ReadFramesAsync(frames, token).ConfigureAwait(false))
+        {
+            t = times.Add(StageTimes.Stage.Decode, t);
+            await next.WriteAsync(frame, token).ConfigureAwait(false);
+            t = times.Add(StageTimes.Stage.DecodeBlocked, t);
+        }
+    }
+
+    private async Task TrackAsync(ChannelReader<VideoFrame> input, Channel<FaceLandmarkerResult> results, ChannelWriter<Tracked>? next,
+        IFrameProgress? progress, CancellationToken token)
+    {
+        var clock = new PipelineClock();
+        long t = StageTimes.Now;
+        while (await input.WaitToReadAsync(token).ConfigureAwait(false))
+        {
+            while (input.TryRead(out VideoFrame frame))
+            {
+                FaceLandmarkerResult result = await results.Reader.ReadAsync(token).ConfigureAwait(false);
+                t = times.Add(StageTimes.Stage.TrackStarved, t);
+                if (landmarker.TryDetectForVideo(frame.Image.View, clock.Next(frame.TimestampMs), result)) _framesWithFaces++;
+                t = times.Add(StageTimes.Stage.Inference, t);
+                json?.Write(frame.Index, frame.TimestampMs, result);
+                t = times.Add(StageTimes.Stage.Json, t);
+                if (next is null)
+                {
+                    Finish(frame.Image, result, results.Writer, progress);
+                }
+                else
+                {
+                    await next.WriteAsync(new Tracked(frame.Image, result), token).ConfigureAwait(false);
+                    t = times.Add(StageTimes.Stage.TrackBlocked, t);
+                }
+            }
+        }
+    }
+
+    private async Task DrawAsync(ChannelReader<Tracked> input, ChannelWriter<Tracked> next, CancellationToken token)
+    {
+        await foreach (Tracked frame in input.ReadAllAsync(token).ConfigureAwait(false))
+        {
+            long t = StageTimes.Now;
+            renderer.Render(frame.Image, frame.Result);
+            times.Add(StageTimes.Stage.Draw, t);
+            await next.WriteAsync(frame, token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task EncodeAsync(VideoWriter encoder, ChannelReader<Tracked> input, ChannelWriter<FaceLandmarkerResult> results,
+        IFrameProgress progress, CancellationToken token)
+    {
+        await foreach (Tracked frame in input.ReadAllAsync(token).ConfigureAwait(false))
+        {
+            long t = StageTimes.Now;
+            await encoder.WriteFrameAsync(frame.Image.View, token).ConfigureAwait(false);
+            times.Add(StageTimes.Stage.Encode, t);
+            Finish(frame.Image, frame.Result, results, progress);
+        }
+    }
+
+    private void Finish(ImageBuffer image, FaceLandmarkerResult result, ChannelWriter<FaceLandmarkerResult> results, IFrameProgress? progress)
+    {
+        frames.Return(image);
+        results.TryWrite(result);
+        progress?.Report(++_framesDone);
+    }
+
+    private static Channel<T> Queue<T>() =>
+        Channel.CreateBounded<T>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+
+    private static Task Stage<T>(Func<Task> body, ChannelWriter<T>? output, CancellationTokenSource stop) => Task.Run(async () =>
+    {
+        try
+        {
+            await body().ConfigureAwait(false);
+            output?.TryComplete();
+        }
+        catch (Exception e)
+        {
+            output?.TryComplete(e);
+            await stop.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+    });
+}
