@@ -13,6 +13,8 @@ internal static class Program
             AnnotateCommand.Create(),
             BenchCommand.Create(),
             VideoCommand.Create(),
+            TrackCommand.Create(),
+            BatchCommand.Create(),
             MakeupCommand.Create(),
             EvalCommand.Create(),
         };

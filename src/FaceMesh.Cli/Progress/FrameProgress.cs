@@ -16,9 +16,7 @@ internal static class FrameProgress
     public static async Task<T> RunAsync<T>(string label, long? totalFrames, Func<IFrameProgress, Task<T>> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        if (Console.IsErrorRedirected) return await work(Silent.Instance).ConfigureAwait(false);
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        if (!console.Profile.Capabilities.Interactive) return await work(Silent.Instance).ConfigureAwait(false);
+        if (ProgressTerminal.TryOpen() is not { } console) return await work(Silent.Instance).ConfigureAwait(false);
 
         return await console.Progress()
             .AutoClear(false)
@@ -37,7 +35,8 @@ internal static class FrameProgress
             }).ConfigureAwait(false);
     }
 
-    private sealed class Silent : IFrameProgress
+    /// <summary>Discards progress.</summary>
+    internal sealed class Silent : IFrameProgress
     {
         public static readonly Silent Instance = new();
 

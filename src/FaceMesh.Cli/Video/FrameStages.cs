@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
+using FaceMesh.Batch;
 using FaceMesh.Cli.Output;
 using FaceMesh.Cli.Progress;
 using FaceMesh.Cli.Rendering;
@@ -80,7 +81,7 @@ internal sealed class FrameStages(VideoReader reader, FramePool frames, FaceLand
     private async Task TrackAsync(ChannelReader<VideoFrame> input, Channel<FaceLandmarkerResult> results, ChannelWriter<Tracked>? next,
         IFrameProgress? progress, CancellationToken token)
     {
-        var clock = new PipelineClock();
+        var clock = new VideoClock();
         long t = StageTimes.Now;
         while (await input.WaitToReadAsync(token).ConfigureAwait(false))
         {

@@ -23,7 +23,8 @@ internal sealed class VideoJob(VideoJobSettings settings)
     /// <summary>Wall time per stage; read it after <see cref="RunAsync"/>.</summary>
     public StageTimes Times { get; } = new();
 
-    public async Task<Summary> RunAsync(CancellationToken cancellationToken)
+    /// <param name="showProgress">False when several jobs run at once: one terminal has room for one live bar.</param>
+    public async Task<Summary> RunAsync(CancellationToken cancellationToken, bool showProgress = true)
     {
         RefuseToOverwriteInput();
         await using VideoReader reader = await VideoReader.OpenAsync(settings.Input, PixelFormat.Rgb24, cancellationToken).ConfigureAwait(false);
@@ -39,8 +40,10 @@ internal sealed class VideoJob(VideoJobSettings settings)
         try
         {
             var stages = new FrameStages(reader, frames, landmarker, settings.Renderer, json, writer, Times);
-            counts = await FrameProgress.RunAsync(Path.GetFileName(settings.Input), ExpectedFrames(info),
-                progress => stages.RunAsync(progress, cancellationToken)).ConfigureAwait(false);
+            counts = showProgress
+                ? await FrameProgress.RunAsync(Path.GetFileName(settings.Input), ExpectedFrames(info),
+                    progress => stages.RunAsync(progress, cancellationToken)).ConfigureAwait(false)
+                : await stages.RunAsync(FrameProgress.Silent.Instance, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException || cancellationToken.IsCancellationRequested)
         {

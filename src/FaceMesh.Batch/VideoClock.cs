@@ -1,11 +1,12 @@
-namespace FaceMesh.Cli.Video;
+namespace FaceMesh.Batch;
 
 /// <summary>
-/// Turns stream timestamps into the whole, strictly increasing milliseconds video mode requires.
+/// Turns stream timestamps into the whole, strictly increasing milliseconds that
+/// <see cref="FaceLandmarker.TryDetectForVideo"/> requires.
 /// Times count from the first frame, so a stream whose pts start negative or late still starts the
 /// smoother at zero; a frame closer than 1 ms to the last (or out of order) moves on by 1 ms.
 /// </summary>
-internal sealed class PipelineClock
+public sealed class VideoClock
 {
     private double? _origin;
     private long _last = long.MinValue;
