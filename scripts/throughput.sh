@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Throughput on real work, measured side by side in one run: ffmpeg alone next to our commands on
+# the same media, printed as ratios against the targets of issue #13:
+#   video  vs ffmpeg re-encoding with the same encoder settings     target <= 1.25x
+#   track  vs decoding alone (ffmpeg to raw RGB) + inference time   target <= 1.50x
+#   batch  1 worker vs 2 workers (speed-up), photos and short clips  target >= 1.70x
+# Media is made with ffmpeg from the fetched fixtures (Megamind.avi and the face photos).
+# Ratios, not seconds, are the result: rerun on a quiet machine; other load distorts both sides.
+#
+#   scripts/throughput.sh [--repeat N] [--keep DIR]
+#     --repeat N  run every measurement N times and keep the fastest (default 1)
+#     --keep DIR  make the media in DIR and keep it (default: a temp folder, removed at the end)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+repeat=1
+keep=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --repeat) repeat="$2"; shift 2 ;;
+    --keep) keep="$2"; shift 2 ;;
+    *) echo "usage: $0 [--repeat N] [--keep DIR]" >&2; exit 2 ;;
+  esac
+done
+
+bash "$root/scripts/install-deps.sh" >&2
+bash "$root/scripts/fetch-fixtures.sh" >/dev/null 2>&1 || true
+fixtures="$root/.cache/fixtures"
+facemesh="$root/facemesh"
+"$facemesh" --help >/dev/null   # builds the CLI now, not inside the first measurement
+
+if [ -n "$keep" ]; then work="$keep"; mkdir -p "$work"; else work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT; fi
+ff() { ffmpeg -hide_banner -nostdin -v error -y "$@"; }
+
+# --- media --------------------------------------------------------------------------------------
+megamind="$fixtures/Megamind.avi"
+hd="$work/megamind-720p.mp4"
+[ -s "$hd" ] || ff -stream_loop 1 -i "$megamind" -vf scale=1280:720 -c:v libx264 -preset veryfast -crf 20 -c:a aac "$hd"
+photos="$work/photos"
+if [ ! -d "$photos" ]; then
+  mkdir -p "$photos"
+  for copy in 1 2 3 4; do
+    for photo in astronaut.png grace_hopper.jpg messi5.jpg man_portrait.jpg three_faces.jpg; do
+      [ -f "$fixtures/$photo" ] && cp "$fixtures/$photo" "$photos/$copy-$photo"
+    done
+  done
+fi
+clips="$work/clips"
+if [ ! -d "$clips" ]; then
+  mkdir -p "$clips"
+  for start in 0 2 4 6; do ff -ss "$start" -t 2 -i "$megamind" -vf scale=360:-2 -c:v libx264 -preset veryfast -an "$clips/clip$start.mp4"; done
+fi
+
+# --- timing -------------------------------------------------------------------------------------
+# seconds CMD...: the fastest wall time of $repeat runs; the command's stderr is kept in $work/last.err.
+seconds() {
+  local best="" start end t
+  for _ in $(seq "$repeat"); do
+    start=$(date +%s.%N)
+    "$@" >/dev/null 2>"$work/last.err" || { echo "failed: $*" >&2; cat "$work/last.err" >&2; exit 1; }
+    end=$(date +%s.%N)
+    t=$(echo "$end - $start" | bc -l)
+    if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; cp "$work/last.err" "$work/best.err"; fi
+  done
+  printf '%.2f' "$best"
+}
+# stage NAME: a stage's seconds from the best run's --timings line.
+stage() { grep -o "$1 [0-9.]* s" "$work/best.err" | head -1 | grep -o '[0-9.]*'; }
+ratio() { printf '%.2f' "$(echo "$1 / $2" | bc -l)"; }
+verdict() { if [ "$(echo "$1 $2 $3" | awk '{print ($2 == "<=" ? ($1 <= $3) : ($1 >= $3))}')" = 1 ]; then echo "ok"; else echo "MISSED"; fi; }
+
+echo "throughput.sh: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; best of $repeat run(s)"
+printf '%-44s %9s %9s %7s %s\n' "measurement" "ours s" "ref s" "ratio" "target"
+
+for input in "$hd" "$megamind"; do
+  name=$(basename "$input")
+  ref=$(seconds ff -i "$input" -map 0:v:0 -map '0:a?' -c:v libx264 -preset veryfast -crf 18 -pix_fmt yuv420p -c:a copy -shortest \
+    -movflags +faststart "$work/ffmpeg.mp4")
+  ours=$(seconds "$facemesh" video "$input" -o "$work/ours.mp4" --timings)
+  r=$(ratio "$ours" "$ref")
+  printf '%-44s %9s %9s %7s %s\n' "video $name vs ffmpeg re-encode" "$ours" "$ref" "$r" "<= 1.25 $(verdict "$r" "<=" 1.25)"
+  echo "    $(grep '^timings' "$work/best.err")"
+
+  decode=$(seconds ff -i "$input" -map 0:v:0 -f rawvideo -pix_fmt rgb24 /dev/null)
+  ours=$(seconds "$facemesh" track "$input" --jsonl "$work/track.jsonl" --timings)
+  inference=$(stage inference)
+  ref=$(echo "$decode + $inference" | bc -l)
+  r=$(ratio "$ours" "$ref")
+  printf '%-44s %9s %9.2f %7s %s\n' "track $name vs decode ($decode s) + inference" "$ours" "$ref" "$r" "<= 1.50 $(verdict "$r" "<=" 1.5)"
+done
+
+# A fresh output folder per run: batch would otherwise skip what the previous run completed.
+fresh_batch() { rm -rf "$work/batch-out"; "$facemesh" batch "$1" -o "$work/batch-out" --workers "$2"; }
+for corpus in photos clips; do
+  one=$(seconds fresh_batch "$work/$corpus" 1)
+  two=$(seconds fresh_batch "$work/$corpus" 2)
+  r=$(ratio "$one" "$two")
+  printf '%-44s %9s %9s %7s %s\n' "batch $corpus: 2 workers (ours) vs 1 (ref)" "$two" "$one" "${r}x" ">= 1.70x $(verdict "$r" ">=" 1.7)"
+done
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; ratios from a loaded machine are not the product's speed"
