@@ -110,7 +110,7 @@ public sealed class CorpusRunnerTests
         foreach (string file in Directory.GetFiles(store.Results, "*.parquet"))
         {
             await using FileStream stream = File.OpenRead(file);
-            rows.AddRange(await ParquetSerializer.DeserializeAsync<FaceRecord>(stream));
+            rows.AddRange((await ParquetSerializer.DeserializeAsync<FaceRecord>(stream)).Data);
         }
         return rows.OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Frame).ThenBy(r => r.Face).ToList();
     }

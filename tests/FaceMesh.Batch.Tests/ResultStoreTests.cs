@@ -1,3 +1,4 @@
+using Parquet.Schema;
 using Parquet.Serialization;
 
 namespace FaceMesh.Batch.Tests;
@@ -25,7 +26,11 @@ public sealed class ResultStoreTests : IDisposable
         Assert.False(store.IsComplete(input, "other options"));
         string parquet = Assert.Single(Directory.GetFiles(store.Results, "*.parquet"));
         await using FileStream stream = File.OpenRead(parquet);
-        IList<FaceRecord> back = await ParquetSerializer.DeserializeAsync<FaceRecord>(stream);
+        DeserializationResult<FaceRecord> read = await ParquetSerializer.DeserializeAsync<FaceRecord>(stream);
+        IList<FaceRecord> back = read.Data;
+        Assert.Equal(["file", "frame", "timestampMs", "face", "width", "height", "score", "faceFlag", "landmarks", "options"],
+            read.Schema.Fields.Select(f => f.Name));
+        Assert.IsType<ListField>(read.Schema.Fields.Single(f => f.Name == "landmarks"));
         Assert.Equal(Enumerable.Range(0, rows).Select(i => (long)i), back.Select(r => r.Frame));
         Assert.Equal([rows - 1f, 2f, 3f], back[^1].Landmarks);
         Assert.Equal(rows, File.ReadLines(Assert.Single(Directory.GetFiles(store.Results, "*.jsonl"))).Count());
@@ -43,7 +48,7 @@ public sealed class ResultStoreTests : IDisposable
         }
         Assert.True(store.IsComplete(input, "opts"));
         await using FileStream stream = File.OpenRead(Assert.Single(Directory.GetFiles(store.Results, "*.parquet")));
-        Assert.Empty(await ParquetSerializer.DeserializeAsync<FaceRecord>(stream));
+        Assert.Empty((await ParquetSerializer.DeserializeAsync<FaceRecord>(stream)).Data);
     }
 
     [Fact]
