@@ -83,25 +83,22 @@ internal sealed class FrameStages(VideoReader reader, FramePool frames, FaceLand
     {
         var clock = new VideoClock();
         long t = StageTimes.Now;
-        while (await input.WaitToReadAsync(token).ConfigureAwait(false))
+        await foreach (VideoFrame frame in input.ReadAllAsync(token).ConfigureAwait(false))
         {
-            while (input.TryRead(out VideoFrame frame))
+            FaceLandmarkerResult result = await results.Reader.ReadAsync(token).ConfigureAwait(false);
+            t = times.Add(StageTimes.Stage.TrackStarved, t);
+            if (landmarker.TryDetectForVideo(frame.Image.View, clock.Next(frame.TimestampMs), result)) _framesWithFaces++;
+            t = times.Add(StageTimes.Stage.Inference, t);
+            json?.Write(frame.Index, frame.TimestampMs, result);
+            t = times.Add(StageTimes.Stage.Json, t);
+            if (next is null)
             {
-                FaceLandmarkerResult result = await results.Reader.ReadAsync(token).ConfigureAwait(false);
-                t = times.Add(StageTimes.Stage.TrackStarved, t);
-                if (landmarker.TryDetectForVideo(frame.Image.View, clock.Next(frame.TimestampMs), result)) _framesWithFaces++;
-                t = times.Add(StageTimes.Stage.Inference, t);
-                json?.Write(frame.Index, frame.TimestampMs, result);
-                t = times.Add(StageTimes.Stage.Json, t);
-                if (next is null)
-                {
-                    Finish(frame.Image, result, results.Writer, progress);
-                }
-                else
-                {
-                    await next.WriteAsync(new Tracked(frame.Image, result), token).ConfigureAwait(false);
-                    t = times.Add(StageTimes.Stage.TrackBlocked, t);
-                }
+                Finish(frame.Image, result, results.Writer, progress);
+            }
+            else
+            {
+                await next.WriteAsync(new Tracked(frame.Image, result), token).ConfigureAwait(false);
+                t = times.Add(StageTimes.Stage.TrackBlocked, t);
             }
         }
     }
