@@ -51,6 +51,7 @@ if [ ! -d "$clips" ]; then
 fi
 
 # --- timing -------------------------------------------------------------------------------------
+calc() { awk "BEGIN { print $1 }"; }
 # seconds CMD...: the fastest wall time of $repeat runs; the command's stderr is kept in $work/last.err.
 seconds() {
   local best="" start end t
@@ -58,15 +59,15 @@ seconds() {
     start=$(date +%s.%N)
     "$@" >/dev/null 2>"$work/last.err" || { echo "failed: $*" >&2; cat "$work/last.err" >&2; exit 1; }
     end=$(date +%s.%N)
-    t=$(echo "$end - $start" | bc -l)
-    if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; cp "$work/last.err" "$work/best.err"; fi
+    t=$(calc "$end - $start")
+    if [ -z "$best" ] || [ "$(calc "$t < $best")" = 1 ]; then best=$t; cp "$work/last.err" "$work/best.err"; fi
   done
   printf '%.2f' "$best"
 }
 # stage NAME: a stage's seconds from the best run's --timings line.
 stage() { grep -o "$1 [0-9.]* s" "$work/best.err" | head -1 | grep -o '[0-9.]*'; }
-ratio() { printf '%.2f' "$(echo "$1 / $2" | bc -l)"; }
-verdict() { if [ "$(echo "$1 $2 $3" | awk '{print ($2 == "<=" ? ($1 <= $3) : ($1 >= $3))}')" = 1 ]; then echo "ok"; else echo "MISSED"; fi; }
+ratio() { printf '%.2f' "$(calc "$1 / $2")"; }
+verdict() { if [ "$(calc "$1 $2 $3")" = 1 ]; then echo "ok"; else echo "MISSED"; fi; }
 
 echo "throughput.sh: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; best of $repeat run(s)"
 printf '%-44s %9s %9s %7s %s\n' "measurement" "ours s" "ref s" "ratio" "target"
@@ -83,7 +84,7 @@ for input in "$hd" "$megamind"; do
   decode=$(seconds ff -i "$input" -map 0:v:0 -f rawvideo -pix_fmt rgb24 /dev/null)
   ours=$(seconds "$facemesh" track "$input" --jsonl "$work/track.jsonl" --timings)
   inference=$(stage inference)
-  ref=$(echo "$decode + $inference" | bc -l)
+  ref=$(calc "$decode + $inference")
   r=$(ratio "$ours" "$ref")
   printf '%-44s %9s %9.2f %7s %s\n' "track $name vs decode ($decode s) + inference" "$ours" "$ref" "$r" "<= 1.50 $(verdict "$r" "<=" 1.5)"
 done
