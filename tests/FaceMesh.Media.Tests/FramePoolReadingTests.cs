@@ -68,12 +68,12 @@ public sealed class FramePoolReadingTests(TestMediaFixture media)
     }
 
     [Fact]
-    public void A_buffer_returned_twice_or_from_elsewhere_is_refused()
+    public async Task A_buffer_returned_twice_or_from_elsewhere_is_refused()
     {
         using var pool = new FramePool(4, 4, PixelFormat.Rgb24, capacity: 1);
         using var stranger = new ImageBuffer(4, 4, PixelFormat.Rgb24);
         Assert.Throws<ArgumentException>(() => pool.Return(stranger));
-        ImageBuffer mine = pool.RentAsync().AsTask().GetAwaiter().GetResult();
+        ImageBuffer mine = await pool.RentAsync();
         pool.Return(mine);
         Assert.Throws<InvalidOperationException>(() => pool.Return(mine));
     }
