@@ -30,6 +30,21 @@ public class BatchCommandTests(ClipFixture clips)
         Assert.Contains("5 inputs: 0 processed, 3 already complete, 2 failed", second.Stderr, StringComparison.Ordinal);
     }
 
+    [FixtureFact("astronaut.png")]
+    public void Progress_bar_shows_files_frames_per_second_and_completion_on_a_terminal()
+    {
+        string output = clips.Output("tty-results");
+        // script(1) gives the CLI a pseudo-terminal, as in the video progress test.
+        string command = string.Join(' ', new[] { "env", "TERM=xterm-256color", CliProcess.Host, CliProcess.Assembly, "batch",
+            clips.Clip("tiny.mp4"), clips.Clip("one-frame.mp4"), "-o", output }.Select(a => "'" + a + "'"));
+        ToolRun run = ToolRun.Start("script", ["-qec", command, "/dev/null"], TimeSpan.FromMinutes(2));
+        Assert.True(run.ExitCode == 0, run.ToString() + run.Stdout);
+        Assert.Contains("2/2 files", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("6 frames", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("frames/s", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("100%", run.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void No_inputs_is_one_line_and_non_zero()
     {
