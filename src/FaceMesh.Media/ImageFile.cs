@@ -10,7 +10,7 @@ namespace FaceMesh.Media;
 /// JPEGs are decoded with libjpeg-turbo's djpeg when it is installed, giving the exact pixels
 /// MediaPipe's own builds see (see <see cref="Jpeg.LibjpegTurboDecoder"/>).
 /// </summary>
-public static class ImageFile
+public static partial class ImageFile
 {
     public static ImageBuffer Read(string path, PixelFormat format = PixelFormat.Rgb24) =>
         ReadAsync(path, format).GetAwaiter().GetResult();
