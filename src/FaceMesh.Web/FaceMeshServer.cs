@@ -72,6 +72,7 @@ public sealed class FaceMeshServer : IAsyncDisposable
             SecurityHeaders.Apply(context.Response);
             return next(context);
         });
+        app.UseRouting();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(10), KeepAliveTimeout = options.IdleTimeout });
         app.Map("/ws", async context =>
         {
@@ -86,7 +87,8 @@ public sealed class FaceMeshServer : IAsyncDisposable
         app.MapPost("/api/detect", detect.HandleAsync);
         app.MapGet("/api/health", context => WriteHealthAsync(context, pool));
         app.MapGet("/api/mesh", context => WriteBytesAsync(context, mesh, "application/json"));
-        app.Run(async context =>
+        // Lowest precedence: every path the routes above do not claim is looked up among the embedded files.
+        app.Map("{**path}", async context =>
         {
             bool readOnly = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
             if (readOnly && assets.TryGet(context.Request.Path.Value ?? "", out EmbeddedAssets.Asset? asset))
