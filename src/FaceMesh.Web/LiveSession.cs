@@ -60,10 +60,8 @@ internal sealed class LiveSession : IDisposable
         {
             // The client went away or stopped reading; the lease is released all the same.
         }
-        finally
-        {
-            socket.Abort();
-        }
+        // No abort: returning lets Kestrel end the connection with a FIN, so the close frame
+        // already sent reaches the client instead of being discarded by a reset.
     }
 
     private static async Task RefuseAsync(WebSocket socket, string message, TimeSpan timeout)
@@ -74,13 +72,9 @@ internal sealed class LiveSession : IDisposable
             byte[] reply = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["type"] = "error", ["code"] = "busy", ["message"] = message });
             await socket.SendAsync(reply, WebSocketMessageType.Text, true, session.Token).ConfigureAwait(false);
             // 1013 "Try Again Later": the refusal is about load, not about this client.
-            await socket.CloseOutputAsync((WebSocketCloseStatus)1013, "server busy", session.Token).ConfigureAwait(false);
+            await socket.CloseAsync((WebSocketCloseStatus)1013, "server busy", session.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException) { }
-        finally
-        {
-            socket.Abort();
-        }
     }
 
     private async Task LoopAsync(CancellationToken aborted)

@@ -64,7 +64,8 @@ public sealed class DetectApiTests
         using var form = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "picture", "x.png" } };
         using HttpResponseMessage response = await server.Http.PostAsync("/api/detect", form);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("'image'", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using JsonDocument error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("field 'image'", error.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
         using HttpResponseMessage query = await server.Http.PostAsync("/api/detect?maxFaces=0", new MultipartFormDataContent());
         Assert.Equal(HttpStatusCode.BadRequest, query.StatusCode);
     }
