@@ -7,8 +7,9 @@
   const MAX_SIDE = 640;
   const HEADER_BYTES = 12;
   const $ = (id) => document.getElementById(id);
-  const video = $('video'), photo = $('photo'), overlay = $('overlay'), placeholder = $('placeholder');
+  const video = $('video'), photo = $('photo'), frame = $('frame'), overlay = $('overlay'), placeholder = $('placeholder');
   const draw = overlay.getContext('2d');
+  const frameContext = frame.getContext('2d');
   const capture = document.createElement('canvas');
   const captureContext = capture.getContext('2d', { willReadFrequently: true });
 
@@ -88,12 +89,13 @@
 
   function sendFrame(element, width, height) {
     const socket = state.socket;
-    if (!socket || socket.readyState !== WebSocket.OPEN || width === 0 || height === 0) return;
-    if (state.inFlight) { state.dropped++; return; }
+    if (!socket || socket.readyState !== WebSocket.OPEN || width === 0 || height === 0) return false;
+    if (state.inFlight) { state.dropped++; return false; }
     const [w, h] = frameSize(width, height);
     if (capture.width !== w || capture.height !== h) { capture.width = w; capture.height = h; }
     captureContext.drawImage(element, 0, 0, w, h);
-    const pixels = captureContext.getImageData(0, 0, w, h).data;
+    const image = captureContext.getImageData(0, 0, w, h);
+    const pixels = image.data;
     const message = new Uint8Array(HEADER_BYTES + pixels.length);
     const header = new DataView(message.buffer);
     message[0] = 0x46; message[1] = 0x4d; message[2] = 1; message[3] = 1;
@@ -102,15 +104,21 @@
     const sequence = ++state.sequence;
     header.setUint32(8, sequence, true);
     message.set(pixels, HEADER_BYTES);
-    state.inFlight = { sequence, sentAt: performance.now() };
+    state.inFlight = { sequence, sentAt: performance.now(), image };
     socket.send(message);
     $('frameSize').textContent = `${w}×${h}`;
+    return true;
   }
 
   function onResult(result) {
     const now = performance.now();
-    const sent = state.inFlight && state.inFlight.sequence === result.seq ? state.inFlight.sentAt : null;
+    const inFlight = state.inFlight && state.inFlight.sequence === result.seq ? state.inFlight : null;
+    const sent = inFlight ? inFlight.sentAt : null;
     state.inFlight = null;
+    if (state.photoPending) sendPhoto();
+    // The answer to a frame of a source the user has since left: nothing to show.
+    if (inFlight && inFlight.stale) return;
+    if (inFlight) showAnalysedFrame(inFlight.image);
     state.lastResult = result;
     state.frames++;
     state.windowFrames++;
@@ -125,6 +133,16 @@
     $('dropped').textContent = String(state.dropped);
     if (state.source) setStatus('running');
     render(result);
+  }
+
+  // Like MediaPipe's demos, show the frame the result belongs to rather than the live video, so
+  // the mesh never trails a moving face by the round trip.
+  function showAnalysedFrame(image) {
+    if (frame.width !== image.width || frame.height !== image.height) {
+      frame.width = image.width;
+      frame.height = image.height;
+    }
+    frameContext.putImageData(image, 0, 0);
   }
 
   // ---- drawing -------------------------------------------------------------------------------
@@ -228,12 +246,16 @@
 
   function stopSource() {
     state.source = null;
+    state.photoPending = false;
+    if (state.inFlight) state.inFlight.stale = true;
     if (state.stream) { state.stream.getTracks().forEach((t) => t.stop()); state.stream = null; }
     video.pause();
     if (video.src.startsWith('blob:')) URL.revokeObjectURL(video.src);
     video.removeAttribute('src');
     video.srcObject = null;
     $('stop').disabled = true;
+    draw.clearRect(0, 0, overlay.width, overlay.height);
+    frameContext.clearRect(0, 0, frame.width, frame.height);
   }
 
   function pumpVideo() {
@@ -300,13 +322,13 @@
     video.hidden = false;
   }
 
+  // A photo is one frame: if another is still in flight, it goes as soon as that one is answered.
   function sendPhoto() {
-    if (state.source === 'photo') sendFrame(photo, photo.naturalWidth, photo.naturalHeight);
+    state.photoPending = state.source === 'photo' && !sendFrame(photo, photo.naturalWidth, photo.naturalHeight);
   }
 
   $('stop').addEventListener('click', () => {
     stopSource();
-    draw.clearRect(0, 0, overlay.width, overlay.height);
     setStatus('stopped');
   });
 
