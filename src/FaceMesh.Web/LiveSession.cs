@@ -10,7 +10,7 @@ namespace FaceMesh.Web;
 /// <summary>
 /// One page's WebSocket: one <see cref="FaceLandmarker"/> in video mode for as long as the
 /// connection lives. Binary messages are frames (<see cref="FrameHeader"/>), text messages are
-/// JSON commands (<c>config</c>, <c>ping</c>); every frame gets one JSON reply
+/// JSON commands (<c>config</c>, <c>reset</c>, <c>ping</c>); every frame gets one JSON reply
 /// <c>{"type":"result","seq","width","height","serverMs","faces":[...]}</c> with faces in
 /// <c>facemesh detect</c>'s shape, every bad message a <c>{"type":"error","code","message"}</c>
 /// reply, after which the connection goes on. A frame's pixel buffer is allocated only after its
@@ -171,20 +171,19 @@ internal sealed class LiveSession : IDisposable
             {
                 case "config":
                     LiveSettings next = _settings.With(root);
-                    if (next != _settings)
-                    {
-                        FaceLandmarker replacement = FaceLandmarker.Create(next.ToOptions());
-                        _landmarker.Dispose();
-                        _landmarker = replacement;
-                        _settings = next;
-                    }
+                    if (next != _settings) Recreate(next);
+                    await SendAsync(WriteConfig, aborted).ConfigureAwait(false);
+                    break;
+                case "reset":
+                    // A new source (another video, a photo): tracking must not carry a face over from the last one.
+                    Recreate(_settings);
                     await SendAsync(WriteConfig, aborted).ConfigureAwait(false);
                     break;
                 case "ping":
                     await SendAsync(json => json.WriteString("type", "pong"), aborted).ConfigureAwait(false);
                     break;
                 default:
-                    problem = "a text message is a JSON object with \"type\": \"config\" or \"ping\"";
+                    problem = "a text message is a JSON object with \"type\": \"config\", \"reset\" or \"ping\"";
                     break;
             }
         }
@@ -194,6 +193,15 @@ internal sealed class LiveSession : IDisposable
         }
         if (problem is not null) await SendErrorAsync("bad-message", problem, aborted).ConfigureAwait(false);
         return true;
+    }
+
+    private void Recreate(LiveSettings settings)
+    {
+        FaceLandmarker replacement = FaceLandmarker.Create(settings.ToOptions());
+        _landmarker.Dispose();
+        _landmarker = replacement;
+        _settings = settings;
+        _lastTimestampMs = -1;
     }
 
     /// <summary>Discards what is left of a bad message, then says what was wrong with it.</summary>

@@ -273,10 +273,12 @@
     setStatus('connecting', 'connecting');
     try {
       if (!state.mesh) await loadMesh();
-      await ensureSocket();
+      const socket = await ensureSocket();
+      socket.send('{"type":"reset"}');
       state.source = kind;
       await begin();
       placeholder.hidden = true;
+      $('stage').classList.remove('empty');
       $('stop').disabled = false;
       setStatus('running');
     } catch (error) {
