@@ -292,6 +292,7 @@
     showVideo();
     video.srcObject = state.stream;
     await video.play();
+    fitStage(video.videoWidth, video.videoHeight);
     pumpVideo();
   }));
 
@@ -302,6 +303,7 @@
       showVideo();
       video.src = URL.createObjectURL(file);
       await video.play();
+      fitStage(video.videoWidth, video.videoHeight);
       pumpVideo();
     });
   });
@@ -313,11 +315,16 @@
       if (photo.src.startsWith('blob:')) URL.revokeObjectURL(photo.src);
       photo.src = URL.createObjectURL(file);
       await photo.decode();
+      fitStage(photo.naturalWidth, photo.naturalHeight);
       video.hidden = true;
       photo.hidden = false;
       sendPhoto();
     });
   });
+
+  function fitStage(width, height) {
+    $('stage').classList.toggle('wide', width >= height);
+  }
 
   function showVideo() {
     photo.hidden = true;
