@@ -32,15 +32,4 @@ internal readonly record struct FrameHeader(int Width, int Height, uint Sequence
         if (width > maxSide || height > maxSide) return $"frame {sequence}: size {width}x{height} exceeds this server's limit of {maxSide} pixels a side";
         return null;
     }
-
-    public static void Write(Span<byte> destination, int width, int height, uint sequence)
-    {
-        destination[0] = (byte)'F';
-        destination[1] = (byte)'M';
-        destination[2] = Version;
-        destination[3] = FormatRgba;
-        BinaryPrimitives.WriteUInt16LittleEndian(destination[4..], checked((ushort)width));
-        BinaryPrimitives.WriteUInt16LittleEndian(destination[6..], checked((ushort)height));
-        BinaryPrimitives.WriteUInt32LittleEndian(destination[8..], sequence);
-    }
 }
