@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the pictures the README links to, in docs/images/ (git-ignored, never committed):
-# the astronaut's mesh, and a lipstick before/after of the lower face. Uses ./facemesh, so the
-# pictures always show what the current code draws.
+# the astronaut's mesh, a lipstick before/after of the lower face, and the `serve` demo page in
+# Chromium. Uses ./facemesh and the browser test, so the pictures always show what the code draws.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -21,3 +21,10 @@ zoom="crop=160:120:150:70,scale=320:240:flags=lanczos"
 ffmpeg -hide_banner -nostdin -v error -y -i "$photo" -vf "$zoom" "$out/astronaut-lipstick-before.png"
 ffmpeg -hide_banner -nostdin -v error -y -i "$work/lipstick.png" -vf "$zoom" "$out/astronaut-lipstick-after.png"
 echo "wrote $out/astronaut-mesh.png, $out/astronaut-lipstick-before.png, $out/astronaut-lipstick-after.png" >&2
+
+# The demo page as a user sees it: the browser test (headless Chromium, a fake webcam playing
+# Megamind.avi) saves its screenshots where FACEMESH_SCREENSHOT_DIR points.
+bash scripts/install-deps.sh --tests
+FACEMESH_SCREENSHOT_DIR="$root/$out" dotnet test tests/FaceMesh.Web.Tests -c Release -nologo \
+  --filter "FullyQualifiedName~BrowserTests" >&2
+echo "wrote $out/serve-webcam.png, $out/serve-photo.png" >&2

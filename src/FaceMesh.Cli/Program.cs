@@ -17,6 +17,7 @@ internal static class Program
             BatchCommand.Create(),
             MakeupCommand.Create(),
             EvalCommand.Create(),
+            ServeCommand.Create(),
         };
         ParseResult parsed = root.Parse(args);
         try

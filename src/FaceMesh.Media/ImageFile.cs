@@ -10,7 +10,7 @@ namespace FaceMesh.Media;
 /// JPEGs are decoded with libjpeg-turbo's djpeg when it is installed, giving the exact pixels
 /// MediaPipe's own builds see (see <see cref="Jpeg.LibjpegTurboDecoder"/>).
 /// </summary>
-public static class ImageFile
+public static partial class ImageFile
 {
     public static ImageBuffer Read(string path, PixelFormat format = PixelFormat.Rgb24) =>
         ReadAsync(path, format).GetAwaiter().GetResult();
@@ -23,28 +23,38 @@ public static class ImageFile
         if (LibjpegTurboDecoder.LooksLikeJpeg(path) && LibjpegTurboDecoder.IsAvailable
             && await LibjpegTurboDecoder.TryDecodeAsync(path, format, cancellationToken).ConfigureAwait(false) is { } jpeg)
             return jpeg;
+        return await DecodeWithFfmpegAsync(FfmpegArgs.FileUrl(path), ReadOnlyMemory<byte>.Empty, path, format, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs ffmpeg on <paramref name="input"/> (a file URL, or pipe:0 fed <paramref name="stdin"/>) for its first frame as PAM.</summary>
+    private static async Task<ImageBuffer> DecodeWithFfmpegAsync(string input, ReadOnlyMemory<byte> stdin, string name, PixelFormat format,
+        CancellationToken cancellationToken)
+    {
         bool alpha = format.BytesPerPixel() == 4;
         string[] arguments =
         [
-            .. FfmpegArgs.QuietErrors, "-i", FfmpegArgs.FileUrl(path), "-map", "0:v:0", "-frames:v", "1",
+            .. FfmpegArgs.QuietErrors, "-i", input, "-map", "0:v:0", "-frames:v", "1",
             "-f", "image2pipe", "-c:v", "pam", "-pix_fmt", alpha ? "rgba" : "rgb24", "-",
         ];
         var errors = new ErrorLog();
-        await using var ffmpeg = FfmpegProcess.Start(ToolLocator.Ffmpeg, arguments, errors, keepStdinOpen: false);
+        bool piped = input == "pipe:0";
+        await using var ffmpeg = FfmpegProcess.Start(ToolLocator.Ffmpeg, arguments, errors, keepStdinOpen: piped);
         using (cancellationToken.Register(ffmpeg.Kill))
         {
+            Task feeding = piped ? ffmpeg.FeedStdinAsync(stdin, cancellationToken) : Task.CompletedTask;
             ImageBuffer? image = null;
             try
             {
                 image = await DecodePamAsync(ffmpeg.Stdout, format, cancellationToken).ConfigureAwait(false);
                 await ffmpeg.Stdout.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+                await feeding.ConfigureAwait(false);
                 int exitCode = await ffmpeg.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
                 if (exitCode != 0 || image is null)
                 {
                     string reason = errors.FirstError
                         ?? (image is null ? "ffmpeg produced no image" : $"ffmpeg exited with code {exitCode}");
-                    throw new MediaException($"Cannot read image '{path}': {reason}");
+                    throw new MediaException($"Cannot read image '{name}': {reason}");
                 }
                 ImageBuffer result = image;
                 image = null;
@@ -53,7 +63,7 @@ public static class ImageFile
             catch (MediaException e) when (image is null && errors.FirstError is { } first && !e.Message.Contains(first, StringComparison.Ordinal))
             {
                 // A malformed pipe output is a symptom; ffmpeg's own complaint is the cause.
-                throw new MediaException($"Cannot read image '{path}': {first}", e);
+                throw new MediaException($"Cannot read image '{name}': {first}", e);
             }
             finally
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FaceMesh.Cli.Output;
 using FaceMesh.Imaging;
+using FaceMesh.Json;
 using FaceMesh.Media;
 
 namespace FaceMesh.Cli.Commands;
@@ -30,10 +31,7 @@ internal static class DetectCommand
                 landmarker.TryDetect(image.View, result);
                 writer.WriteLine(json =>
                 {
-                    json.WriteString("image", path);
-                    json.WriteNumber("width", image.Width);
-                    json.WriteNumber("height", image.Height);
-                    FaceJsonWriter.WriteFaces(json, result.Faces, withGeometry);
+                    FaceJsonWriter.WriteImageResult(json, path, image.Width, image.Height, result.Faces, withGeometry);
                 });
             }
             return Task.FromResult(0);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FaceMesh.Json;
 
 namespace FaceMesh.Cli.Output;
 

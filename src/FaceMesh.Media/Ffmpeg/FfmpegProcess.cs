@@ -64,6 +64,22 @@ internal sealed class FfmpegProcess : IAsyncDisposable
         catch (IOException) { } // the child already exited; its exit code tells the story
     }
 
+    /// <summary>
+    /// Writes <paramref name="input"/> to stdin and closes it, while the caller reads stdout (the
+    /// child would block on a full stdout pipe otherwise). A child that quits early closes the pipe:
+    /// that is not an error here, its exit code and stderr say why.
+    /// </summary>
+    public async Task FeedStdinAsync(ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Stdin.WriteAsync(input, cancellationToken).ConfigureAwait(false);
+            await Stdin.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException) { }
+        CloseStdin();
+    }
+
     /// <summary>Waits for the child to exit and for its stderr to be fully consumed.</summary>
     public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
     {

@@ -22,6 +22,28 @@ internal static class LibjpegTurboDecoder
         return file.ReadAtLeast(magic, 3, throwOnEndOfStream: false) == 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF;
     }
 
+    public static bool LooksLikeJpeg(ReadOnlySpan<byte> encoded) =>
+        encoded.Length >= 3 && encoded[0] == 0xFF && encoded[1] == 0xD8 && encoded[2] == 0xFF;
+
+    /// <summary>Decodes an in-memory JPEG piped through djpeg's standard input.</summary>
+    /// <returns>The image, or null when djpeg could not decode it.</returns>
+    public static async Task<ImageBuffer?> TryDecodeAsync(ReadOnlyMemory<byte> encoded, PixelFormat format, CancellationToken cancellationToken)
+    {
+        var errors = new ErrorLog();
+        await using var djpeg = FfmpegProcess.Start(Djpeg, ["-pnm"], errors, keepStdinOpen: true);
+        using (cancellationToken.Register(djpeg.Kill))
+        {
+            Task feeding = djpeg.FeedStdinAsync(encoded, cancellationToken);
+            using var output = new MemoryStream();
+            await djpeg.Stdout.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+            await feeding.ConfigureAwait(false);
+            int exitCode = await djpeg.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (exitCode != 0) return null;
+            return PnmImage.TryDecode(output.GetBuffer().AsSpan(0, (int)output.Length), format);
+        }
+    }
+
     /// <returns>The image, or null when djpeg could not decode the file.</returns>
     public static async Task<ImageBuffer?> TryDecodeAsync(string path, PixelFormat format, CancellationToken cancellationToken)
     {

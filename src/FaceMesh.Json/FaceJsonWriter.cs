@@ -2,10 +2,10 @@ using System.Numerics;
 using System.Text.Json;
 using FaceMesh.Geometry;
 
-namespace FaceMesh.Cli.Output;
+namespace FaceMesh.Json;
 
 /// <summary>
-/// Writes faces in the CLI's JSON shape. Everything is in pixels: box [x, y, w, h], keypoints
+/// Writes faces in the JSON shape of <c>facemesh detect</c> and the web server's <c>/api/detect</c>. Everything is in pixels: box [x, y, w, h], keypoints
 /// [x, y], landmarks [x, y, z] with z = MediaPipe's normalised z times the image width, in
 /// MediaPipe's landmark order. A face tracked from the previous video frame has no detection:
 /// its score, box and keypoints are null. With geometry requested, each face also gets
@@ -14,10 +14,22 @@ namespace FaceMesh.Cli.Output;
 /// in cm at indices 3, 7, 11; camera space right-handed, face at negative z), and
 /// <c>meshVertices</c>, the 468 metric mesh points [x, y, z] in cm in the face model's frame.
 /// </summary>
-internal static class FaceJsonWriter
+public static class FaceJsonWriter
 {
+    /// <summary>The body of one image's object: <c>image</c> (its name), <c>width</c>, <c>height</c>, <c>faces</c>.</summary>
+    public static void WriteImageResult(Utf8JsonWriter json, string imageName, int width, int height, IReadOnlyList<Face> faces, bool geometry)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        json.WriteString("image", imageName);
+        json.WriteNumber("width", width);
+        json.WriteNumber("height", height);
+        WriteFaces(json, faces, geometry);
+    }
+
     public static void WriteFaces(Utf8JsonWriter json, IReadOnlyList<Face> faces, bool geometry = false)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(faces);
         json.WriteStartArray("faces");
         for (int i = 0; i < faces.Count; i++) WriteFace(json, faces[i], geometry);
         json.WriteEndArray();

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using FaceMesh.Imaging;
+using FaceMesh.Json;
+using FaceMesh.Media;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace FaceMesh.Web;
+
+/// <summary>
+/// <c>POST /api/detect</c>: a multipart upload with the image in the field <c>image</c>, answered
+/// with the same JSON object <c>facemesh detect</c> writes for that file (the <c>image</c> key is
+/// the uploaded file name). Query: <c>geometry</c>, <c>refine</c>, <c>maxFaces</c>, as the CLI's
+/// flags. The upload is held in memory only (bounded by the upload limit) and decoded through a pipe.
+/// </summary>
+internal sealed class DetectEndpoint(PipelinePool pool, FaceMeshServerOptions options)
+{
+    public const string FieldName = "image";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = options.MaxUploadBytes;
+        if (context.Request.ContentLength > options.MaxUploadBytes)
+        {
+            await Problem(context, StatusCodes.Status413PayloadTooLarge, $"the upload exceeds the limit of {options.MaxUploadBytes} bytes").ConfigureAwait(false);
+            return;
+        }
+        FaceLandmarkerOptions landmarkerOptions;
+        Upload? upload;
+        try
+        {
+            landmarkerOptions = ParseQuery(context.Request.Query);
+            upload = await ReadUploadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException e)
+        {
+            await Problem(context, e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? $"the upload exceeds the limit of {options.MaxUploadBytes} bytes" : e.Message).ConfigureAwait(false);
+            return;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidDataException or IOException)
+        {
+            await Problem(context, StatusCodes.Status400BadRequest, e.Message).ConfigureAwait(false);
+            return;
+        }
+        if (upload is null)
+        {
+            await Problem(context, StatusCodes.Status400BadRequest, $"expected a multipart/form-data upload with the image in the field '{FieldName}'").ConfigureAwait(false);
+            return;
+        }
+        using PipelinePool.Lease? lease = pool.TryAcquire();
+        if (lease is null)
+        {
+            context.Response.Headers.RetryAfter = "1";
+            await Problem(context, StatusCodes.Status503ServiceUnavailable, pool.BusyMessage).ConfigureAwait(false);
+            return;
+        }
+        ImageBuffer image;
+        try
+        {
+            image = await ImageFile.DecodeAsync(upload.Content, upload.FileName, PixelFormat.Rgb24, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (MediaException e)
+        {
+            await Problem(context, StatusCodes.Status415UnsupportedMediaType, e.Message).ConfigureAwait(false);
+            return;
+        }
+        using (image)
+        using (FaceLandmarker landmarker = FaceLandmarker.Create(landmarkerOptions))
+        {
+            FaceLandmarkerResult result = landmarker.Detect(image.View);
+            context.Response.ContentType = "application/json";
+            await using var json = new Utf8JsonWriter(context.Response.Body);
+            json.WriteStartObject();
+            FaceJsonWriter.WriteImageResult(json, upload.FileName, image.Width, image.Height, result.Faces, landmarkerOptions.OutputFacialTransformationMatrixes);
+            json.WriteEndObject();
+            await json.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    private static FaceLandmarkerOptions ParseQuery(IQueryCollection query)
+    {
+        var parsed = new FaceLandmarkerOptions
+        {
+            RunningMode = RunningMode.Image,
+            RefineLandmarks = Flag(query, "refine", true),
+            NumFaces = query.TryGetValue("maxFaces", out var faces) ? int.Parse(faces.ToString(), System.Globalization.CultureInfo.InvariantCulture) : 1,
+            OutputFacialTransformationMatrixes = Flag(query, "geometry", false),
+        };
+        parsed.Validate();
+        return parsed;
+    }
+
+    private static bool Flag(IQueryCollection query, string name, bool fallback) =>
+        query.TryGetValue(name, out var value) ? bool.Parse(value.ToString()) : fallback;
+
+    /// <returns>The image field, or null when the request is not multipart or has no such field.</returns>
+    private async Task<Upload?> ReadUploadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out MediaTypeHeaderValue? type)
+            || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
+            return null;
+        // Kestrel enforces the body limit (a 413 on the read that crosses it).
+        var reader = new MultipartReader(boundary, request.Body);
+        Upload? found = null;
+        while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out ContentDispositionHeaderValue? disposition)
+                || !disposition.Name.Equals(FieldName, StringComparison.Ordinal) || found is not null)
+            {
+                await section.Body.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            using var content = new MemoryStream();
+            await section.Body.CopyToAsync(content, cancellationToken).ConfigureAwait(false);
+            if (content.Length > options.MaxUploadBytes)
+                throw new BadHttpRequestException("upload too large", StatusCodes.Status413PayloadTooLarge);
+            string fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
+            found = new Upload(fileName.Length > 0 ? fileName : FieldName, content.ToArray());
+        }
+        return found;
+    }
+
+    internal static async Task Problem(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await using var json = new Utf8JsonWriter(context.Response.Body);
+        json.WriteStartObject();
+        json.WriteString("error", message);
+        json.WriteEndObject();
+    }
+
+    private sealed record Upload(string FileName, byte[] Content);
+}

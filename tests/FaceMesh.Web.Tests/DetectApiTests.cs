@@ -1,0 +1,111 @@
+using System.Net;
+using System.Text.Json;
+using FaceMesh.Imaging;
+using FaceMesh.Media;
+using FaceMesh.Web.Tests.Support;
+
+namespace FaceMesh.Web.Tests;
+
+/// <summary><c>POST /api/detect</c> and <c>GET /api/health</c> through the real server.</summary>
+public sealed class DetectApiTests
+{
+    [FixtureTheory("grace_hopper.jpg", "astronaut.png")]
+    [InlineData("grace_hopper.jpg", "")]
+    [InlineData("astronaut.png", "")]
+    [InlineData("astronaut.png", "--geometry")]
+    public async Task Detect_returns_byte_for_byte_the_object_facemesh_detect_prints_for_the_same_file(string fixture, string flag)
+    {
+        string[] arguments = flag.Length > 0 ? ["detect", fixture, flag] : ["detect", fixture];
+        byte[] cliLine = await CliRun.StdoutAsync(TestPaths.FixturesDir, arguments);
+        Assert.Equal((byte)'\n', cliLine[^1]);
+
+        await using var server = await TestServer.StartAsync();
+        string query = flag == "--geometry" ? "?geometry=true" : "";
+        byte[] api = await PostImageAsync(server, File.ReadAllBytes(TestPaths.Fixture(fixture)), fixture, query, HttpStatusCode.OK);
+
+        Assert.Equal(cliLine[..^1], api);
+        using JsonDocument parsed = JsonDocument.Parse(api);
+        Assert.Single(parsed.RootElement.GetProperty("faces").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Health_reports_ok_and_the_pipeline_limit()
+    {
+        await using var server = await TestServer.StartAsync(new FaceMeshServerOptions { MaxPipelines = 3 });
+        using JsonDocument health = JsonDocument.Parse(await server.Http.GetStringAsync("/api/health"));
+        Assert.Equal("ok", health.RootElement.GetProperty("status").GetString());
+        Assert.Equal(3, health.RootElement.GetProperty("pipelines").GetProperty("max").GetInt32());
+        Assert.Equal(0, health.RootElement.GetProperty("pipelines").GetProperty("active").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_upload_beyond_the_limit_gets_413()
+    {
+        await using var server = await TestServer.StartAsync(new FaceMeshServerOptions { MaxUploadBytes = 200_000 });
+        byte[] body = await PostImageAsync(server, new byte[400_000], "big.png", "", HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("200000 bytes", System.Text.Encoding.UTF8.GetString(body), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not an image at all", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("", HttpStatusCode.UnsupportedMediaType)]
+    public async Task Bad_images_get_a_clear_error(string content, HttpStatusCode expected)
+    {
+        await using var server = await TestServer.StartAsync();
+        byte[] body = await PostImageAsync(server, System.Text.Encoding.UTF8.GetBytes(content), "bad.jpg", "", expected);
+        using JsonDocument error = JsonDocument.Parse(body);
+        Assert.Contains("bad.jpg", error.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_without_the_image_field_gets_400()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var form = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "picture", "x.png" } };
+        using HttpResponseMessage response = await server.Http.PostAsync("/api/detect", form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using JsonDocument error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("field 'image'", error.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        using HttpResponseMessage query = await server.Http.PostAsync("/api/detect?maxFaces=0", new MultipartFormDataContent());
+        Assert.Equal(HttpStatusCode.BadRequest, query.StatusCode);
+    }
+
+    [FixtureFact("grace_hopper.jpg")]
+    public async Task Uploads_are_not_written_to_disk()
+    {
+        // ASP.NET Core spools large form files to ASPNETCORE_TEMP (else the temp directory); point
+        // it at an empty directory for this process and upload well past the 64 kB spooling threshold.
+        string spool = WebTestImages.TempDirectory("facemesh-web-spool");
+        string? previous = Environment.GetEnvironmentVariable("ASPNETCORE_TEMP");
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEMP", spool);
+        try
+        {
+            using ImageBuffer noise = new(700, 700, PixelFormat.Rgb24);
+            new Random(11).NextBytes(noise.Memory.Span);
+            string png = Path.Combine(WebTestImages.TempDirectory("facemesh-web-upload"), "noise.png");
+            ImageFile.Write(noise.View, png);
+            Assert.True(new FileInfo(png).Length > 1_000_000);
+
+            await using var server = await TestServer.StartAsync();
+            byte[] body = await PostImageAsync(server, File.ReadAllBytes(png), "noise.png", "", HttpStatusCode.OK);
+            using JsonDocument result = JsonDocument.Parse(body);
+            Assert.Equal(700, result.RootElement.GetProperty("width").GetInt32());
+            Assert.Empty(Directory.EnumerateFileSystemEntries(spool));
+            Directory.Delete(Path.GetDirectoryName(png)!, recursive: true);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEMP", previous);
+            Directory.Delete(spool, recursive: true);
+        }
+    }
+
+    private static async Task<byte[]> PostImageAsync(TestServer server, byte[] image, string fileName, string query, HttpStatusCode expected)
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(image), "image", fileName } };
+        using HttpResponseMessage response = await server.Http.PostAsync("/api/detect" + query, form);
+        byte[] body = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
+        return body;
+    }
+}
