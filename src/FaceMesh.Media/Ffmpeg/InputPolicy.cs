@@ -62,5 +62,5 @@ internal static class InputPolicy
 
     public static string TooLarge(string kind, string path, long width, long height, double maxMegapixels) =>
         $"Cannot read {kind} '{path}': it declares {width}x{height} pixels ({width * (double)height / 1e6:0.#} MP), " +
-        $"more than the {maxMegapixels:0.#} MP limit (raise it with MaxMegapixels or --max-megapixels)";
+        $"more than the {maxMegapixels:0.###} MP limit (raise it with MaxMegapixels or --max-megapixels)";
 }
