@@ -1,22 +1,17 @@
 #!/usr/bin/env bash
 # Installs the system tools the project needs on a fresh Debian machine: npm (to fetch the
-# models at build time) and ffmpeg (image and video I/O), plus djpeg, with which JPEGs decode to
-# the exact pixels MediaPipe's builds see (without it ffmpeg decodes them, slightly differently).
-# Does nothing when they are present.
+# models at build time), ffmpeg (image and video I/O) and djpeg, with which JPEGs decode to the
+# exact pixels MediaPipe's builds see (the default JPEG decoder; without it reading a JPEG fails
+# unless --jpeg-decoder ffmpeg is chosen). Does nothing when they are present.
 set -euo pipefail
-required=() optional=()
-command -v npm >/dev/null 2>&1 || required+=(npm)
-command -v ffmpeg >/dev/null 2>&1 || required+=(ffmpeg)
-command -v djpeg >/dev/null 2>&1 || optional+=(libjpeg-turbo-progs)
-missing=("${required[@]}" "${optional[@]}")
+missing=()
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+command -v djpeg >/dev/null 2>&1 || missing+=(libjpeg-turbo-progs)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
-  if [ ${#required[@]} -gt 0 ]; then
-    echo "install-deps: missing ${required[*]}; install with: sudo apt-get install -y ${missing[*]}" >&2
-    exit 3
-  fi
-  echo "install-deps: djpeg not found (sudo apt-get install -y libjpeg-turbo-progs); JPEGs will be decoded by ffmpeg, which differs slightly from MediaPipe's decoder" >&2
-  exit 0
+  echo "install-deps: missing ${missing[*]}; install with: sudo apt-get install -y ${missing[*]}" >&2
+  exit 3
 fi
 echo "install-deps: apt-get install ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive

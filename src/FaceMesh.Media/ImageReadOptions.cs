@@ -6,7 +6,12 @@ namespace FaceMesh.Media;
 /// <summary>How <see cref="ImageFile"/> reads a file.</summary>
 public sealed record ImageReadOptions
 {
-    /// <summary>The limit when none is given: 100 MP (a 12000x8000 photo), 300 MB as RGB.</summary>
+    /// <summary>
+    /// The limit when none is given: 50 MP (an 8160x6144 phone photo), chosen so that decoding
+    /// stays under 1 GB in total: djpeg streams rows (about 4 bytes per pixel in all), while
+    /// ffmpeg holds its decoded frame and an output copy beside ours (up to about 19 bytes per
+    /// pixel for a 16-bit RGBA PNG).
+    /// </summary>
     public const double DefaultMaxMegapixels = InputPolicy.DefaultMaxMegapixels;
 
     public static ImageReadOptions Default { get; } = new();

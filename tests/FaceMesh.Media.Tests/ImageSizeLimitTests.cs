@@ -19,7 +19,7 @@ public sealed class ImageSizeLimitTests(TestMediaFixture media)
 
         Assert.Contains($"'{bomb}'", e.Message, StringComparison.Ordinal);
         Assert.Contains("65000x65000", e.Message, StringComparison.Ordinal);
-        Assert.Contains("100 MP limit", e.Message, StringComparison.Ordinal);
+        Assert.Contains("50 MP limit", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

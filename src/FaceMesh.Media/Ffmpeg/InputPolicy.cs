@@ -27,13 +27,13 @@ internal static class InputPolicy
     /// <summary>Largest pixel count an <c>ImageBuffer</c> of 4 bytes per pixel can hold.</summary>
     public const double MaxMegapixelsCeiling = 500;
 
-    public const double DefaultMaxMegapixels = 100;
+    public const double DefaultMaxMegapixels = 50;
 
     /// <summary>Input options for opening <paramref name="path"/> with exactly <paramref name="demuxer"/>.</summary>
     public static string[] Open(string path, string demuxer, long maxPixels) =>
     [
         "-protocol_whitelist", Protocols, "-format_whitelist", demuxer, "-f", demuxer,
-        "-max_pixels", maxPixels.ToString(CultureInfo.InvariantCulture), "-i", FfmpegArgs.FileUrl(path),
+        "-max_pixels", DecoderLimit(maxPixels), "-i", FfmpegArgs.FileUrl(path),
     ];
 
     /// <summary>ffprobe options: the demuxer is forced when known, else probed within the allowlist.</summary>
@@ -41,8 +41,16 @@ internal static class InputPolicy
     [
         "-protocol_whitelist", Protocols, "-format_whitelist", demuxer ?? VideoDemuxers,
         .. demuxer is null ? (string[])[] : ["-f", demuxer],
-        "-max_pixels", maxPixels.ToString(CultureInfo.InvariantCulture), FfmpegArgs.FileUrl(path),
+        "-max_pixels", DecoderLimit(maxPixels), FfmpegArgs.FileUrl(path),
     ];
+
+    /// <summary>
+    /// ffmpeg's backstop for sizes we could not read ourselves. Some decoders check their padded
+    /// frame (a 10000-pixel row counts as 10048), so they get an eighth more room than the limit,
+    /// which we enforce exactly on the declared and the decoded size.
+    /// </summary>
+    private static string DecoderLimit(long maxPixels) =>
+        Math.Min(int.MaxValue, maxPixels + maxPixels / 8).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The demuxer name to force from ffprobe's format_name ("mov,mp4,m4a,..." gives "mov").</summary>
     public static string DemuxerOf(string formatName)
