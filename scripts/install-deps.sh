@@ -4,14 +4,17 @@
 # exact pixels MediaPipe's builds see (the default JPEG decoder; without it reading a JPEG fails
 # unless --jpeg-decoder ffmpeg is chosen). Does nothing when they are present.
 set -euo pipefail
-missing=()
-command -v npm >/dev/null 2>&1 || missing+=(npm)
-command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
-command -v djpeg >/dev/null 2>&1 || missing+=(libjpeg-turbo-progs)
+required=() jpeg=()
+command -v npm >/dev/null 2>&1 || required+=(npm)
+command -v ffmpeg >/dev/null 2>&1 || required+=(ffmpeg)
+command -v djpeg >/dev/null 2>&1 || jpeg+=(libjpeg-turbo-progs)
+missing=("${required[@]}" "${jpeg[@]}")
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
   echo "install-deps: missing ${missing[*]}; install with: sudo apt-get install -y ${missing[*]}" >&2
-  exit 3
+  # Without djpeg everything but JPEG reading works (and that too with --jpeg-decoder ffmpeg).
+  [ ${#required[@]} -gt 0 ] && exit 3
+  exit 0
 fi
 echo "install-deps: apt-get install ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
