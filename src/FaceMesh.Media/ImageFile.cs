@@ -69,7 +69,7 @@ public static class ImageFile
     private static async Task<(ImageBuffer, IReadOnlyList<string>)> DecodeStillAsync(
         string path, ImageHeader header, ImageReadOptions options, long maxPixels, CancellationToken cancellationToken)
     {
-        if (header.HasSize && header.Width * header.Height > maxPixels)
+        if (header.Exceeds(maxPixels))
             throw new MediaException(InputPolicy.TooLarge("image", path, header.Width, header.Height, options.MaxMegapixels));
         bool djpeg = header.Container == ImageContainer.Jpeg && options.JpegDecoder == JpegDecoder.LibjpegTurbo
             && header.Components != 4; // djpeg cannot turn CMYK/YCCK into RGB

@@ -36,15 +36,25 @@ public sealed class ImageHeaderParserTests
     }
 
     [Fact]
-    public void Png_size_is_read_as_unsigned_and_exif_after_ihdr_is_seen()
+    public void Png_size_up_to_the_specifications_limit_and_exif_after_ihdr_is_seen()
     {
-        byte[] png = PngWithSize(0x8000_0000, 3);
+        byte[] png = PngWithSize(0x7FFF_FFFF, 3);
         HeaderParse parse = ImageHeaderParser.Parse([.. png, .. Chunk("IDAT", [])]);
-        Assert.Equal((2147483648L, 3L, 1), (parse.Header.Width, parse.Header.Height, parse.Header.Orientation));
+        Assert.Equal((2147483647L, 3L, 1), (parse.Header.Width, parse.Header.Height, parse.Header.Orientation));
         // Without the chunk that ends the walk the parser needs more bytes.
         Assert.Equal(HeaderStatus.NeedMoreData, ImageHeaderParser.Parse(png).Status);
         HeaderParse tagged = ImageHeaderParser.Parse([.. png, .. Chunk("eXIf", ExifOrientationTests.ExifBlock(6))]);
         Assert.Equal(6, tagged.Header.Orientation);
+    }
+
+    [Fact]
+    public void Sizes_whose_product_overflows_a_long_still_exceed_the_limit()
+    {
+        var huge = new ImageHeader(ImageContainer.Tiff, "tiff_pipe", uint.MaxValue, uint.MaxValue, 0, 1);
+        Assert.True(huge.Exceeds(50_000_000));
+        Assert.False(new ImageHeader(ImageContainer.Gif, "gif", 10_000, 5_000, 0, 1).Exceeds(50_000_000));
+        Assert.True(new ImageHeader(ImageContainer.Gif, "gif", 10_000, 5_001, 0, 1).Exceeds(50_000_000));
+        Assert.Equal(HeaderStatus.Malformed, ImageHeaderParser.Parse([.. PngWithSize(uint.MaxValue, uint.MaxValue), .. Chunk("IDAT", [])]).Status);
     }
 
     [Fact]

@@ -25,7 +25,9 @@ internal readonly record struct ImageHeader(
 {
     public bool HasSize => Width > 0 && Height > 0;
 
-    public double Megapixels => Width * (double)Height / 1e6;
+    /// <summary>Whether the declared size is above <paramref name="maxPixels"/>; in floating point,
+    /// because two 32-bit dimensions can multiply past the range of a long.</summary>
+    public bool Exceeds(long maxPixels) => HasSize && Width * (double)Height > maxPixels;
 }
 
 internal enum HeaderStatus

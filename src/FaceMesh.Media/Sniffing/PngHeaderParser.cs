@@ -20,7 +20,8 @@ internal static class PngHeaderParser
             return HeaderParse.Bad("PNG does not start with an IHDR chunk");
         long width = BinaryPrimitives.ReadUInt32BigEndian(data[16..]);
         long height = BinaryPrimitives.ReadUInt32BigEndian(data[20..]);
-        if (width == 0 || height == 0) return HeaderParse.Bad($"PNG declares a {width}x{height} image");
+        // The PNG specification caps both at 2^31-1.
+        if (width is 0 or > int.MaxValue || height is 0 or > int.MaxValue) return HeaderParse.Bad($"PNG declares a {width}x{height} image");
         int orientation = ExifOrientation.Upright;
         long position = ihdrEnd;
         while (true)
