@@ -13,6 +13,15 @@ trap 'rm -f "$log"' EXIT
 set +e
 dotnet test FaceMesh.slnx -c Release -nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+# The fuzz corpus (seeds and past findings) replayed through every fuzz target: a few seconds.
+# The coverage-guided AFL++ run itself needs about 3 minutes even when short, so it is opt-in:
+# FACEMESH_FUZZ_SECONDS=N ./test.sh (or scripts/fuzz.sh all N).
+for target in tflite flexbuffers image-header pnm; do
+  dotnet fuzz/FaceMesh.Fuzz/bin/Release/net10.0/FaceMesh.Fuzz.dll "$target" fuzz/corpus/"$target"/* || status=1
+done
+if [ -n "${FACEMESH_FUZZ_SECONDS:-}" ]; then
+  bash scripts/fuzz.sh all "$FACEMESH_FUZZ_SECONDS" || status=1
+fi
 set -e
 # dotnet test prints one "Passed!/Failed! - Failed: a, Passed: b, Skipped: c" line per project.
 awk '/(Passed|Failed)! +- +Failed:/ {

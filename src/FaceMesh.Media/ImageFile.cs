@@ -1,75 +1,96 @@
 using FaceMesh.Imaging;
 using FaceMesh.Media.Ffmpeg;
 using FaceMesh.Media.Jpeg;
+using FaceMesh.Media.Sniffing;
 
 namespace FaceMesh.Media;
 
 /// <summary>
-/// Still images in any format ffmpeg can read (png, jpg, bmp, tiff, webp, the first frame of a
-/// gif or video ...), decoded to and encoded from our pixel buffers through ffmpeg pipes.
-/// JPEGs are decoded with libjpeg-turbo's djpeg when it is installed, giving the exact pixels
-/// MediaPipe's own builds see (see <see cref="Jpeg.LibjpegTurboDecoder"/>).
+/// Still images: JPEG, PNG, WebP, BMP, TIFF, GIF (first frame) and Netpbm, recognised by their
+/// magic bytes, plus the first frame of a video in a supported container; decoded to and encoded
+/// from our pixel buffers through ffmpeg pipes. JPEGs are decoded with libjpeg-turbo's djpeg by
+/// default, giving the exact pixels MediaPipe's own builds see (see <see cref="JpegDecoder"/>).
+/// Nothing is decoded before the declared size is checked against
+/// <see cref="ImageReadOptions.MaxMegapixels"/>; playlists and other files that name further
+/// files are refused.
 /// </summary>
-public static partial class ImageFile
+public static class ImageFile
 {
+    /// <summary>
+    /// Reads an image with the default options, as <see cref="ReadAsync(string, PixelFormat, CancellationToken)"/>.
+    /// </summary>
     public static ImageBuffer Read(string path, PixelFormat format = PixelFormat.Rgb24) =>
         ReadAsync(path, format).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Reads an image with the default options. There is no way to return the decoder's warnings
+    /// here, so a damaged file (truncated, corrupt data) throws <see cref="MediaException"/>; use
+    /// <see cref="ReadAsync(string, ImageReadOptions, CancellationToken)"/> to accept it with warnings.
+    /// </summary>
     public static async Task<ImageBuffer> ReadAsync(string path, PixelFormat format = PixelFormat.Rgb24,
         CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!File.Exists(path)) throw new MediaException($"Image file not found: {path}", new FileNotFoundException(null, path));
-        if (LibjpegTurboDecoder.LooksLikeJpeg(path) && LibjpegTurboDecoder.IsAvailable
-            && await LibjpegTurboDecoder.TryDecodeAsync(path, format, cancellationToken).ConfigureAwait(false) is { } jpeg)
-            return jpeg;
-        return await DecodeWithFfmpegAsync(FfmpegArgs.FileUrl(path), ReadOnlyMemory<byte>.Empty, path, format, cancellationToken).ConfigureAwait(false);
+        using ImageReadResult result = await ReadAsync(path, new ImageReadOptions { Format = format, Strict = true }, cancellationToken)
+            .ConfigureAwait(false);
+        return result.DetachImage();
     }
 
-    /// <summary>Runs ffmpeg on <paramref name="input"/> (a file URL, or pipe:0 fed <paramref name="stdin"/>) for its first frame as PAM.</summary>
-    private static async Task<ImageBuffer> DecodeWithFfmpegAsync(string input, ReadOnlyMemory<byte> stdin, string name, PixelFormat format,
-        CancellationToken cancellationToken)
+    public static ImageReadResult Read(string path, ImageReadOptions options) =>
+        ReadAsync(path, options).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Reads an image, reporting damage as <see cref="ImageReadResult.Warnings"/> (or throwing when
+    /// <see cref="ImageReadOptions.Strict"/>). Throws <see cref="MediaException"/> for a missing,
+    /// unsupported, oversized or undecodable file, naming it.
+    /// </summary>
+    public static async Task<ImageReadResult> ReadAsync(string path, ImageReadOptions options,
+        CancellationToken cancellationToken = default)
     {
-        bool alpha = format.BytesPerPixel() == 4;
-        string[] arguments =
-        [
-            .. FfmpegArgs.QuietErrors, "-i", input, "-map", "0:v:0", "-frames:v", "1",
-            "-f", "image2pipe", "-c:v", "pam", "-pix_fmt", alpha ? "rgba" : "rgb24", "-",
-        ];
-        var errors = new ErrorLog();
-        bool piped = input == "pipe:0";
-        await using var ffmpeg = FfmpegProcess.Start(ToolLocator.Ffmpeg, arguments, errors, keepStdinOpen: piped);
-        using (cancellationToken.Register(ffmpeg.Kill))
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(options);
+        _ = options.Format.BytesPerPixel(); // rejects undefined enum values before any process starts
+        long maxPixels = InputPolicy.MaxPixels(options.MaxMegapixels);
+        if (!File.Exists(path)) throw new MediaException($"Image file not found: {path}", new FileNotFoundException(null, path));
+        HeaderParse parse = await ImageHeaderReader.ReadAsync(path, cancellationToken).ConfigureAwait(false);
+        var (image, warnings) = parse.Status switch
         {
-            Task feeding = piped ? ffmpeg.FeedStdinAsync(stdin, cancellationToken) : Task.CompletedTask;
-            ImageBuffer? image = null;
-            try
-            {
-                image = await DecodePamAsync(ffmpeg.Stdout, format, cancellationToken).ConfigureAwait(false);
-                await ffmpeg.Stdout.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
-                await feeding.ConfigureAwait(false);
-                int exitCode = await ffmpeg.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-                cancellationToken.ThrowIfCancellationRequested();
-                if (exitCode != 0 || image is null)
-                {
-                    string reason = errors.FirstError
-                        ?? (image is null ? "ffmpeg produced no image" : $"ffmpeg exited with code {exitCode}");
-                    throw new MediaException($"Cannot read image '{name}': {reason}");
-                }
-                ImageBuffer result = image;
-                image = null;
-                return result;
-            }
-            catch (MediaException e) when (image is null && errors.FirstError is { } first && !e.Message.Contains(first, StringComparison.Ordinal))
-            {
-                // A malformed pipe output is a symptom; ffmpeg's own complaint is the cause.
-                throw new MediaException($"Cannot read image '{name}': {first}", e);
-            }
-            finally
-            {
-                image?.Dispose();
-            }
+            HeaderStatus.Recognised => await DecodeStillAsync(path, parse.Header, options, maxPixels, cancellationToken).ConfigureAwait(false),
+            HeaderStatus.Unrecognised => await DecodeFirstVideoFrameAsync(path, options, maxPixels, cancellationToken).ConfigureAwait(false),
+            _ => throw new MediaException($"Cannot read image '{path}': {parse.Problem}"),
+        };
+        if (options.Strict && warnings.Count > 0)
+        {
+            image.Dispose();
+            throw new MediaException($"Cannot read image '{path}': damaged data ({warnings[0]})");
         }
+        return new ImageReadResult(image, warnings);
+    }
+
+    private static async Task<(ImageBuffer, IReadOnlyList<string>)> DecodeStillAsync(
+        string path, ImageHeader header, ImageReadOptions options, long maxPixels, CancellationToken cancellationToken)
+    {
+        if (header.Exceeds(maxPixels))
+            throw new MediaException(InputPolicy.TooLarge("image", path, header.Width, header.Height, options.MaxMegapixels));
+        bool djpeg = header.Container == ImageContainer.Jpeg && options.JpegDecoder == JpegDecoder.LibjpegTurbo
+            && header.Components != 4; // djpeg cannot turn CMYK/YCCK into RGB
+        var (stored, warnings) = djpeg
+            ? await LibjpegTurboDecoder.DecodeAsync(path, header, options.Format, cancellationToken).ConfigureAwait(false)
+            : await FfmpegImageDecoder.DecodeAsync(path, header.Demuxer, 0, maxPixels, autorotate: false, options.Format, cancellationToken)
+                .ConfigureAwait(false);
+        if (!options.ApplyExifOrientation || header.Orientation == ExifOrientation.Upright) return (stored, warnings);
+        using (stored)
+            return (ExifRotation.Apply(stored, header.Orientation), warnings);
+    }
+
+    /// <summary>No image signature: only a video container from the allowlist is opened, and its declared size checked first.</summary>
+    private static async Task<(ImageBuffer, IReadOnlyList<string>)> DecodeFirstVideoFrameAsync(
+        string path, ImageReadOptions options, long maxPixels, CancellationToken cancellationToken)
+    {
+        (VideoInfo info, int ordinal, string demuxer) = await VideoProbe.ProbeAsync(path, "image", maxPixels, cancellationToken).ConfigureAwait(false);
+        if ((long)info.Width * info.Height > maxPixels)
+            throw new MediaException(InputPolicy.TooLarge("image", path, info.Width, info.Height, options.MaxMegapixels));
+        return await FfmpegImageDecoder.DecodeAsync(path, demuxer, ordinal, maxPixels, autorotate: true, options.Format, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     public static void Write(ImageView image, string path) =>
@@ -123,39 +144,5 @@ public static partial class ImageFile
         {
             if (File.Exists(temporary)) File.Delete(temporary);
         }
-    }
-
-    private static async Task<ImageBuffer?> DecodePamAsync(Stream stdout, PixelFormat format, CancellationToken cancellationToken)
-    {
-        PamHeader? header = await PamHeader.ReadAsync(stdout, cancellationToken).ConfigureAwait(false);
-        if (header is not { } pam) return null;
-        var decodedFormat = pam.Depth == 4 ? PixelFormat.Rgba32 : PixelFormat.Rgb24;
-        var image = new ImageBuffer(pam.Width, pam.Height, format);
-        try
-        {
-            if (decodedFormat == format)
-            {
-                await ReadExactlyAsync(stdout, image.Memory, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                using var decoded = new ImageBuffer(pam.Width, pam.Height, decodedFormat);
-                await ReadExactlyAsync(stdout, decoded.Memory, cancellationToken).ConfigureAwait(false);
-                image.CopyFrom(decoded.View);
-            }
-            return image;
-        }
-        catch
-        {
-            image.Dispose();
-            throw;
-        }
-    }
-
-    private static async Task ReadExactlyAsync(Stream stream, Memory<byte> target, CancellationToken cancellationToken)
-    {
-        int read = await stream.ReadAtLeastAsync(target, target.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-        if (read < target.Length)
-            throw new MediaException($"ffmpeg's image output ended after {read} of {target.Length} pixel bytes");
     }
 }

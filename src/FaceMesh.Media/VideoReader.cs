@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using FaceMesh.Imaging;
 using FaceMesh.Media.Ffmpeg;
+using FaceMesh.Media.Sniffing;
 
 namespace FaceMesh.Media;
 
@@ -12,12 +13,16 @@ namespace FaceMesh.Media;
 public sealed class VideoReader : IAsyncDisposable, IDisposable
 {
     private readonly int _videoOrdinal;
+    private readonly string _demuxer;
+    private readonly long _maxPixels;
     private readonly CancellationTokenSource _disposed = new();
 
-    private VideoReader(VideoInfo info, int videoOrdinal, PixelFormat format)
+    private VideoReader(VideoInfo info, int videoOrdinal, string demuxer, long maxPixels, PixelFormat format)
     {
         Info = info;
         _videoOrdinal = videoOrdinal;
+        _demuxer = demuxer;
+        _maxPixels = maxPixels;
         Format = format;
     }
 
@@ -37,14 +42,29 @@ public sealed class VideoReader : IAsyncDisposable, IDisposable
         OpenAsync(path, format).GetAwaiter().GetResult();
 
     /// <summary>Probes the file (ffprobe); nothing is decoded until frames are enumerated.</summary>
-    public static async Task<VideoReader> OpenAsync(string path, PixelFormat format = PixelFormat.Rgb24,
+    public static Task<VideoReader> OpenAsync(string path, PixelFormat format = PixelFormat.Rgb24,
+        CancellationToken cancellationToken = default) =>
+        OpenAsync(path, format, ImageReadOptions.DefaultMaxMegapixels, cancellationToken);
+
+    /// <summary>
+    /// Probes the file (ffprobe) within the allowlist of self-contained containers (playlists and
+    /// concat lists are refused) and refuses frames larger than <paramref name="maxMegapixels"/>
+    /// before anything is decoded.
+    /// </summary>
+    public static async Task<VideoReader> OpenAsync(string path, PixelFormat format, double maxMegapixels,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         _ = format.BytesPerPixel(); // rejects undefined enum values before any process starts
+        long maxPixels = InputPolicy.MaxPixels(maxMegapixels);
         if (!File.Exists(path)) throw new MediaException($"Video file not found: {path}", new FileNotFoundException(null, path));
-        (VideoInfo info, int ordinal) = await VideoProbe.ProbeAsync(path, cancellationToken).ConfigureAwait(false);
-        return new VideoReader(info, ordinal, format);
+        HeaderParse still = await ImageHeaderReader.ReadAsync(path, cancellationToken).ConfigureAwait(false);
+        string? demuxer = still.Status == HeaderStatus.Recognised ? still.Header.Demuxer : null;
+        (VideoInfo info, int ordinal, string probed) =
+            await VideoProbe.ProbeAsync(path, "video", maxPixels, cancellationToken, demuxer).ConfigureAwait(false);
+        if ((long)info.CodedWidth * info.CodedHeight > maxPixels)
+            throw new MediaException(InputPolicy.TooLarge("video", path, info.CodedWidth, info.CodedHeight, maxMegapixels));
+        return new VideoReader(info, ordinal, probed, maxPixels, format);
     }
 
     /// <summary>
@@ -117,7 +137,7 @@ public sealed class VideoReader : IAsyncDisposable, IDisposable
 
     private string[] DecodeArguments() =>
     [
-        .. FfmpegArgs.TaggedInfo, "-i", FfmpegArgs.FileUrl(Info.Path), "-map", $"0:v:{_videoOrdinal}",
+        .. FfmpegArgs.TaggedInfo, .. InputPolicy.Open(Info.Path, _demuxer, _maxPixels), "-map", $"0:v:{_videoOrdinal}",
         // showinfo reports each output frame's pts and size on stderr; checksums would only cost time.
         "-vf", "showinfo=checksum=0",
         // One output frame per decoded frame: rawvideo output would otherwise default to

@@ -15,13 +15,15 @@ internal static class AnnotateCommand
         var output = new Option<string>("--output", "-o") { Description = "Annotated image to write (format from the extension)", Required = true };
         var draw = new Option<string>("--draw") { Description = DrawLayers.Help, DefaultValueFactory = _ => "tesselation,contours,irises" };
         var common = new CommonOptions();
+        var input = new ImageInputOptions();
         var command = new Command("annotate", "Draw the face mesh on an image") { image, output, draw };
         common.AddTo(command);
+        input.AddTo(command);
         command.SetAction((parse, _) =>
         {
             MeshLayers layers = DrawLayers.Parse(parse.GetValue(draw)!);
             using FaceLandmarker landmarker = FaceLandmarker.Create(common.ToOptions(parse, RunningMode.Image));
-            using ImageBuffer picture = ImageFile.Read(parse.GetValue(image)!);
+            using ImageBuffer picture = input.Read(parse, parse.GetValue(image)!);
             FaceLandmarkerResult result = landmarker.Detect(picture.View);
             new FaceRenderer(layers, lipstick: null).Render(picture, result);
             ImageFile.Write(picture.View, parse.GetValue(output)!);

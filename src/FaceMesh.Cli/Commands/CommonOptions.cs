@@ -56,3 +56,53 @@ internal sealed class CommonOptions
         Smoothing = smoothing,
     };
 }
+
+/// <summary>How the image commands read their input files, and the warning lines a damaged file gets.</summary>
+internal sealed class ImageInputOptions
+{
+    public Option<bool> Strict { get; } = new("--strict")
+    {
+        Description = "Fail on a damaged image (truncated or corrupt data) instead of warning and using what decoded",
+    };
+
+    public Option<double> MaxMegapixels { get; } = new("--max-megapixels")
+    {
+        Description = "Refuse images larger than this many megapixels, checked before decoding (at most 500)",
+        DefaultValueFactory = _ => Media.ImageReadOptions.DefaultMaxMegapixels,
+    };
+
+    public Option<bool> NoExif { get; } = new("--no-exif")
+    {
+        Description = "Ignore EXIF orientation: use JPEG/PNG pixels as stored instead of turning them upright",
+    };
+
+    public Option<string> JpegDecoder { get; } = new Option<string>("--jpeg-decoder")
+    {
+        Description = "JPEG decoder: libjpeg-turbo (djpeg, MediaPipe's pixels) or ffmpeg (no djpeg needed, slightly different pixels)",
+        DefaultValueFactory = _ => "libjpeg-turbo",
+    }.AcceptOnlyFromAmong("libjpeg-turbo", "ffmpeg");
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Strict);
+        command.Options.Add(MaxMegapixels);
+        command.Options.Add(NoExif);
+        command.Options.Add(JpegDecoder);
+    }
+
+    /// <summary>Reads an image; each decoder warning becomes a "facemesh: warning:" line naming the file.</summary>
+    public ImageBuffer Read(ParseResult parse, string path)
+    {
+        var options = new Media.ImageReadOptions
+        {
+            Strict = parse.GetValue(Strict),
+            MaxMegapixels = parse.GetValue(MaxMegapixels),
+            ApplyExifOrientation = !parse.GetValue(NoExif),
+            JpegDecoder = parse.GetValue(JpegDecoder) == "ffmpeg" ? Media.JpegDecoder.Ffmpeg : Media.JpegDecoder.LibjpegTurbo,
+        };
+        using Media.ImageReadResult read = Media.ImageFile.Read(path, options);
+        foreach (string warning in read.Warnings)
+            Console.Error.WriteLine($"facemesh: warning: '{path}' is damaged: {warning}");
+        return read.DetachImage();
+    }
+}

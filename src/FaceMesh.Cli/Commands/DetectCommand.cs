@@ -15,8 +15,10 @@ internal static class DetectCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write JSON Lines here instead of standard output" };
         var geometry = new Option<bool>("--geometry") { Description = "Add each face's head pose and metric 3D mesh (MediaPipe face geometry, cm)" };
         var common = new CommonOptions();
+        var input = new ImageInputOptions();
         var command = new Command("detect", "Detect faces and their landmarks; writes JSON Lines, one object per image, in pixels") { images, output, geometry };
         common.AddTo(command);
+        input.AddTo(command);
         command.SetAction((parse, cancellation) =>
         {
             bool withGeometry = parse.GetValue(geometry);
@@ -27,7 +29,7 @@ internal static class DetectCommand
             foreach (string path in parse.GetValue(images)!)
             {
                 cancellation.ThrowIfCancellationRequested();
-                using ImageBuffer image = ImageFile.Read(path);
+                using ImageBuffer image = input.Read(parse, path);
                 landmarker.TryDetect(image.View, result);
                 writer.WriteLine(json =>
                 {

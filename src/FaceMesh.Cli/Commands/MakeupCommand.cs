@@ -15,15 +15,17 @@ internal static class MakeupCommand
         var output = new Option<string>("--output", "-o") { Description = "Image to write (format from the extension)", Required = true };
         var lipstick = new LipstickArguments(required: true);
         var common = new CommonOptions();
+        var input = new ImageInputOptions();
         var command = new Command("makeup", "Apply virtual lipstick to the faces on an image") { image, output };
         lipstick.AddTo(command);
         common.AddTo(command);
+        input.AddTo(command);
         command.SetAction((parse, _) =>
         {
             var renderer = new FaceRenderer(MeshLayers.None, lipstick.Read(parse));
             string outputPath = parse.GetValue(output)!;
             using FaceLandmarker landmarker = FaceLandmarker.Create(common.ToOptions(parse, RunningMode.Image));
-            using ImageBuffer picture = ImageFile.Read(parse.GetValue(image)!);
+            using ImageBuffer picture = input.Read(parse, parse.GetValue(image)!);
             FaceLandmarkerResult result = landmarker.Detect(picture.View);
             renderer.Render(picture, result);
             ImageFile.Write(picture.View, outputPath);

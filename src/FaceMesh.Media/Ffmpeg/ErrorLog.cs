@@ -1,54 +1,24 @@
-using System.Text;
-
 namespace FaceMesh.Media.Ffmpeg;
 
-/// <summary>
-/// Keeps the first few error lines ffmpeg printed, bounded so a corrupt stream that logs an
-/// error per packet cannot grow memory without limit. Thread-safe: the stderr pump writes while
-/// the caller may read after a failure.
-/// </summary>
+/// <summary>Keeps the first few error lines ffmpeg printed (bounded, thread-safe).</summary>
 internal sealed class ErrorLog : IStderrLineSink
 {
-    private const int MaxLines = 16;
-    private const int MaxLineLength = 400;
-    private readonly List<string> _errors = [];
-    private readonly List<string> _untagged = [];
-    private readonly Lock _gate = new();
+    private readonly BoundedLines _errors = new();
+    private readonly BoundedLines _untagged = new();
 
     public void OnLine(ReadOnlySpan<byte> line)
     {
         FfmpegLogLevel level = FfmpegLogLine.Parse(line, out ReadOnlySpan<byte> message);
         message = message.Trim(" \t\r"u8);
         if (message.IsEmpty) return;
-        List<string>? target = level switch
-        {
-            FfmpegLogLevel.Error => _errors,
-            FfmpegLogLevel.Untagged => _untagged,
-            _ => null,
-        };
-        if (target is null) return;
-        lock (_gate)
-        {
-            if (target.Count >= MaxLines) return;
-            if (message.Length > MaxLineLength) message = message[..MaxLineLength];
-            target.Add(Encoding.UTF8.GetString(message));
-        }
+        if (level == FfmpegLogLevel.Error) _errors.Add(message);
+        else if (level == FfmpegLogLevel.Untagged) _untagged.Add(message);
     }
 
     public void OnEnd() { }
 
     /// <summary>The first tagged error line, else the first untagged line, else null.</summary>
-    public string? FirstError
-    {
-        get
-        {
-            lock (_gate)
-                return _errors.Count > 0 ? _errors[0] : _untagged.Count > 0 ? _untagged[0] : null;
-        }
-    }
+    public string? FirstError => _errors.First ?? _untagged.First;
 
-    public bool HasErrors
-    {
-        get { lock (_gate) return _errors.Count > 0; }
-    }
+    public bool HasErrors => _errors.First is not null;
 }

@@ -6,11 +6,20 @@ namespace FaceMesh.Media.Ffmpeg;
 /// <summary>Builds <see cref="VideoInfo"/> from ffprobe's JSON.</summary>
 internal static class VideoProbe
 {
-    /// <summary>The probed info and which video stream (among video streams) it describes.</summary>
-    public static async Task<(VideoInfo Info, int VideoOrdinal)> ProbeAsync(string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// The probed info, which video stream (among video streams) it describes, and the demuxer
+    /// that recognised the file (to force when decoding, so decoding cannot pick another).
+    /// </summary>
+    /// <param name="demuxer">Forced demuxer when the magic bytes already tell, else null.</param>
+    public static async Task<(VideoInfo Info, int VideoOrdinal, string Demuxer)> ProbeAsync(
+        string path, string kind, long maxPixels, CancellationToken cancellationToken, string? demuxer = null)
     {
-        using JsonDocument document = await ProbeRunner.ProbeAsync(path, "video", cancellationToken).ConfigureAwait(false);
-        return FromJson(path, document.RootElement);
+        using JsonDocument document = await ProbeRunner.ProbeAsync(path, kind, cancellationToken, demuxer, maxPixels).ConfigureAwait(false);
+        JsonElement root = document.RootElement;
+        string? formatName = root.TryGetProperty("format", out JsonElement format) ? GetString(format, "format_name") : null;
+        if (string.IsNullOrEmpty(formatName)) throw new MediaException($"Cannot read {kind} '{path}': ffprobe names no format");
+        (VideoInfo info, int ordinal) = FromJson(path, root);
+        return (info, ordinal, InputPolicy.DemuxerOf(formatName));
     }
 
     internal static (VideoInfo Info, int VideoOrdinal) FromJson(string path, JsonElement root)
