@@ -69,6 +69,7 @@ public sealed class VideoWriter : IAsyncDisposable, IDisposable
         if (width <= 0 || height <= 0) throw new ArgumentException($"Video size must be positive, got {width}x{height}.");
         if (!frameRate.IsValid) throw new ArgumentException($"Frame rate must be positive, got {frameRate}.", nameof(frameRate));
         if (options.Quality is < 0 or > 51) throw new ArgumentException($"Quality must be 0..51, got {options.Quality}.", nameof(options));
+        VideoContainers.RefuseImageFormat(path);
         if (options.AudioSourcePath is { } audio && !File.Exists(audio))
             throw new MediaException($"Audio source file not found: {audio}", new FileNotFoundException(null, audio));
         if (options.AudioSourcePath is { } source && FileIdentity.AreSame(source, path))
@@ -104,7 +105,7 @@ public sealed class VideoWriter : IAsyncDisposable, IDisposable
         FfmpegProcess ffmpeg;
         try
         {
-            ffmpeg = FfmpegProcess.Start(ToolLocator.Ffmpeg, arguments, errors, keepStdinOpen: true);
+            ffmpeg = FfmpegProcess.Start(ToolLocator.Ffmpeg, arguments, errors, keepStdinOpen: true, ownSession: true);
         }
         catch
         {

@@ -30,11 +30,20 @@ internal sealed class CommonOptions
         DefaultValueFactory = _ => "cpu",
     }.AcceptOnlyFromAmong("cpu", "gpu");
 
-    public Option<int> Threads { get; } = new("--threads")
+    public Option<int> Threads { get; } = NonNegative(new Option<int>("--threads")
     {
         Description = "Inference threads (0 = all cores)",
         DefaultValueFactory = _ => 1,
-    };
+    });
+
+    private static Option<int> NonNegative(Option<int> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0) result.AddError($"{option.Name} must be 0 or more, got {result.GetValueOrDefault<int>()}.");
+        });
+        return option;
+    }
 
     public void AddTo(Command command)
     {
@@ -51,7 +60,7 @@ internal sealed class CommonOptions
         NumFaces = parse.GetValue(NumFaces),
         DetectorModel = parse.GetValue(Detector) == "full" ? FaceDetectorModel.FullRange : FaceDetectorModel.ShortRange,
         Sampling = parse.GetValue(Sampling) == "gpu" ? FaceMesh.Imaging.Sampling.MediaPipeGpu : FaceMesh.Imaging.Sampling.MediaPipeCpu,
-        ThreadCount = parse.GetValue(Threads),
+        ThreadCount = parse.GetValue(Threads) is > 0 and var threads ? threads : Environment.ProcessorCount,
         RunningMode = mode,
         Smoothing = smoothing,
     };

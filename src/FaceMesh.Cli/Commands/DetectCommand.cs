@@ -1,7 +1,7 @@
 using System.CommandLine;
+using FaceMesh.Cli.Input;
 using FaceMesh.Cli.Output;
 using FaceMesh.Imaging;
-using FaceMesh.Media;
 
 namespace FaceMesh.Cli.Commands;
 
@@ -11,32 +11,44 @@ internal static class DetectCommand
     public static Command Create()
     {
         var images = new Argument<string[]>("images") { Description = "Image files (any format ffmpeg reads)", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string?>("--output", "-o") { Description = "Write JSON Lines here instead of standard output" };
+        var output = new Option<string?>("--output", "-o") { Description = "Write JSON Lines here instead of standard output (replaced only when complete)" };
         var geometry = new Option<bool>("--geometry") { Description = "Add each face's head pose and metric 3D mesh (MediaPipe face geometry, cm)" };
         var common = new CommonOptions();
         var command = new Command("detect", "Detect faces and their landmarks; writes JSON Lines, one object per image, in pixels") { images, output, geometry };
         common.AddTo(command);
-        command.SetAction((parse, cancellation) =>
+        command.SetAction(async (parse, cancellation) =>
         {
+            string[] paths = parse.GetValue(images)!;
+            string? outputPath = parse.GetValue(output);
+            OutputGuard.Check(paths, ("-o", outputPath));
             bool withGeometry = parse.GetValue(geometry);
             FaceLandmarkerOptions options = common.ToOptions(parse, RunningMode.Image) with { OutputFacialTransformationMatrixes = withGeometry };
             using FaceLandmarker landmarker = FaceLandmarker.Create(options);
-            using var writer = new JsonLinesWriter(parse.GetValue(output));
+            using var writer = new JsonLinesWriter(outputPath);
             var result = new FaceLandmarkerResult();
-            foreach (string path in parse.GetValue(images)!)
+            try
             {
-                cancellation.ThrowIfCancellationRequested();
-                using ImageBuffer image = ImageFile.Read(path);
-                landmarker.TryDetect(image.View, result);
-                writer.WriteLine(json =>
+                foreach (string path in paths)
                 {
-                    json.WriteString("image", path);
-                    json.WriteNumber("width", image.Width);
-                    json.WriteNumber("height", image.Height);
-                    FaceJsonWriter.WriteFaces(json, result.Faces, withGeometry);
-                });
+                    cancellation.ThrowIfCancellationRequested();
+                    using ImageBuffer image = await InterruptibleRead.ImageAsync(path, cancellation).ConfigureAwait(false);
+                    landmarker.TryDetect(image.View, result);
+                    writer.WriteLine(json =>
+                    {
+                        json.WriteString("image", path);
+                        json.WriteNumber("width", image.Width);
+                        json.WriteNumber("height", image.Height);
+                        FaceJsonWriter.WriteFaces(json, result.Faces, withGeometry);
+                    });
+                }
             }
-            return Task.FromResult(0);
+            catch (OperationCanceledException)
+            {
+                writer.Commit(); // like `video`: the images done before Ctrl-C are kept
+                throw;
+            }
+            writer.Commit();
+            return 0;
         });
         return command;
     }

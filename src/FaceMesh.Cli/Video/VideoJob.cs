@@ -7,7 +7,7 @@ namespace FaceMesh.Cli.Video;
 
 /// <summary>
 /// Decodes a video, runs the landmarker in video mode on every frame with the stream's own
-/// timestamps, draws the effects and encodes the result at the input's size and frame rate with
+/// timestamps, draws the effects and encodes the result at the input's size and frame times with
 /// its audio. One frame buffer, one result and one landmark buffer serve every frame.
 /// </summary>
 internal sealed class VideoJob(VideoJobSettings settings)
@@ -36,26 +36,29 @@ internal sealed class VideoJob(VideoJobSettings settings)
         }
         catch (Exception e) when (e is OperationCanceledException || cancellationToken.IsCancellationRequested)
         {
-            // Ctrl-C reaches ffmpeg too, which may fail a read or write before our token trips:
-            // either way this is a cancellation, and what was encoded so far is kept.
+            // Ctrl-C reaches the decoder too, which may fail a read before our token trips: either
+            // way this is a cancellation, and what was encoded so far is kept, the JSON Lines with
+            // exactly the same frames.
             await writer.DisposeAsync().ConfigureAwait(false);
+            json?.Commit();
             throw new OperationCanceledException("Cancelled", e, cancellationToken);
         }
         catch
         {
-            await writer.DisposeAsync().ConfigureAwait(false);
+            // A failure leaves whatever was at the output paths before untouched.
+            await writer.AbandonAsync().ConfigureAwait(false);
             throw;
         }
 
         if (writer.FramesWritten == 0)
         {
-            await writer.DisposeAsync().ConfigureAwait(false);
-            TryDelete(settings.Output);
+            await writer.AbandonAsync().ConfigureAwait(false);
             throw new MediaException($"No frames could be decoded from '{settings.Input}'" + (reader.DecodeError is { } why ? $": {why}" : ""));
         }
         try
         {
             await writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
+            json?.Commit();
         }
         finally
         {
@@ -73,27 +76,19 @@ internal sealed class VideoJob(VideoJobSettings settings)
         await foreach (VideoFrame frame in reader.ReadFramesAsync(cancellationToken).ConfigureAwait(false))
         {
             if (landmarker.TryDetectForVideo(frame.Image.View, clock.Next(frame.TimestampMs), result)) withFaces++;
-            json?.Write(frame.Index, frame.TimestampMs, result);
             settings.Renderer.Render(frame.Image, result);
-            await writer.WriteFrameAsync(frame.Image.View, cancellationToken).ConfigureAwait(false);
+            // The frame keeps its own time (variable frame rate stays variable); its JSON line is
+            // written once the encoder has it, so a stopped run's two outputs hold the same frames.
+            await writer.WriteFrameAsync(frame.Image.View, TimeSpan.FromMilliseconds(frame.TimestampMs), cancellationToken).ConfigureAwait(false);
+            json?.Write(frame.Index, frame.TimestampMs, result);
             progress.Report(++frames);
         }
         return (frames, withFaces);
     }
 
-    private void RefuseToOverwriteInput()
-    {
-        if (string.Equals(Path.GetFullPath(settings.Input), Path.GetFullPath(settings.Output), StringComparison.Ordinal))
-            throw new ArgumentException($"The output would overwrite the input '{settings.Input}'; choose another -o path.");
-    }
+    private void RefuseToOverwriteInput() =>
+        OutputGuard.Check([settings.Input], ("-o", settings.Output), ("--jsonl", settings.JsonLinesPath));
 
     private static long? ExpectedFrames(VideoInfo info) =>
         info.FrameCount ?? (info.Duration is { } d && info.FrameRate.IsValid ? (long)Math.Round(d.TotalSeconds * info.FrameRate.ToDouble()) : null);
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
-    }
 }
