@@ -23,17 +23,19 @@ public sealed class VideoWriter : IAsyncDisposable, IDisposable
     private readonly FfmpegProcess _ffmpeg;
     private readonly ErrorLog _errors;
     private readonly OutputFile _output;
+    private readonly AudioMuxing? _audio;
     private readonly TimedRawVideoStream _frames;
     private readonly TimeSpan _finaliseTimeout;
     private bool _headerSent;
     private bool _finished;
 
-    private VideoWriter(FfmpegProcess ffmpeg, ErrorLog errors, OutputFile output, string path, int width, int height,
-        Rational frameRate, PixelFormat inputFormat, string videoEncoder, bool hasAudio, TimeSpan finaliseTimeout)
+    private VideoWriter(FfmpegProcess ffmpeg, ErrorLog errors, OutputFile output, AudioMuxing? audio, string path, int width, int height,
+        Rational frameRate, PixelFormat inputFormat, string videoEncoder, TimeSpan finaliseTimeout)
     {
         _ffmpeg = ffmpeg;
         _errors = errors;
         _output = output;
+        _audio = audio;
         _frames = new TimedRawVideoStream(ffmpeg.Stdin, width, height, inputFormat, frameRate);
         Path = path;
         Width = width;
@@ -41,7 +43,6 @@ public sealed class VideoWriter : IAsyncDisposable, IDisposable
         FrameRate = frameRate;
         InputFormat = inputFormat;
         VideoEncoder = videoEncoder;
-        HasAudio = hasAudio;
         _finaliseTimeout = finaliseTimeout;
     }
 
@@ -55,7 +56,7 @@ public sealed class VideoWriter : IAsyncDisposable, IDisposable
     /// <summary>The ffmpeg encoder in use, e.g. "libx264".</summary>
     public string VideoEncoder { get; }
     /// <summary>True when audio from <see cref="VideoWriterOptions.AudioSourcePath"/> is being muxed in.</summary>
-    public bool HasAudio { get; }
+    public bool HasAudio => _audio is not null;
     public long FramesWritten { get; private set; }
 
     public static VideoWriter Open(string path, int width, int height, Rational frameRate, VideoWriterOptions? options = null) =>
@@ -82,24 +83,20 @@ public sealed class VideoWriter : IAsyncDisposable, IDisposable
             : null;
 
         var output = OutputFile.Begin(path);
-        var arguments = new List<string>(FfmpegArgs.QuietErrors) { "-y", "-f", "matroska", "-i", "pipe:0" };
-        if (audioCodec is not null) arguments.AddRange(["-i", FfmpegArgs.FileUrl(options.AudioSourcePath!)]);
-        arguments.AddRange(["-map", "0:v:0"]);
-        if (audioCodec is not null) arguments.AddRange(["-map", "1:a?"]);
+        // With audio, the video is encoded alone and the audio joined afterwards, cut to the
+        // video's length: muxing both at once with -shortest would cut the video's last frames
+        // whenever the audio ends first.
+        OutputFile? videoOnly = audioCodec is null ? null : OutputFile.Begin(System.IO.Path.ChangeExtension(output.Destination, ".nut"));
+        // -copyts: the first frame keeps its time too (a video that starts after its audio stays so).
+        var arguments = new List<string>(FfmpegArgs.QuietErrors) { "-y", "-copyts", "-f", "matroska", "-i", "pipe:0", "-map", "0:v:0" };
         // Every frame at its own time: no duplicates or drops to fit a constant rate. 90 kHz (MPEG's
         // clock) holds common rates' frame durations exactly (30000/1001 fps: 3003 ticks) and any
         // time within 11 µs; left to itself, ffmpeg would round times to a rate guessed from the first frames.
         arguments.AddRange(["-fps_mode", "passthrough", "-enc_time_base", "1/90000"]);
         arguments.AddRange(EncoderArguments(encoder, options.Quality, oddSize: ((width | height) & 1) != 0));
-        if (audioCodec is not null)
-        {
-            arguments.AddRange(AudioMuxing.CanCopy(audioCodec, path) ? ["-c:a", "copy"] : ["-c:a", "aac", "-b:a", "192k"]);
-            // Stop with the video: a cancelled encode must not carry the source's full-length audio.
-            arguments.Add("-shortest");
-        }
-        if (System.IO.Path.GetExtension(path).ToLowerInvariant() is ".mp4" or ".m4v" or ".mov")
-            arguments.AddRange(["-movflags", "+faststart"]);
-        arguments.Add(FfmpegArgs.FileUrl(output.WritePath));
+        // NUT keeps any codec and the 90 kHz times exactly until the audio is joined.
+        if (videoOnly is not null) arguments.AddRange(["-f", "nut", FfmpegArgs.FileUrl(videoOnly.WritePath)]);
+        else arguments.AddRange([.. AudioMuxing.ContainerFlags(path), FfmpegArgs.FileUrl(output.WritePath)]);
 
         var errors = new ErrorLog();
         FfmpegProcess ffmpeg;
@@ -109,11 +106,13 @@ public sealed class VideoWriter : IAsyncDisposable, IDisposable
         }
         catch
         {
+            videoOnly?.Dispose();
             output.Dispose();
             throw;
         }
-        return new VideoWriter(ffmpeg, errors, output, path, width, height, frameRate, options.InputFormat, encoder,
-            audioCodec is not null, options.FinaliseTimeout);
+        AudioMuxing? audioJoin = videoOnly is null ? null : new AudioMuxing(videoOnly, options.AudioSourcePath!, audioCodec!);
+        return new VideoWriter(ffmpeg, errors, output, audioJoin, path, width, height, frameRate, options.InputFormat, encoder,
+            options.FinaliseTimeout);
     }
 
     /// <summary>Queues one frame at <see cref="FramesWritten"/> / <see cref="FrameRate"/>.</summary>
@@ -182,15 +181,21 @@ public sealed class VideoWriter : IAsyncDisposable, IDisposable
                 throw new MediaException($"Cannot write video '{Path}': {_errors.FirstError ?? $"ffmpeg exited with code {exitCode}"}");
             if (FramesWritten == 0)
                 throw new MediaException($"Cannot write video '{Path}': no frames were written");
+            if (_audio is not null)
+                await _audio.JoinAsync(_output.WritePath, Path, _frames.FirstTime, VideoDuration(), cancellationToken).ConfigureAwait(false);
             if (!HasContent())
                 throw new MediaException($"Cannot write video '{Path}': ffmpeg produced an empty file");
             _output.Commit();
         }
         finally
         {
+            _audio?.Dispose();
             _output.Dispose();
         }
     }
+
+    /// <summary>Up to the end of the last frame, which lasts one nominal frame duration.</summary>
+    private TimeSpan VideoDuration() => _frames.LastTime + TimeSpan.FromSeconds(1 / FrameRate.ToDouble());
 
     public void Complete() => CompleteAsync().GetAwaiter().GetResult();
 
@@ -207,9 +212,12 @@ public sealed class VideoWriter : IAsyncDisposable, IDisposable
             _finished = true;
             _ffmpeg.CloseStdin();
             bool finalised = await _ffmpeg.TryWaitForExitAsync(_finaliseTimeout).ConfigureAwait(false)
-                && _ffmpeg.ExitCode == 0 && FramesWritten > 0 && HasContent();
+                && _ffmpeg.ExitCode == 0 && FramesWritten > 0
+                && (_audio is null || await _audio.TryJoinAsync(_output.WritePath, Path, _frames.FirstTime, VideoDuration(), _finaliseTimeout).ConfigureAwait(false))
+                && HasContent();
             if (finalised) TryCommit();
         }
+        _audio?.Dispose();
         _output.Dispose();
         await _ffmpeg.DisposeAsync().ConfigureAwait(false);
     }
@@ -223,6 +231,7 @@ public sealed class VideoWriter : IAsyncDisposable, IDisposable
         _finished = true;
         _ffmpeg.Kill();
         await _ffmpeg.DisposeAsync().ConfigureAwait(false);
+        _audio?.Dispose();
         _output.Dispose();
     }
 

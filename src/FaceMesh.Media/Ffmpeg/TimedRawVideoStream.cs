@@ -24,6 +24,7 @@ internal sealed class TimedRawVideoStream
     private readonly int _frameBytes;
     private readonly byte[] _frameHeader = new byte[FrameHeaderLength];
     private long _lastMicroseconds = -MinimumStepMicroseconds;
+    private long _firstMicroseconds = -1;
 
     public TimedRawVideoStream(Stream pipe, int width, int height, PixelFormat format, Rational nominalRate)
     {
@@ -41,6 +42,14 @@ internal sealed class TimedRawVideoStream
         long wanted = Math.Max(0, (long)Math.Round(timestamp.Ticks / (double)TimeSpan.TicksPerMicrosecond));
         return Math.Max(wanted, _lastMicroseconds + MinimumStepMicroseconds);
     }
+
+    /// <summary>The time given to the last frame written (zero before any).</summary>
+    public TimeSpan LastTime => FromMicroseconds(Math.Max(0, _lastMicroseconds));
+
+    /// <summary>The time given to the first frame written (zero before any).</summary>
+    public TimeSpan FirstTime => FromMicroseconds(Math.Max(0, _firstMicroseconds));
+
+    private static TimeSpan FromMicroseconds(long microseconds) => TimeSpan.FromTicks(microseconds * TimeSpan.TicksPerMicrosecond);
 
     public async ValueTask WriteAsync(ImageView frame, TimeSpan timestamp, CancellationToken cancellationToken)
     {
@@ -60,6 +69,7 @@ internal sealed class TimedRawVideoStream
     {
         long microseconds = NextMicroseconds(timestamp);
         _lastMicroseconds = microseconds;
+        if (_firstMicroseconds < 0) _firstMicroseconds = microseconds;
         Span<byte> h = _frameHeader;
         ClusterId.CopyTo(h);
         BinaryPrimitives.WriteInt64BigEndian(h[4..], UnknownSize);
