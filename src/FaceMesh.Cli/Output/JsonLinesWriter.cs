@@ -22,7 +22,9 @@ internal sealed class JsonLinesWriter : IDisposable
     {
         if (path is null || path == OutputGuard.StandardOutput)
         {
-            _stream = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            _stream = OperatingSystem.IsWindows()
+                ? Console.OpenStandardOutput()
+                : new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
         }
         else
         {
