@@ -9,6 +9,8 @@ namespace FaceMesh.Cli;
 internal static class CliError
 {
     public const int Failure = 1;
+    /// <summary>The command line itself is wrong (unknown option, bad value).</summary>
+    public const int Usage = 2;
     public const int Cancelled = 130;
 
     public static bool IsUserFacing(Exception ex) => ex is IOException or UnauthorizedAccessException

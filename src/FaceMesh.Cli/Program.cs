@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FaceMesh.Cli.Commands;
+using FaceMesh.Cli.Output;
 
 namespace FaceMesh.Cli;
 
@@ -20,14 +21,27 @@ internal static class Program
             ServeCommand.Create(),
         };
         ParseResult parsed = root.Parse(args);
+        // Usage mistakes stop here, before any work: one line on stderr, never the help on stdout
+        // (where it would land in a JSON Lines stream).
+        if ((parsed.Errors.Count > 0 ? parsed.Errors[0].Message : CommandLineChecks.FirstProblem(parsed)) is { } problem)
+        {
+            string command = parsed.CommandResult.Command == root ? "" : parsed.CommandResult.Command.Name + " ";
+            await Console.Error.WriteLineAsync($"facemesh: {problem.ReplaceLineEndings(" ").Trim()}\nsee 'facemesh {command}--help'").ConfigureAwait(false);
+            return CliError.Usage;
+        }
         try
         {
             return await parsed.InvokeAsync(new InvocationConfiguration
             {
                 EnableDefaultExceptionHandler = false,
-                // Ctrl-C cancels the command's token; the grace period lets `video` finalise its output.
+                // Ctrl-C and SIGTERM cancel the command's token; the grace period lets `video`
+                // finalise its output. Nothing else waits that long: every read honours the token.
                 ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
             }).ConfigureAwait(false);
+        }
+        catch (StandardOutputClosedException)
+        {
+            return StandardOutputClosedException.ExitCode;
         }
         catch (Exception ex) when (CliError.IsUserFacing(ex))
         {

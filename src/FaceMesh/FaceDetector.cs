@@ -9,14 +9,15 @@ namespace FaceMesh;
 /// </summary>
 /// <remarks>
 /// Not thread-safe (it reuses buffers between calls): create one per thread. Dispose it to release
-/// the model; calls after disposal throw <see cref="ObjectDisposedException"/>.
+/// the model; calls after disposal throw <see cref="ObjectDisposedException"/>, and disposing while
+/// another thread is inside <see cref="Detect"/> waits for it to return.
 /// </remarks>
 public sealed class FaceDetector : IDisposable
 {
     private readonly FaceDetectorOptions _options;
     private readonly FaceDetectionStage _stage;
     private readonly List<DetectionCandidate> _candidates = [];
-    private bool _disposed;
+    private readonly CallGate _gate = new();
 
     private FaceDetector(FaceDetectorOptions options, IModelLoader loader)
     {
@@ -40,9 +41,16 @@ public sealed class FaceDetector : IDisposable
     /// <summary>The faces in <paramref name="image"/>, highest score first (empty if none).</summary>
     public IReadOnlyList<Detection> Detect(ImageView image)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
         if (image.Pixels.IsEmpty) throw new ArgumentException("The image view is empty (default).", nameof(image));
-        _stage.Detect(image, _options.Sampling, _options.MinDetectionConfidence, _candidates);
+        _gate.Enter(this);
+        try
+        {
+            _stage.Detect(image, _options.Sampling, _options.MinDetectionConfidence, _candidates);
+        }
+        finally
+        {
+            _gate.Exit();
+        }
         var detections = new Detection[_candidates.Count];
         for (int i = 0; i < detections.Length; i++) detections[i] = Detection.From(_candidates[i], image.Width, image.Height);
         return detections;
@@ -50,8 +58,8 @@ public sealed class FaceDetector : IDisposable
 
     public void Dispose()
     {
-        if (_disposed) return;
-        _disposed = true;
+        // Waits for a call running on another thread rather than freeing its buffers under it.
+        if (!_gate.Close()) return;
         _stage.Dispose();
     }
 }

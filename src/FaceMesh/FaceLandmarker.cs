@@ -15,7 +15,8 @@ namespace FaceMesh;
 /// <remarks>
 /// An instance is not thread-safe: it keeps reusable buffers and, in video mode, the previous
 /// frame's faces. Create one per thread (or per video stream). Dispose it to release the models'
-/// buffers; calls after disposal throw <see cref="ObjectDisposedException"/>. After warm-up a call
+/// buffers; calls after disposal throw <see cref="ObjectDisposedException"/>, and disposing while
+/// another thread is inside a call waits for that call to return. After warm-up a call
 /// allocates nothing beyond the result (and nothing at all with the <c>TryDetect</c> overloads and a
 /// reused <see cref="FaceLandmarkerResult"/>).
 /// </remarks>
@@ -39,7 +40,7 @@ public sealed class FaceLandmarker : IDisposable
     private List<LandmarkSmoother?> _nextSmoothers = [];
     private readonly Stack<LandmarkSmoother> _smootherPool = new();
     private long _lastTimestamp = long.MinValue;
-    private bool _disposed;
+    private readonly CallGate _gate = new();
 
     private FaceLandmarker(FaceLandmarkerOptions options, IModelLoader loader)
     {
@@ -90,8 +91,16 @@ public sealed class FaceLandmarker : IDisposable
     public bool TryDetect(ImageView image, FaceLandmarkerResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        RequireMode(RunningMode.Image, nameof(DetectForVideo));
-        Process(image, 0, result);
+        _gate.Enter(this);
+        try
+        {
+            RequireMode(RunningMode.Image, nameof(DetectForVideo));
+            Process(image, 0, result);
+        }
+        finally
+        {
+            _gate.Exit();
+        }
         return result.Faces.Count > 0;
     }
 
@@ -115,19 +124,26 @@ public sealed class FaceLandmarker : IDisposable
     public bool TryDetectForVideo(ImageView image, long timestampMilliseconds, FaceLandmarkerResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        RequireMode(RunningMode.Video, nameof(Detect));
-        if (timestampMilliseconds <= _lastTimestamp)
-            throw new ArgumentException(
-                $"Video timestamps must increase strictly: got {timestampMilliseconds} ms after {_lastTimestamp} ms.",
-                nameof(timestampMilliseconds));
-        Process(image, timestampMilliseconds, result);
-        _lastTimestamp = timestampMilliseconds;
+        _gate.Enter(this);
+        try
+        {
+            RequireMode(RunningMode.Video, nameof(Detect));
+            if (timestampMilliseconds <= _lastTimestamp)
+                throw new ArgumentException(
+                    $"Video timestamps must increase strictly: got {timestampMilliseconds} ms after {_lastTimestamp} ms.",
+                    nameof(timestampMilliseconds));
+            Process(image, timestampMilliseconds, result);
+            _lastTimestamp = timestampMilliseconds;
+        }
+        finally
+        {
+            _gate.Exit();
+        }
         return result.Faces.Count > 0;
     }
 
     private void RequireMode(RunningMode mode, string otherMethod)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
         if (_options.RunningMode != mode)
             throw new InvalidOperationException(
                 $"This landmarker was created with RunningMode.{_options.RunningMode}; call {otherMethod} instead, or create another landmarker with RunningMode.{mode}.");
@@ -209,8 +225,8 @@ public sealed class FaceLandmarker : IDisposable
 
     public void Dispose()
     {
-        if (_disposed) return;
-        _disposed = true;
+        // Waits for a call running on another thread rather than freeing its buffers under it.
+        if (!_gate.Close()) return;
         _detector.Dispose();
         _landmarks.Dispose();
     }

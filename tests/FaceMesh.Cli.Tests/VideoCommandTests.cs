@@ -109,7 +109,9 @@ public class VideoCommandTests(ClipFixture clips)
         // ignored SIGINT; System.CommandLine treats both the same way.
         ToolRun run = CliProcess.Run(["video", input, "-o", output], process =>
         {
-            WaitUntil(() => File.Exists(output) && new FileInfo(output).Length > 0 || process.HasExited, TimeSpan.FromSeconds(60));
+            // The video is written under a temporary name beside its destination until it is finished.
+            WaitUntil(() => Directory.GetFiles(clips.Directory, $".{Path.GetFileNameWithoutExtension(output)}.*.partial.mp4")
+                .Any(f => new FileInfo(f).Length > 0) || process.HasExited, TimeSpan.FromSeconds(60));
             Thread.Sleep(500);
             if (!process.HasExited) ToolRun.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
         });

@@ -42,27 +42,24 @@ public sealed class VideoWriterTests(TestMediaFixture media, ITestOutputHelper o
         Assert.Null(result.DecodeError);
     }
 
-    [Fact]
-    public async Task Odd_size_is_padded_to_even_with_edge_pixels()
+    [Theory]
+    [InlineData(63, 47)]
+    [InlineData(641, 481)]
+    [InlineData(64, 47)]
+    public async Task Odd_size_is_kept_exactly(int width, int height)
     {
-        string path = media.At("odd-out.mp4");
-        using ImageBuffer frame = TestImages.Gradient(63, 47);
-        await using (VideoWriter writer = await VideoWriter.OpenAsync(path, 63, 47, new Rational(25, 1)))
+        string path = media.At($"odd-out-{width}x{height}.mp4");
+        using ImageBuffer frame = TestImages.Gradient(width, height);
+        await using (VideoWriter writer = await VideoWriter.OpenAsync(path, width, height, new Rational(25, 1)))
         {
-            Assert.Equal((64, 48), (writer.EncodedWidth, writer.EncodedHeight));
             for (int i = 0; i < 3; i++) await writer.WriteFrameAsync(frame.View);
             await writer.CompleteAsync();
         }
         await using VideoReader result = await VideoReader.OpenAsync(path);
-        Assert.Equal((64, 48), (result.Info.Width, result.Info.Height));
+        Assert.Equal((width, height), (result.Info.CodedWidth, result.Info.CodedHeight));
         Assert.Equal(3, result.Info.FrameCount);
         await foreach (VideoFrame decoded in result.ReadFramesAsync(Timeout()))
-        {
-            // The padded column repeats the last real one rather than being black.
-            Span<byte> bottomRow = decoded.Image.Row(47);
-            Assert.InRange(Math.Abs(bottomRow[63 * 3] - bottomRow[62 * 3]), 0, 12);
-            Assert.True(bottomRow[63 * 3 + 1] > 200);
-        }
+            Assert.InRange(TestImages.MeanAbsoluteDifference(frame.View, decoded.Image.View), 0, 3);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FaceMesh.Cli.Output;
 using FaceMesh.Cli.Rendering;
 using FaceMesh.Effects;
 using FaceMesh.Imaging;
@@ -19,16 +20,18 @@ internal static class AnnotateCommand
         var command = new Command("annotate", "Draw the face mesh on an image") { image, output, draw };
         common.AddTo(command);
         input.AddTo(command);
-        command.SetAction((parse, _) =>
+        command.SetAction(async (parse, cancellation) =>
         {
             MeshLayers layers = DrawLayers.Parse(parse.GetValue(draw)!);
+            string inputPath = parse.GetValue(image)!, outputPath = parse.GetValue(output)!;
+            OutputGuard.Check([inputPath], ("-o", outputPath));
             using FaceLandmarker landmarker = FaceLandmarker.Create(common.ToOptions(parse, RunningMode.Image));
-            using ImageBuffer picture = input.Read(parse, parse.GetValue(image)!);
+            using ImageBuffer picture = await input.ReadAsync(parse, inputPath, cancellation).ConfigureAwait(false);
             FaceLandmarkerResult result = landmarker.Detect(picture.View);
             new FaceRenderer(layers, lipstick: null).Render(picture, result);
-            ImageFile.Write(picture.View, parse.GetValue(output)!);
-            Console.Error.WriteLine($"{result.Faces.Count} face(s) drawn to {parse.GetValue(output)}");
-            return Task.FromResult(0);
+            await ImageFile.WriteAsync(picture.View, outputPath, cancellation).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"{result.Faces.Count} face(s) drawn to {outputPath}").ConfigureAwait(false);
+            return 0;
         });
         return command;
     }

@@ -30,11 +30,20 @@ internal sealed class CommonOptions
         DefaultValueFactory = _ => "cpu",
     }.AcceptOnlyFromAmong("cpu", "gpu");
 
-    public Option<int> Threads { get; } = new("--threads")
+    public Option<int> Threads { get; } = NonNegative(new Option<int>("--threads")
     {
         Description = "Inference threads (0 = all cores)",
         DefaultValueFactory = _ => 1,
-    };
+    });
+
+    private static Option<int> NonNegative(Option<int> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0) result.AddError($"{option.Name} must be 0 or more, got {result.GetValueOrDefault<int>()}.");
+        });
+        return option;
+    }
 
     public void AddTo(Command command)
     {
@@ -51,7 +60,7 @@ internal sealed class CommonOptions
         NumFaces = parse.GetValue(NumFaces),
         DetectorModel = parse.GetValue(Detector) == "full" ? FaceDetectorModel.FullRange : FaceDetectorModel.ShortRange,
         Sampling = parse.GetValue(Sampling) == "gpu" ? FaceMesh.Imaging.Sampling.MediaPipeGpu : FaceMesh.Imaging.Sampling.MediaPipeCpu,
-        ThreadCount = parse.GetValue(Threads),
+        ThreadCount = parse.GetValue(Threads) is > 0 and var threads ? threads : Environment.ProcessorCount,
         RunningMode = mode,
         Smoothing = smoothing,
     };
@@ -90,8 +99,11 @@ internal sealed class ImageInputOptions
         command.Options.Add(JpegDecoder);
     }
 
-    /// <summary>Reads an image; each decoder warning becomes a "facemesh: warning:" line naming the file.</summary>
-    public ImageBuffer Read(ParseResult parse, string path)
+    /// <summary>
+    /// Reads an image so that Ctrl-C always ends the wait (see <see cref="Input.InterruptibleRead"/>);
+    /// each decoder warning becomes a "facemesh: warning:" line naming the file.
+    /// </summary>
+    public async Task<ImageBuffer> ReadAsync(ParseResult parse, string path, CancellationToken cancellationToken)
     {
         var options = new Media.ImageReadOptions
         {
@@ -100,9 +112,9 @@ internal sealed class ImageInputOptions
             ApplyExifOrientation = !parse.GetValue(NoExif),
             JpegDecoder = parse.GetValue(JpegDecoder) == "ffmpeg" ? Media.JpegDecoder.Ffmpeg : Media.JpegDecoder.LibjpegTurbo,
         };
-        using Media.ImageReadResult read = Media.ImageFile.Read(path, options);
+        using Media.ImageReadResult read = await Input.InterruptibleRead.ImageAsync(path, options, cancellationToken).ConfigureAwait(false);
         foreach (string warning in read.Warnings)
-            Console.Error.WriteLine($"facemesh: warning: '{path}' is damaged: {warning}");
+            await Console.Error.WriteLineAsync($"facemesh: warning: '{path}' is damaged: {warning}").ConfigureAwait(false);
         return read.DetachImage();
     }
 }

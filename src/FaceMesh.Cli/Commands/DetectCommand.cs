@@ -2,7 +2,6 @@ using System.CommandLine;
 using FaceMesh.Cli.Output;
 using FaceMesh.Imaging;
 using FaceMesh.Json;
-using FaceMesh.Media;
 
 namespace FaceMesh.Cli.Commands;
 
@@ -12,31 +11,43 @@ internal static class DetectCommand
     public static Command Create()
     {
         var images = new Argument<string[]>("images") { Description = "Image files (any format ffmpeg reads)", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string?>("--output", "-o") { Description = "Write JSON Lines here instead of standard output" };
+        var output = new Option<string?>("--output", "-o") { Description = "Write JSON Lines here instead of standard output (replaced only when complete)" };
         var geometry = new Option<bool>("--geometry") { Description = "Add each face's head pose and metric 3D mesh (MediaPipe face geometry, cm)" };
         var common = new CommonOptions();
         var input = new ImageInputOptions();
         var command = new Command("detect", "Detect faces and their landmarks; writes JSON Lines, one object per image, in pixels") { images, output, geometry };
         common.AddTo(command);
         input.AddTo(command);
-        command.SetAction((parse, cancellation) =>
+        command.SetAction(async (parse, cancellation) =>
         {
+            string[] paths = parse.GetValue(images)!;
+            string? outputPath = parse.GetValue(output);
+            OutputGuard.Check(paths, ("-o", outputPath));
             bool withGeometry = parse.GetValue(geometry);
             FaceLandmarkerOptions options = common.ToOptions(parse, RunningMode.Image) with { OutputFacialTransformationMatrixes = withGeometry };
             using FaceLandmarker landmarker = FaceLandmarker.Create(options);
-            using var writer = new JsonLinesWriter(parse.GetValue(output));
+            using var writer = new JsonLinesWriter(outputPath);
             var result = new FaceLandmarkerResult();
-            foreach (string path in parse.GetValue(images)!)
+            try
             {
-                cancellation.ThrowIfCancellationRequested();
-                using ImageBuffer image = input.Read(parse, path);
-                landmarker.TryDetect(image.View, result);
-                writer.WriteLine(json =>
+                foreach (string path in paths)
                 {
-                    FaceJsonWriter.WriteImageResult(json, path, image.Width, image.Height, result.Faces, withGeometry);
-                });
+                    cancellation.ThrowIfCancellationRequested();
+                    using ImageBuffer image = await input.ReadAsync(parse, path, cancellation).ConfigureAwait(false);
+                    landmarker.TryDetect(image.View, result);
+                    writer.WriteLine(json =>
+                    {
+                        FaceJsonWriter.WriteImageResult(json, path, image.Width, image.Height, result.Faces, withGeometry);
+                    });
+                }
             }
-            return Task.FromResult(0);
+            catch (OperationCanceledException)
+            {
+                writer.Commit(); // like `video`: the images done before Ctrl-C are kept
+                throw;
+            }
+            writer.Commit();
+            return 0;
         });
         return command;
     }

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using FaceMesh.Cli.Input;
 using FaceMesh.Cli.Progress;
 using FaceMesh.Evaluation;
 using FaceMesh.Imaging;
-using FaceMesh.Media;
 using Spectre.Console;
 
 namespace FaceMesh.Cli.Commands;
@@ -40,7 +40,7 @@ internal static class EvalCommand
             };
             options.Validate();
             string path = parse.GetValue(image)!;
-            using ImageBuffer photo = await ImageFile.ReadAsync(path, PixelFormat.Rgb24, cancellation).ConfigureAwait(false);
+            using ImageBuffer photo = await InterruptibleRead.ImageAsync(path, cancellation).ConfigureAwait(false);
             JitterReport report = await FrameProgress.RunAsync($"jitter {Path.GetFileName(path)}", options.Frames,
                 progress => Task.Run(() => JitterEvaluation.Run(photo.View, options, progress, cancellation), cancellation)).ConfigureAwait(false);
             if (parse.GetValue(json)) WriteJson(path, report); else WriteTable(path, report);

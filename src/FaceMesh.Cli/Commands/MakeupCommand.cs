@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FaceMesh.Cli.Output;
 using FaceMesh.Cli.Rendering;
 using FaceMesh.Effects;
 using FaceMesh.Imaging;
@@ -20,19 +21,20 @@ internal static class MakeupCommand
         lipstick.AddTo(command);
         common.AddTo(command);
         input.AddTo(command);
-        command.SetAction((parse, _) =>
+        command.SetAction(async (parse, cancellation) =>
         {
             var renderer = new FaceRenderer(MeshLayers.None, lipstick.Read(parse));
-            string outputPath = parse.GetValue(output)!;
+            string inputPath = parse.GetValue(image)!, outputPath = parse.GetValue(output)!;
+            OutputGuard.Check([inputPath], ("-o", outputPath));
             using FaceLandmarker landmarker = FaceLandmarker.Create(common.ToOptions(parse, RunningMode.Image));
-            using ImageBuffer picture = input.Read(parse, parse.GetValue(image)!);
+            using ImageBuffer picture = await input.ReadAsync(parse, inputPath, cancellation).ConfigureAwait(false);
             FaceLandmarkerResult result = landmarker.Detect(picture.View);
             renderer.Render(picture, result);
-            ImageFile.Write(picture.View, outputPath);
-            Console.Error.WriteLine(result.Faces.Count == 0
+            await ImageFile.WriteAsync(picture.View, outputPath, cancellation).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(result.Faces.Count == 0
                 ? $"no face found; {outputPath} is the unchanged image"
-                : $"lipstick on {result.Faces.Count} face(s), written to {outputPath}");
-            return Task.FromResult(0);
+                : $"lipstick on {result.Faces.Count} face(s), written to {outputPath}").ConfigureAwait(false);
+            return 0;
         });
         return command;
     }

@@ -42,6 +42,7 @@ internal static class VideoCommand
                 parse.GetValue(jsonl));
 
             var clock = Stopwatch.StartNew();
+            DateTime started = DateTime.UtcNow.AddSeconds(-1);
             VideoJob.Summary summary;
             try
             {
@@ -51,7 +52,9 @@ internal static class VideoCommand
             }
             catch (OperationCanceledException)
             {
-                await Console.Error.WriteLineAsync($"stopped; the frames done so far are in {settings.Output}").ConfigureAwait(false);
+                // Stopped before the first frame (e.g. while the input stalled), nothing was written.
+                if (File.Exists(settings.Output) && File.GetLastWriteTimeUtc(settings.Output) >= started)
+                    await Console.Error.WriteLineAsync($"stopped; the frames done so far are in {settings.Output}").ConfigureAwait(false);
                 throw;
             }
             double seconds = clock.Elapsed.TotalSeconds;

@@ -40,5 +40,8 @@ internal sealed class FrameJsonLinesWriter : IDisposable
         FaceJsonWriter.WriteFaces(json, _result!.Faces);
     }
 
+    /// <inheritdoc cref="JsonLinesWriter.Commit"/>
+    public void Commit() => _lines.Commit();
+
     public void Dispose() => _lines.Dispose();
 }

@@ -22,7 +22,10 @@ internal sealed class FrameStages(VideoReader reader, FramePool frames, FaceLand
 {
     public readonly record struct Counts(long Frames, long FramesWithFaces);
 
-    private readonly record struct Tracked(ImageBuffer Image, FaceLandmarkerResult Result);
+    private readonly record struct Tracked(VideoFrame Frame, FaceLandmarkerResult Result)
+    {
+        public ImageBuffer Image => Frame.Image;
+    }
 
     /// <summary>Frames the stages can hold at once: one per stage and one per queue, plus the one being decoded next.</summary>
     public static int FramesInFlight(bool encodes) => encodes ? 4 + 3 + 1 : 2 + 1 + 1;
@@ -89,15 +92,15 @@ internal sealed class FrameStages(VideoReader reader, FramePool frames, FaceLand
             t = times.Add(StageTimes.Stage.TrackStarved, t);
             if (landmarker.TryDetectForVideo(frame.Image.View, clock.Next(frame.TimestampMs), result)) _framesWithFaces++;
             t = times.Add(StageTimes.Stage.Inference, t);
-            json?.Write(frame.Index, frame.TimestampMs, result);
-            t = times.Add(StageTimes.Stage.Json, t);
             if (next is null)
             {
+                json?.Write(frame.Index, frame.TimestampMs, result);
+                t = times.Add(StageTimes.Stage.Json, t);
                 Finish(frame.Image, result, results.Writer, progress);
             }
             else
             {
-                await next.WriteAsync(new Tracked(frame.Image, result), token).ConfigureAwait(false);
+                await next.WriteAsync(new Tracked(frame, result), token).ConfigureAwait(false);
                 t = times.Add(StageTimes.Stage.TrackBlocked, t);
             }
         }
@@ -120,8 +123,12 @@ internal sealed class FrameStages(VideoReader reader, FramePool frames, FaceLand
         await foreach (Tracked frame in input.ReadAllAsync(token).ConfigureAwait(false))
         {
             long t = StageTimes.Now;
-            await encoder.WriteFrameAsync(frame.Image.View, token).ConfigureAwait(false);
-            times.Add(StageTimes.Stage.Encode, t);
+            // The frame keeps its own time (variable frame rate stays variable); its JSON line is
+            // written once the encoder has it, so a stopped run's two outputs hold the same frames.
+            await encoder.WriteFrameAsync(frame.Image.View, TimeSpan.FromMilliseconds(frame.Frame.TimestampMs), token).ConfigureAwait(false);
+            t = times.Add(StageTimes.Stage.Encode, t);
+            json?.Write(frame.Frame.Index, frame.Frame.TimestampMs, frame.Result);
+            times.Add(StageTimes.Stage.Json, t);
             Finish(frame.Image, frame.Result, results, progress);
         }
     }

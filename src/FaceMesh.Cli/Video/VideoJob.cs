@@ -7,7 +7,7 @@ namespace FaceMesh.Cli.Video;
 
 /// <summary>
 /// Decodes a video, runs the landmarker in video mode on every frame with the stream's own
-/// timestamps, draws the effects and encodes the result at the input's size and frame rate with
+/// timestamps, draws the effects and encodes the result at the input's size and frame times with
 /// its audio; without an output it only tracks (and logs JSON Lines). Decoding, inference,
 /// drawing and encoding run as stages on their own threads, joined by small bounded queues, so
 /// ffmpeg's decoder and encoder work while the landmarker does; a fixed set of frame buffers and
@@ -48,20 +48,22 @@ internal sealed class VideoJob(VideoJobSettings settings)
         catch (Exception e) when (e is OperationCanceledException || cancellationToken.IsCancellationRequested)
         {
             // Ctrl-C reaches ffmpeg too, which may fail a read or write before our token trips:
-            // either way this is a cancellation, and what was encoded so far is kept.
+            // either way this is a cancellation, and what was encoded so far is kept, the JSON
+            // Lines with exactly the same frames.
             if (writer is not null) await writer.DisposeAsync().ConfigureAwait(false);
+            json?.Commit();
             throw new OperationCanceledException("Cancelled", e, cancellationToken);
         }
         catch
         {
-            if (writer is not null) await writer.DisposeAsync().ConfigureAwait(false);
+            // A failure leaves whatever was at the output paths before untouched.
+            if (writer is not null) await writer.AbandonAsync().ConfigureAwait(false);
             throw;
         }
 
         if (counts.Frames == 0)
         {
-            if (writer is not null) await writer.DisposeAsync().ConfigureAwait(false);
-            if (settings.Output is not null) TryDelete(settings.Output);
+            if (writer is not null) await writer.AbandonAsync().ConfigureAwait(false);
             throw new MediaException($"No frames could be decoded from '{settings.Input}'" + (reader.DecodeError is { } why ? $": {why}" : ""));
         }
         if (writer is not null)
@@ -75,22 +77,13 @@ internal sealed class VideoJob(VideoJobSettings settings)
                 await writer.DisposeAsync().ConfigureAwait(false);
             }
         }
+        json?.Commit();
         return new Summary(counts.Frames, counts.FramesWithFaces, reader.DecodeError);
     }
 
-    private void RefuseToOverwriteInput()
-    {
-        if (settings.Output is { } output && string.Equals(Path.GetFullPath(settings.Input), Path.GetFullPath(output), StringComparison.Ordinal))
-            throw new ArgumentException($"The output would overwrite the input '{settings.Input}'; choose another -o path.");
-    }
+    private void RefuseToOverwriteInput() =>
+        OutputGuard.Check([settings.Input], ("-o", settings.Output), ("--jsonl", settings.JsonLinesPath));
 
     private static long? ExpectedFrames(VideoInfo info) =>
         info.FrameCount ?? (info.Duration is { } d && info.FrameRate.IsValid ? (long)Math.Round(d.TotalSeconds * info.FrameRate.ToDouble()) : null);
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
-    }
 }

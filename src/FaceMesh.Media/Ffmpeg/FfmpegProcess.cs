@@ -28,10 +28,17 @@ internal sealed class FfmpegProcess : IAsyncDisposable
 
     /// <param name="keepStdinOpen">False closes stdin at once, so the child sees end of input
     /// instead of waiting on our terminal.</param>
-    public static FfmpegProcess Start(string tool, IEnumerable<string> arguments, IStderrLineSink sink, bool keepStdinOpen)
+    /// <param name="ownSession">Starts the child in a session of its own (through setsid(1) when
+    /// installed), so a terminal's Ctrl-C reaches only us: an encoder must take every frame we
+    /// already sent and finalise when we close its input, not stop on the signal and drop the
+    /// frames still in the pipe.</param>
+    public static FfmpegProcess Start(string tool, IEnumerable<string> arguments, IStderrLineSink sink, bool keepStdinOpen,
+        bool ownSession = false)
     {
         string executable = ToolLocator.Require(tool);
-        var info = new ProcessStartInfo(executable)
+        string? setsid = ownSession ? ToolLocator.Find("setsid", Environment.GetEnvironmentVariable("PATH")) : null;
+        if (setsid is not null) arguments = [executable, .. arguments];
+        var info = new ProcessStartInfo(setsid ?? executable)
         {
             UseShellExecute = false,
             RedirectStandardInput = true,

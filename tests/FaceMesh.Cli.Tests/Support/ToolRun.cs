@@ -12,10 +12,11 @@ internal sealed record ToolRun(int ExitCode, string Stdout, string Stderr)
 
     /// <summary>Runs a program to completion with its output captured, killing it after <paramref name="timeout"/>.</summary>
     public static ToolRun Start(string program, IEnumerable<string> arguments, TimeSpan timeout, Action<Process>? whileRunning = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(program)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
