@@ -72,7 +72,7 @@ public sealed class CedPlot
         return svg.ToString();
     }
 
-    /// <summary>The same plot drawn with FaceMesh.Effects' anti-aliased lines, digits from a small built-in pixel font.</summary>
+    /// <summary>The same plot drawn with FaceMesh.Effects' anti-aliased lines, labels from a small built-in pixel font (the AUC figures are in the SVG and the reports).</summary>
     public ImageBuffer ToImage()
     {
         var image = new ImageBuffer(Width, Height, PixelFormat.Rgb24);
@@ -96,6 +96,8 @@ public sealed class CedPlot
         // Legend swatches in the curves' colours (the SVG carries the words).
         Draw.Line(image, new Vector2(Left + 10, Top + 10), new Vector2(Left + 40, Top + 10), CoreColor, 3);
         Draw.Line(image, new Vector2(Left + 10, Top + 26), new Vector2(Left + 40, Top + 26), AllColor, 3);
+        PixelFont.DrawCentered(image, "core", new Vector2(Left + 66, Top + 5), 2, Rgb.Black);
+        PixelFont.DrawCentered(image, "all 68", new Vector2(Left + 74, Top + 21), 2, Rgb.Black);
         return image;
     }
 

@@ -4,7 +4,7 @@ using FaceMesh.Imaging;
 
 namespace FaceMesh.Evaluation;
 
-/// <summary>A 3x5 pixel font for the digits, '.', '-' and '%': enough to label a plot's axes without a font library.</summary>
+/// <summary>A 3x5 pixel font for the digits, '.', '-', '%' and the legend's few letters: enough to label a plot without a font library.</summary>
 internal static class PixelFont
 {
     private const int GlyphWidth = 3, GlyphHeight = 5;
@@ -15,7 +15,8 @@ internal static class PixelFont
         ['0'] = "####.##.##.####", ['1'] = ".#.##..#..#.###", ['2'] = "###..#####..###", ['3'] = "###..####..####",
         ['4'] = "#.##.####..#..#", ['5'] = "####..###..####", ['6'] = "####..####.####", ['7'] = "###..#..#..#..#",
         ['8'] = "####.#####.####", ['9'] = "####.####..####", ['.'] = "............#..", ['-'] = "......###......",
-        ['%'] = "#.#..#.#.#.#..#",
+        ['%'] = "#.#..#.#.#.#..#", ['c'] = "...####..#..###", ['o'] = "...####.##.####", ['r'] = "...####..#..#..",
+        ['e'] = "####.####..####", ['a'] = "###..#####.####", ['l'] = "#..#..#..#..###",
     };
 
     /// <summary>Draws <paramref name="text"/> centred horizontally on <paramref name="topCentre"/>; unknown characters leave a gap.</summary>
