@@ -12,7 +12,7 @@ public static class ReportJsonWriter
 
     public static void Write(LandmarkEvaluation evaluation, Stream stream)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("schema", Schema);
         json.WriteString("dataset", evaluation.DatasetRoot);
