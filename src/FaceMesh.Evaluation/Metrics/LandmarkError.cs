@@ -9,11 +9,20 @@ public static class LandmarkError
     /// Distance between the eye centres of an iBUG-68 shape, each centre the midpoint of that eye's two
     /// corners (36/39 and 42/45). Always taken from the annotation, never from the prediction.
     /// </summary>
-    public static float InterOcularDistance(ReadOnlySpan<Vector2> ibug68)
+    public static double InterOcularDistance(ReadOnlySpan<Vector2> ibug68)
     {
-        Vector2 right = (ibug68[Ibug68Correspondence.RightEyeOuter] + ibug68[Ibug68Correspondence.RightEyeInner]) / 2;
-        Vector2 left = (ibug68[Ibug68Correspondence.LeftEyeInner] + ibug68[Ibug68Correspondence.LeftEyeOuter]) / 2;
-        return Vector2.Distance(right, left);
+        Vector2 rightOuter = ibug68[Ibug68Correspondence.RightEyeOuter], rightInner = ibug68[Ibug68Correspondence.RightEyeInner];
+        Vector2 leftInner = ibug68[Ibug68Correspondence.LeftEyeInner], leftOuter = ibug68[Ibug68Correspondence.LeftEyeOuter];
+        double dx = ((double)rightOuter.X + rightInner.X - leftInner.X - leftOuter.X) / 2;
+        double dy = ((double)rightOuter.Y + rightInner.Y - leftInner.Y - leftOuter.Y) / 2;
+        return Math.Sqrt(dx * dx + dy * dy);
+    }
+
+    /// <summary>Distance in double precision: the error of a good fit is a small difference of large coordinates.</summary>
+    public static double Distance(Vector2 a, Vector2 b)
+    {
+        double dx = (double)a.X - b.X, dy = (double)a.Y - b.Y;
+        return Math.Sqrt(dx * dx + dy * dy);
     }
 
     /// <summary>
@@ -29,7 +38,7 @@ public static class LandmarkError
         for (int r = 0; r < regions.Count; r++)
         {
             double sum = 0;
-            foreach (int i in regions[r].Indices) sum += Vector2.Distance(predicted[i], annotated[i]);
+            foreach (int i in regions[r].Indices) sum += Distance(predicted[i], annotated[i]);
             result[r] = sum / regions[r].Indices.Count / iod;
         }
         return result;

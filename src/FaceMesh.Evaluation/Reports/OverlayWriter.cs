@@ -59,7 +59,7 @@ public static class OverlayWriter
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(face);
-        float iod = LandmarkError.InterOcularDistance(face.Annotation);
+        float iod = (float)LandmarkError.InterOcularDistance(face.Annotation);
         float radius = Math.Clamp(iod / 60f, 1.2f, 6f);
         if (face.Prediction is { } prediction)
         {
