@@ -14,6 +14,9 @@ internal static class EvalLandmarksCommand
     /// <summary>Exit code of a run that finished but had to skip inputs (listed on standard error and in the report).</summary>
     public const int SkippedInputs = 2;
 
+    /// <summary>Faces looked for beyond the most crowded photo's annotations.</summary>
+    private const int ExtraFaces = 4;
+
     public static Command Create()
     {
         var dataset = new Argument<string>("dataset") { Description = "Directory of images with annotations beside them (searched recursively)" };
@@ -66,8 +69,9 @@ internal static class EvalLandmarksCommand
                 Groups = groupFile is null ? null : FaceGroups.Read(groupFile),
                 MinOverlap = overlapThreshold,
             });
-            // Enough faces for the most crowded annotated photo; extra faces are ignored by the matching.
-            int numFaces = Math.Clamp(data.Images.Max(i => i.Faces.Count), 1, FaceLandmarkerOptions.NumFacesLimit);
+            // Room for unannotated bystanders too: with only as many faces as annotations, a more confident
+            // bystander can take the annotated face's place. Faces nobody annotated are ignored by the matching.
+            int numFaces = Math.Clamp(data.Images.Max(i => i.Faces.Count) + ExtraFaces, 1, FaceLandmarkerOptions.NumFacesLimit);
             FaceLandmarkerOptions pipeline = common.ToOptions(parse, RunningMode.Image) with { NumFaces = numFaces };
             IReadOnlyList<EvaluationRun> runs = Runs(pipeline, parse.GetValue(refine)!, parse.GetValue(protocol)!, parse.GetValue(frames));
 
