@@ -81,6 +81,7 @@ public sealed class ExactnessTests : IDisposable
         Assert.True(json.RootElement.GetProperty("regions")[7].GetProperty("approximate").GetBoolean());
         string[] csv = File.ReadAllLines(Path.Combine(reportDir, ReportNames.FacesCsv));
         Assert.Equal(7, csv.Length);
+        Assert.Equal("run,image,face,group,matched,overlap,nme_core,nme_eye_corners,nme_eyes,nme_nose,nme_lips,nme_brows_approx,nme_jaw_approx,nme_all68_approx,failure_core_8,failure_all68_approx_8", csv[0]);
         Assert.StartsWith("attention478/reacquisition,blank.png,,(ungrouped),false", csv[1], StringComparison.Ordinal); // worst first
         Assert.StartsWith("attention478/reacquisition,three_faces.jpg,1,(ungrouped),true", csv[2], StringComparison.Ordinal);
         Assert.Contains("brows*", File.ReadAllText(Path.Combine(reportDir, ReportNames.Markdown)), StringComparison.Ordinal);

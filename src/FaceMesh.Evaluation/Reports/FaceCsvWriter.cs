@@ -5,7 +5,8 @@ namespace FaceMesh.Evaluation;
 
 /// <summary>
 /// Writes faces.csv: one row per annotated face and run, worst first within each run (unmatched faces
-/// first, then by all-68 error), so the faces to look at are at the top. NME columns in % IOD.
+/// first, then by all-68 error), so the faces to look at are at the top. NME columns in % IOD; columns of
+/// approximate regions end in <c>_approx</c>.
 /// </summary>
 public static class FaceCsvWriter
 {
@@ -13,8 +14,9 @@ public static class FaceCsvWriter
     {
         var csv = new StringBuilder();
         csv.Append("run,image,face,group,matched,overlap");
-        foreach (EvaluationRegion region in evaluation.Regions) csv.Append(",nme_").Append(region.Key);
-        csv.Append(",failure_core_8,failure_all68_8\n");
+        // Approximate correspondences are labelled in the column name itself, so no reader of the CSV misses it.
+        foreach (EvaluationRegion region in evaluation.Regions) csv.Append(",nme_").Append(region.Key).Append(region.Approximate ? "_approx" : "");
+        csv.Append(",failure_core_8,failure_all68_approx_8\n");
         int core = evaluation.RegionIndex("core"), all = evaluation.RegionIndex("all68");
         foreach (FaceEvaluation f in WorstFirst(evaluation))
         {
