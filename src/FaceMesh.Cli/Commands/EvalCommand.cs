@@ -9,10 +9,13 @@ using Spectre.Console;
 
 namespace FaceMesh.Cli.Commands;
 
-/// <summary><c>facemesh eval jitter IMAGE</c>: landmark jitter and error with and without smoothing on a synthetic video.</summary>
+/// <summary>
+/// <c>facemesh eval</c>: <c>jitter IMAGE</c> (landmark jitter and error with and without smoothing on a synthetic video),
+/// <c>landmarks DATASET</c> (accuracy on annotated photos) and <c>speed</c> (the Attention Mesh paper's Table 1).
+/// </summary>
 internal static class EvalCommand
 {
-    public static Command Create() => new("eval", "Measure landmark quality") { CreateJitter() };
+    public static Command Create() => new("eval", "Measure landmark quality and speed") { CreateJitter(), EvalLandmarksCommand.Create(), EvalSpeedCommand.Create() };
 
     private static Command CreateJitter()
     {
