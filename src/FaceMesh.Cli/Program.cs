@@ -15,6 +15,7 @@ internal static class Program
             VideoCommand.Create(),
             MakeupCommand.Create(),
             EvalCommand.Create(),
+            PuppetCommand.Create(),
         };
         ParseResult parsed = root.Parse(args);
         try
