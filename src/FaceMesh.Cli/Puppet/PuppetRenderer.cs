@@ -16,6 +16,7 @@ internal sealed class PuppetRenderer : IDisposable
     // A longer lens than the tracking camera's 63°, so the avatar is not distorted like a selfie.
     private static readonly PerspectiveCamera Lens = new() { VerticalFovDegrees = 30f };
     private static readonly Rgb Background = new(30, 35, 41);
+    private static readonly MeshMaterial Cavity = new() { Color = new Rgb(70, 28, 32), Ambient = 0.6f };
 
     private readonly ImageBuffer _panel;
     private readonly ImageBuffer? _combined;
@@ -24,6 +25,8 @@ internal sealed class PuppetRenderer : IDisposable
     private readonly Vector3 _centre;
     private readonly float _distance;
     private readonly Vector3[] _posed;
+    private readonly int[] _cavityTriangles;
+    private readonly float _cavityDepth;
 
     public PuppetRenderer(AvatarMesh avatar, int width, int height, bool sideBySide, ImageView? texture)
     {
@@ -37,7 +40,9 @@ internal sealed class PuppetRenderer : IDisposable
         // The avatar fills 80% of the panel height, or of its width if narrower.
         float fill = 0.8f * Math.Min(1f, (float)width / height);
         _distance = halfExtent / (fill * MathF.Tan(0.5f * Lens.VerticalFovDegrees * MathF.PI / 180f));
-        _posed = new Vector3[avatar.VertexCount];
+        _posed = new Vector3[avatar.VertexCount + AvatarCavities.ExtraVertices];
+        _cavityTriangles = AvatarCavities.Triangles(avatar.VertexCount);
+        _cavityDepth = 0.1f * halfExtent;
     }
 
     public AvatarMesh Avatar { get; }
@@ -48,10 +53,13 @@ internal sealed class PuppetRenderer : IDisposable
     public void Render(ImageView input, ReadOnlySpan<Vector3> avatarVertices, Quaternion headRotation)
     {
         var offset = new Vector3(0, 0, -_distance);
-        for (int i = 0; i < _posed.Length; i++) _posed[i] = Vector3.Transform(avatarVertices[i] - _centre, headRotation) + offset;
+        int n = Avatar.VertexCount;
+        for (int i = 0; i < n; i++) _posed[i] = Vector3.Transform(avatarVertices[i] - _centre, headRotation) + offset;
+        AvatarCavities.PlaceCentres(_posed, n, _cavityDepth);
         Fill(_panel, Background);
         _rasterizer.Begin(_panel.Width, _panel.Height);
-        _rasterizer.Draw(_panel, _posed, Avatar.TriangleIndices, Lens, _material);
+        _rasterizer.Draw(_panel, _posed.AsSpan(0, n), Avatar.TriangleIndices, Lens, _material);
+        _rasterizer.Draw(_panel, _posed, _cavityTriangles, Lens, Cavity);
         if (_combined is null) return;
         int rowBytes = _panel.Stride;
         for (int y = 0; y < _panel.Height; y++)
