@@ -3,8 +3,9 @@ using System.Numerics;
 namespace FaceMesh.Cli.Puppet;
 
 /// <summary>
-/// The mesh is open at the eyes and the mouth; a dark surface just behind each opening, spanned
-/// by its rim, makes a blink or an open mouth read at a glance instead of showing the background.
+/// Eyes and mouth as openings: MediaPipe's topology closes them with triangles spanned between
+/// the lids and between the lips, which would render as skin. Dropping those membranes and putting
+/// a dark surface just behind each opening makes a blink or an open mouth read at a glance.
 /// </summary>
 internal static class AvatarCavities
 {
@@ -16,6 +17,20 @@ internal static class AvatarCavities
 
     /// <summary>Vertices after the avatar's own: one centre per rim.</summary>
     public const int ExtraVertices = 3;
+
+    /// <summary>The avatar's triangles without those whose three corners all lie on one rim (the membranes across the openings).</summary>
+    public static int[] WithoutMembranes(ReadOnlySpan<int> triangles)
+    {
+        var kept = new List<int>(triangles.Length);
+        for (int t = 0; t + 2 < triangles.Length; t += 3)
+        {
+            bool membrane = false;
+            foreach (int[] rim in Rims)
+                membrane |= rim.Contains(triangles[t]) && rim.Contains(triangles[t + 1]) && rim.Contains(triangles[t + 2]);
+            if (!membrane) kept.AddRange([triangles[t], triangles[t + 1], triangles[t + 2]]);
+        }
+        return [.. kept];
+    }
 
     /// <summary>Triangles fanning from each rim's centre (vertex <c>avatarVertexCount + k</c>) to its rim.</summary>
     public static int[] Triangles(int avatarVertexCount)

@@ -25,6 +25,7 @@ internal sealed class PuppetRenderer : IDisposable
     private readonly Vector3 _centre;
     private readonly float _distance;
     private readonly Vector3[] _posed;
+    private readonly int[] _skinTriangles;
     private readonly int[] _cavityTriangles;
     private readonly float _cavityDepth;
 
@@ -41,6 +42,7 @@ internal sealed class PuppetRenderer : IDisposable
         float fill = 0.8f * Math.Min(1f, (float)width / height);
         _distance = halfExtent / (fill * MathF.Tan(0.5f * Lens.VerticalFovDegrees * MathF.PI / 180f));
         _posed = new Vector3[avatar.VertexCount + AvatarCavities.ExtraVertices];
+        _skinTriangles = AvatarCavities.WithoutMembranes(avatar.TriangleIndices);
         _cavityTriangles = AvatarCavities.Triangles(avatar.VertexCount);
         _cavityDepth = 0.1f * halfExtent;
     }
@@ -58,7 +60,7 @@ internal sealed class PuppetRenderer : IDisposable
         AvatarCavities.PlaceCentres(_posed, n, _cavityDepth);
         Fill(_panel, Background);
         _rasterizer.Begin(_panel.Width, _panel.Height);
-        _rasterizer.Draw(_panel, _posed.AsSpan(0, n), Avatar.TriangleIndices, Lens, _material);
+        _rasterizer.Draw(_panel, _posed.AsSpan(0, n), _skinTriangles, Lens, _material);
         _rasterizer.Draw(_panel, _posed, _cavityTriangles, Lens, Cavity);
         if (_combined is null) return;
         int rowBytes = _panel.Stride;
