@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the pictures the README links to, in docs/images/ (git-ignored, never committed):
-# the astronaut's mesh, and a lipstick before/after of the lower face. Uses ./facemesh, so the
+# the astronaut's mesh, a lipstick before/after of the lower face, and the puppet driven by her face. Uses ./facemesh, so the
 # pictures always show what the current code draws.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,4 +20,8 @@ trap 'rm -rf "$work"' EXIT
 zoom="crop=160:120:150:70,scale=320:240:flags=lanczos"
 ffmpeg -hide_banner -nostdin -v error -y -i "$photo" -vf "$zoom" "$out/astronaut-lipstick-before.png"
 ffmpeg -hide_banner -nostdin -v error -y -i "$work/lipstick.png" -vf "$zoom" "$out/astronaut-lipstick-after.png"
-echo "wrote $out/astronaut-mesh.png, $out/astronaut-lipstick-before.png, $out/astronaut-lipstick-after.png" >&2
+
+# The canonical face retargeted to her expression and head pose, beside the photo, at half size.
+./facemesh puppet "$photo" --side-by-side -o "$work/puppet.png"
+ffmpeg -hide_banner -nostdin -v error -y -i "$work/puppet.png" -vf "scale=512:256:flags=lanczos" "$out/astronaut-puppet.png"
+echo "wrote $out/astronaut-mesh.png, $out/astronaut-lipstick-before.png, $out/astronaut-lipstick-after.png, $out/astronaut-puppet.png" >&2
