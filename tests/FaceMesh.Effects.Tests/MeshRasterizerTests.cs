@@ -25,8 +25,7 @@ public class MeshRasterizerTests
         Vector3[] vertices = Posed();
         using var image = new ImageBuffer(Size, Size, PixelFormat.Rgb24);
         var rasterizer = new MeshRasterizer();
-        rasterizer.Begin(Size, Size);
-        int written = rasterizer.Draw(image, vertices, CanonicalFaceModel.Default.TriangleIndices, Camera, new MeshMaterial());
+        int written = DrawFace(rasterizer, image, vertices, new MeshMaterial());
 
         Vector2[] hull = ConvexHull([.. vertices.Select(v => Camera.ProjectToImage(v, Size, Size))]);
         int inside = 0, coveredInside = 0, coveredOutside = 0;
@@ -41,7 +40,7 @@ public class MeshRasterizerTests
                 if (signedDistance < -1f && covered) coveredOutside++;
             }
         Assert.Equal(0, coveredOutside);
-        // The mesh is open at the eyes and lips, and its outline is not convex: most, not all, of the hull.
+        // The face's outline is not convex (the temples, the chin): most, not all, of the hull.
         Assert.InRange((double)coveredInside / inside, 0.85, 1.0);
         Assert.InRange(written, coveredInside, 4 * inside);
         Assert.True(inside > 5000, $"the face should fill a good part of the image, hull has {inside} px");
@@ -53,8 +52,7 @@ public class MeshRasterizerTests
         Vector3[] vertices = Posed();
         using var image = new ImageBuffer(Size, Size, PixelFormat.Rgb24);
         var rasterizer = new MeshRasterizer();
-        rasterizer.Begin(Size, Size);
-        rasterizer.Draw(image, vertices, CanonicalFaceModel.Default.TriangleIndices, Camera, new MeshMaterial());
+        DrawFace(rasterizer, image, vertices, new MeshMaterial());
         float nose = DepthAt(rasterizer, vertices[1]), rightCheek = DepthAt(rasterizer, vertices[50]), leftCheek = DepthAt(rasterizer, vertices[280]);
         Assert.InRange(nose, -vertices[1].Z - 0.3f, -vertices[1].Z + 0.3f);
         Assert.True(nose < rightCheek - 1f && nose < leftCheek - 1f, $"nose {nose}, cheeks {rightCheek} {leftCheek}");
@@ -74,8 +72,7 @@ public class MeshRasterizerTests
         using var image = new ImageBuffer(Size, Size, PixelFormat.Rgb24);
         var rasterizer = new MeshRasterizer();
         var frontal = new MeshMaterial { Color = new Rgb(200, 200, 200), LightDirection = Vector3.UnitZ, Ambient = 0.1f };
-        rasterizer.Begin(Size, Size);
-        rasterizer.Draw(image, vertices, CanonicalFaceModel.Default.TriangleIndices, Camera, frontal);
+        DrawFace(rasterizer, image, vertices, frontal);
         // The turned face: its right side (image left, landmark 234) faces away, its nose bridge towards the camera.
         Assert.True(Brightness(image, vertices[6]) > Brightness(image, vertices[234]) + 30);
 
@@ -89,15 +86,13 @@ public class MeshRasterizerTests
                 px[1] = (byte)(x < 32 ? 0 : 255);
             }
         var textured = frontal with { Texture = texture.View, TextureCoordinates = CanonicalFaceModel.Default.TextureCoordinates.ToArray() };
-        rasterizer.Begin(Size, Size);
-        rasterizer.Draw(image, vertices, CanonicalFaceModel.Default.TriangleIndices, Camera, textured);
+        DrawFace(rasterizer, image, vertices, textured);
         Span<byte> rightCheek = Pixel(image, vertices[50]), leftCheek = Pixel(image, vertices[280]);
         Assert.True(rightCheek[0] > 50 && rightCheek[1] == 0, $"right cheek {rightCheek[0]},{rightCheek[1]}");
         Assert.True(leftCheek[1] > 50 && leftCheek[0] == 0, $"left cheek {leftCheek[0]},{leftCheek[1]}");
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        rasterizer.Begin(Size, Size);
-        rasterizer.Draw(image, vertices, CanonicalFaceModel.Default.TriangleIndices, Camera, textured);
+        DrawFace(rasterizer, image, vertices, textured);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
@@ -111,6 +106,12 @@ public class MeshRasterizerTests
         Assert.Throws<ArgumentException>(() => rasterizer.Draw(image, [Vector3.Zero], [0, 1, 2], Camera, new MeshMaterial()));
         // Behind the camera: nothing drawn, nothing thrown.
         Assert.Equal(0, rasterizer.Draw(image, [new(0, 0, 5), new(1, 0, 5), new(0, 1, 5)], [0, 1, 2], Camera, new MeshMaterial()));
+    }
+
+    private static int DrawFace(MeshRasterizer rasterizer, ImageBuffer image, Vector3[] vertices, MeshMaterial material)
+    {
+        rasterizer.Begin(Size, Size);
+        return rasterizer.Draw(image, vertices, CanonicalFaceModel.Default.TriangleIndices, Camera, material);
     }
 
     private static float DepthAt(MeshRasterizer rasterizer, Vector3 point)

@@ -103,13 +103,17 @@ internal sealed class PuppetJob(PuppetSettings settings)
         }
         try
         {
-            if (writer.FramesWritten == 0)
-                throw new MediaException($"No frames could be decoded from '{settings.Input}'" + (reader.DecodeError is { } why ? $": {why}" : ""));
-            await writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
+            if (writer.FramesWritten > 0) await writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
             await writer.DisposeAsync().ConfigureAwait(false);
+        }
+        if (writer.FramesWritten == 0)
+        {
+            // Nothing decodable: leave no empty video behind.
+            File.Delete(settings.Output);
+            throw new MediaException($"No frames could be decoded from '{settings.Input}'" + (reader.DecodeError is { } why ? $": {why}" : ""));
         }
         return new Summary(frames, withFaces, reader.DecodeError);
     }
