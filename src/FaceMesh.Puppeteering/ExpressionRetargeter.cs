@@ -19,9 +19,9 @@ namespace FaceMesh.Puppeteering;
 /// </summary>
 /// <remarks>
 /// The normal matrix LᵀL + μ² I depends on the avatar's topology only, so it is factored once, in
-/// the constructor: banded Cholesky in double precision after reverse Cuthill–McKee renumbering
-/// (468 unknowns, half-bandwidth a few dozen, shared by x, y and z). A frame is two sparse products
-/// and one banded solve, and allocates nothing. When the avatar is the person's neutral face, or
+/// the constructor: envelope (skyline) Cholesky in double precision after reverse Cuthill–McKee
+/// renumbering (468 unknowns, about 50 factor entries per row, shared by x, y and z). A frame is two
+/// sparse products and one envelope solve, and allocates nothing. When the avatar is the person's neutral face, or
 /// any linear image of it (scaled, wider, rotated), s_i = 1 and the system is consistent: the
 /// solution is exactly that image of the tracked mesh. Head pose is not part of the solve: apply
 /// the tracked rotation to the result (<see cref="FacePuppet.HeadRotation"/>). Not thread-safe
@@ -35,7 +35,7 @@ public sealed class ExpressionRetargeter
     private const float MinLocalScale = 0.5f, MaxLocalScale = 2f;
 
     private readonly MeshLaplacian _laplacian;
-    private readonly BandedCholesky _system;
+    private readonly EnvelopeCholesky _system;
     private readonly Vector3[] _avatarDifferential;
     private readonly Vector3[] _neutral;
     private readonly float[] _localScale;
@@ -59,7 +59,7 @@ public sealed class ExpressionRetargeter
         _laplacian.AddNormalMatrix(normal);
         double mu2 = (double)PositionWeight * PositionWeight;
         for (int i = 0; i < n; i++) normal[i * n + i] += mu2;
-        _system = new BandedCholesky(normal, n);
+        _system = new EnvelopeCholesky(normal, n);
 
         _neutral = new Vector3[n];
         _localScale = new float[n];
@@ -74,8 +74,11 @@ public sealed class ExpressionRetargeter
     /// <summary>True once <see cref="SetNeutral"/> has given the person's neutral face.</summary>
     public bool HasNeutral { get; private set; }
 
-    /// <summary>Half-bandwidth of the factored system after renumbering (a frame's solve costs about 2 × 468 × this multiply-adds).</summary>
+    /// <summary>Largest distance of a factor row's first entry from the diagonal, after renumbering.</summary>
     public int Bandwidth => _system.Bandwidth;
+
+    /// <summary>Entries in the Cholesky factor: a frame's solve costs about twice this many multiply-adds (x, y, z together).</summary>
+    public int FactorEntries => _system.EnvelopeSize;
 
     /// <summary>The linear map (row-vector convention, no translation) from the person's neutral face to the avatar, fitted by least squares.</summary>
     public Matrix4x4 PersonToAvatar => _personToAvatar;

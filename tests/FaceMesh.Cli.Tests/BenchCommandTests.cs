@@ -44,7 +44,8 @@ public class BenchCommandTests
         Assert.Equal(0, root.GetProperty("allocatedBytesPerFrame").GetDouble());
         JsonElement retargeting = root.GetProperty("retargeting");
         Assert.True(retargeting.GetProperty("ms").GetDouble() > 0 && retargeting.GetProperty("p90Ms").GetDouble() > 0);
-        Assert.InRange(retargeting.GetProperty("bandwidth").GetInt32(), 5, 120);
+        Assert.InRange(retargeting.GetProperty("bandwidth").GetInt32(), 5, 150);
+        Assert.InRange(retargeting.GetProperty("factorEntries").GetInt32(), 468, 468 * 469 / 2 / 3);
         Assert.Equal(0, retargeting.GetProperty("allocatedBytesPerFrame").GetDouble());
         Assert.True(root.GetProperty("workingSetMb").GetDouble() > 10);
     }

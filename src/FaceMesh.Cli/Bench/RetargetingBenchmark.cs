@@ -11,7 +11,7 @@ namespace FaceMesh.Cli.Bench;
 /// </summary>
 internal static class RetargetingBenchmark
 {
-    public sealed record Result(Stats PerFrame, double AllocatedBytesPerFrame, int Bandwidth);
+    public sealed record Result(Stats PerFrame, double AllocatedBytesPerFrame, int Bandwidth, int FactorEntries);
 
     // A single retargeting is tens of microseconds: time batches so the clock's resolution does not matter.
     private const int Batch = 20;
@@ -39,6 +39,6 @@ internal static class RetargetingBenchmark
             perFrame[s] = Stopwatch.GetElapsedTime(start).TotalMilliseconds / Batch;
         }
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-        return new Result(Stats.Of(perFrame), (double)allocated / (samples * Batch), puppet.Retargeter.Bandwidth);
+        return new Result(Stats.Of(perFrame), (double)allocated / (samples * Batch), puppet.Retargeter.Bandwidth, puppet.Retargeter.FactorEntries);
     }
 }

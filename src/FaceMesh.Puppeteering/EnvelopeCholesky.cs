@@ -3,50 +3,54 @@ using System.Runtime.Intrinsics;
 namespace FaceMesh.Puppeteering;
 
 /// <summary>
-/// Cholesky factor of a sparse symmetric positive definite matrix, with its unknowns renumbered by
-/// reverse Cuthill–McKee so the factor fits in a narrow band. A face mesh's LᵀL couples each vertex
-/// with its two-ring only; after renumbering the band is a few dozen wide, so a solve touches
-/// n × band entries instead of the n² of a dense factor. Solves three right-hand sides (x, y, z)
-/// at once, in double precision, without allocating.
+/// Cholesky factor of a sparse symmetric positive definite matrix in envelope (skyline) form, with
+/// its unknowns renumbered by reverse Cuthill–McKee so each row's first nonzero lies close to the
+/// diagonal. Cholesky creates no fill outside a row's envelope, so a face mesh's LᵀL (which couples
+/// each vertex with its two-ring only) factors into a few dozen entries per row instead of the n of
+/// a dense factor, and a solve touches only those. Solves three right-hand sides (x, y, z) at
+/// once, in double precision, without allocating.
 /// </summary>
-internal sealed class BandedCholesky
+internal sealed class EnvelopeCholesky
 {
     private readonly int _n;
-    private readonly int _band;
-    // Row i holds L(i, i − band .. i), so a row's entries are contiguous.
+    // Row i holds L(i, _first[i] .. i) contiguously from _rowOffset[i].
+    private readonly int[] _first;
+    private readonly int[] _rowOffset;
     private readonly double[] _factor;
     private readonly int[] _order;
 
     /// <param name="matrix">Row-major n × n, symmetric positive definite; read only.</param>
     /// <exception cref="ArgumentException">The matrix is not positive definite.</exception>
-    public BandedCholesky(double[] matrix, int n)
+    public EnvelopeCholesky(double[] matrix, int n)
     {
         _n = n;
         _order = ReverseCuthillMcKee(matrix, n);
-        var position = new int[n];
-        for (int i = 0; i < n; i++) position[_order[i]] = i;
-        int band = 0;
-        for (int p = 0; p < n; p++)
-            for (int q = 0; q < n; q++)
-                if (matrix[p * n + q] != 0) band = Math.Max(band, Math.Abs(position[p] - position[q]));
-        _band = band;
-        int width = band + 1;
-        _factor = new double[n * width];
+        _first = new int[n];
+        _rowOffset = new int[n + 1];
         for (int i = 0; i < n; i++)
         {
-            for (int j = Math.Max(0, i - band); j <= i; j++)
+            int first = i;
+            for (int j = 0; j < i; j++)
+                if (matrix[_order[i] * n + _order[j]] != 0) { first = j; break; }
+            _first[i] = first;
+            _rowOffset[i + 1] = _rowOffset[i] + i - first + 1;
+            Bandwidth = Math.Max(Bandwidth, i - first);
+        }
+        _factor = new double[_rowOffset[n]];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = _first[i]; j <= i; j++)
             {
                 double sum = matrix[_order[i] * n + _order[j]];
-                int from = Math.Max(0, i - band);
-                for (int k = Math.Max(from, j - band); k < j; k++) sum -= At(i, k) * At(j, k);
+                for (int k = Math.Max(_first[i], _first[j]); k < j; k++) sum -= At(i, k) * At(j, k);
                 if (j < i)
                 {
-                    _factor[i * width + j - i + band] = sum / At(j, j);
+                    _factor[_rowOffset[i] + j - _first[i]] = sum / At(j, j);
                 }
                 else
                 {
                     if (!(sum > 0)) throw new ArgumentException("The system matrix is not positive definite.", nameof(matrix));
-                    _factor[i * width + band] = Math.Sqrt(sum);
+                    _factor[_rowOffset[i] + i - _first[i]] = Math.Sqrt(sum);
                 }
             }
         }
@@ -54,8 +58,11 @@ internal sealed class BandedCholesky
 
     public int Size => _n;
 
-    /// <summary>Half-bandwidth after renumbering.</summary>
-    public int Bandwidth => _band;
+    /// <summary>Largest distance of a row's first entry from the diagonal, after renumbering.</summary>
+    public int Bandwidth { get; }
+
+    /// <summary>Entries of the factor (the envelope): a solve costs about twice this many multiply-adds per coordinate.</summary>
+    public int EnvelopeSize => _factor.Length;
 
     /// <summary>
     /// Solves A x = b for the three columns at once. <paramref name="rightHandSide"/> is indexed by
@@ -64,28 +71,30 @@ internal sealed class BandedCholesky
     /// </summary>
     public void Solve(Span<Vector256<double>> rightHandSide, Span<Vector256<double>> scratch)
     {
-        int n = _n, band = _band, width = band + 1;
+        int n = _n;
         Span<Vector256<double>> y = scratch[..n];
         for (int i = 0; i < n; i++) y[i] = rightHandSide[_order[i]];
         ReadOnlySpan<double> factor = _factor;
         for (int i = 0; i < n; i++)
         {
-            int rowBase = i * width - i + band;
+            int first = _first[i];
+            ReadOnlySpan<double> row = factor.Slice(_rowOffset[i], i - first + 1);
             Vector256<double> sum = y[i];
-            for (int k = Math.Max(0, i - band); k < i; k++) sum -= Vector256.Create(factor[rowBase + k]) * y[k];
-            y[i] = sum / Vector256.Create(factor[rowBase + i]);
+            for (int k = 0; k < row.Length - 1; k++) sum -= Vector256.Create(row[k]) * y[first + k];
+            y[i] = sum / Vector256.Create(row[^1]);
         }
         for (int i = n - 1; i >= 0; i--)
         {
-            int rowBase = i * width - i + band;
-            Vector256<double> xi = y[i] / Vector256.Create(factor[rowBase + i]);
+            int first = _first[i];
+            ReadOnlySpan<double> row = factor.Slice(_rowOffset[i], i - first + 1);
+            Vector256<double> xi = y[i] / Vector256.Create(row[^1]);
             y[i] = xi;
-            for (int k = Math.Max(0, i - band); k < i; k++) y[k] -= Vector256.Create(factor[rowBase + k]) * xi;
+            for (int k = 0; k < row.Length - 1; k++) y[first + k] -= Vector256.Create(row[k]) * xi;
         }
         for (int i = 0; i < n; i++) rightHandSide[_order[i]] = y[i];
     }
 
-    private double At(int i, int j) => _factor[i * (_band + 1) + j - i + _band];
+    private double At(int i, int j) => _factor[_rowOffset[i] + j - _first[i]];
 
     /// <summary>New position → original unknown, from a peripheral start, neighbours by rising degree, reversed.</summary>
     private static int[] ReverseCuthillMcKee(double[] matrix, int n)
