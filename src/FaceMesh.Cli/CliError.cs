@@ -15,7 +15,7 @@ internal static class CliError
 
     public static bool IsUserFacing(Exception ex) => ex is IOException or UnauthorizedAccessException
         or ArgumentException or InvalidOperationException or ModelFormatException or UnsupportedModelException
-        or OperationCanceledException or FormatException or NotSupportedException
+        or OperationCanceledException or FormatException or NotSupportedException or InvalidDataException
         || ex.GetType().Name.EndsWith("MediaException", StringComparison.Ordinal);
 
     public static int ExitCode(Exception ex) => ex is OperationCanceledException ? Cancelled : Failure;

@@ -19,6 +19,7 @@ internal static class Program
             MakeupCommand.Create(),
             EvalCommand.Create(),
             ServeCommand.Create(),
+            PuppetCommand.Create(),
         };
         ParseResult parsed = root.Parse(args);
         // Usage mistakes stop here, before any work: one line on stderr, never the help on stdout

@@ -42,6 +42,11 @@ public class BenchCommandTests
         Assert.Equal(640, pipeline.GetProperty("frameWidth").GetInt32());
         Assert.True(pipeline.GetProperty("imageModeMs").GetDouble() > 0 && pipeline.GetProperty("videoModeMs").GetDouble() > 0);
         Assert.Equal(0, root.GetProperty("allocatedBytesPerFrame").GetDouble());
+        JsonElement retargeting = root.GetProperty("retargeting");
+        Assert.True(retargeting.GetProperty("ms").GetDouble() > 0 && retargeting.GetProperty("p90Ms").GetDouble() > 0);
+        Assert.InRange(retargeting.GetProperty("bandwidth").GetInt32(), 5, 150);
+        Assert.InRange(retargeting.GetProperty("factorEntries").GetInt32(), 468, 468 * 469 / 2 / 3);
+        Assert.Equal(0, retargeting.GetProperty("allocatedBytesPerFrame").GetDouble());
         Assert.True(root.GetProperty("workingSetMb").GetDouble() > 10);
     }
 

@@ -53,7 +53,7 @@ internal static class BenchCommand
     }
 
     private sealed record Report(double PeakGflops, int VectorBits, IReadOnlyList<ModelBenchmark.Result> Models,
-        PipelineBenchmark.Result Pipeline, int Threads, double WorkingSetMb, double HostParallelism);
+        PipelineBenchmark.Result Pipeline, RetargetingBenchmark.Result Retargeting, int Threads, double WorkingSetMb, double HostParallelism);
 
     private static Report Measure(int runs, int threads, string photoPath, bool quiet)
     {
@@ -73,9 +73,11 @@ internal static class BenchCommand
         Say("timing the pipeline...");
         using ImageBuffer photo = ImageFile.Read(photoPath);
         PipelineBenchmark.Result pipeline = PipelineBenchmark.Run(photo.View, runs, threads: 1);
+        Say("timing the puppeteering retargeting...");
+        RetargetingBenchmark.Result retargeting = RetargetingBenchmark.Run(runs);
         using var process = Process.GetCurrentProcess();
         process.Refresh();
-        return new Report(peak, PeakFlops.VectorWidth * 32, models, pipeline, threads, process.PeakWorkingSet64 / (1024.0 * 1024.0),
+        return new Report(peak, PeakFlops.VectorWidth * 32, models, pipeline, retargeting, threads, process.PeakWorkingSet64 / (1024.0 * 1024.0),
             parallelism[parallelism.Count / 2]);
     }
 
@@ -118,6 +120,14 @@ internal static class BenchCommand
         json.WriteNumber("faces", r.Pipeline.FacesFound);
         json.WriteEndObject();
         json.WriteNumber("allocatedBytesPerFrame", Math.Round(r.Pipeline.AllocatedBytesPerFrame, 1));
+        json.WriteStartObject("retargeting");
+        json.WriteNumber("ms", Math.Round(r.Retargeting.PerFrame.Median, 5));
+        json.WriteNumber("p90Ms", Math.Round(r.Retargeting.PerFrame.P90, 5));
+        json.WriteNumber("minMs", Math.Round(r.Retargeting.PerFrame.Min, 5));
+        json.WriteNumber("bandwidth", r.Retargeting.Bandwidth);
+        json.WriteNumber("factorEntries", r.Retargeting.FactorEntries);
+        json.WriteNumber("allocatedBytesPerFrame", Math.Round(r.Retargeting.AllocatedBytesPerFrame, 1));
+        json.WriteEndObject();
         json.WriteNumber("workingSetMb", Math.Round(r.WorkingSetMb, 1));
         json.WriteEndObject();
         json.Flush();
@@ -137,6 +147,7 @@ internal static class BenchCommand
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"{r.Threads} threads got {r.HostParallelism:F2} cores' worth of FMA throughput at once (median of probes between the models; below {r.Threads} the host was sharing cores)");
         AnsiConsole.MarkupLine($"Pipeline, 640x480, refine on, 1 thread ({r.Pipeline.FacesFound} face): image mode [bold]{r.Pipeline.ImageMode.Median:F2} ms[/], video mode [bold]{r.Pipeline.VideoMode.Median:F2} ms[/] per frame (median)");
+        AnsiConsole.MarkupLine($"Puppeteering, Laplacian retargeting onto the canonical avatar, 1 face, 1 thread: [bold]{r.Retargeting.PerFrame.Median:F3} ms[/] per frame (median; p90 {r.Retargeting.PerFrame.P90:F3}, min {r.Retargeting.PerFrame.Min:F3}), {r.Retargeting.AllocatedBytesPerFrame:F0} bytes allocated per frame, {r.Retargeting.FactorEntries} factor entries");
         AnsiConsole.MarkupLine($"Managed allocation per steady-state frame: [bold]{r.Pipeline.AllocatedBytesPerFrame:F0} bytes[/]; peak working set {r.WorkingSetMb:F0} MB");
     }
 }
