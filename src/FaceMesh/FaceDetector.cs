@@ -25,6 +25,7 @@ public sealed class FaceDetector : IDisposable
         _stage = new FaceDetectionStage(loader.Load(spec.Model, options.ModelPath, options.ThreadCount), spec);
     }
 
+    /// <summary>Loads the detector model (embedded unless <see cref="FaceDetectorOptions.ModelPath"/> is set).</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static FaceDetector Create(FaceDetectorOptions? options = null) => Create(options, RuntimeModelLoader.Instance);
 
@@ -35,19 +36,39 @@ public sealed class FaceDetector : IDisposable
         return new FaceDetector(options, loader);
     }
 
+    /// <summary>The options the detector was created with.</summary>
     public FaceDetectorOptions Options => _options;
 
     /// <summary>The faces in <paramref name="image"/>, highest score first (empty if none).</summary>
     public IReadOnlyList<Detection> Detect(ImageView image)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (image.Pixels.IsEmpty) throw new ArgumentException("The image view is empty (default).", nameof(image));
-        _stage.Detect(image, _options.Sampling, _options.MinDetectionConfidence, _candidates);
+        RunStage(image);
         var detections = new Detection[_candidates.Count];
         for (int i = 0; i < detections.Length; i++) detections[i] = Detection.From(_candidates[i], image.Width, image.Height);
         return detections;
     }
 
+    /// <summary>
+    /// Like <see cref="Detect"/>, overwriting a caller-owned result (allocation-free once it has held
+    /// as many faces); returns whether any face was found.
+    /// </summary>
+    public bool TryDetect(ImageView image, FaceDetectorResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        RunStage(image);
+        result.Reset(image.Width, image.Height);
+        foreach (DetectionCandidate candidate in _candidates) result.AddDetection().Set(candidate, image.Width, image.Height);
+        return result.Detections.Count > 0;
+    }
+
+    private void RunStage(ImageView image)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (image.Pixels.IsEmpty) throw new ArgumentException("The image view is empty (default).", nameof(image));
+        _stage.Detect(image, _options.Sampling, _options.MinDetectionConfidence, _candidates);
+    }
+
+    /// <summary>Releases the model's buffers; later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
         if (_disposed) return;

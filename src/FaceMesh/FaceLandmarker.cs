@@ -207,6 +207,7 @@ public sealed class FaceLandmarker : IDisposable
         _smootherPool.Push(smoother);
     }
 
+    /// <summary>Releases the models' buffers; later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
         if (_disposed) return;

@@ -11,13 +11,16 @@ public sealed class FaceLandmarkerResult
     private readonly List<Face> _faces = [];
     private readonly List<Face> _spare = [];
 
+    /// <summary>An empty result, to be filled by <see cref="FaceLandmarker.TryDetect"/>.</summary>
     public FaceLandmarkerResult() => Faces = _faces.AsReadOnly();
 
     /// <summary>The faces; empty when none was found.</summary>
     public IReadOnlyList<Face> Faces { get; }
 
+    /// <summary>Width of the image the result refers to, in pixels.</summary>
     public int ImageWidth { get; private set; }
 
+    /// <summary>Height of the image the result refers to, in pixels.</summary>
     public int ImageHeight { get; private set; }
 
     /// <summary>The frame's timestamp in video mode, otherwise 0.</summary>
