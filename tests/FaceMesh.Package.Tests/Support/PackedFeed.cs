@@ -88,6 +88,11 @@ public sealed partial class PackedFeed : IDisposable
         {
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
+            // No build node, MSBuild server or compiler server may outlive the command: one left
+            // holding the test host's output open keeps `dotnet test` waiting for minutes.
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+            ["UseSharedCompilation"] = "false",
         });
     }
 
