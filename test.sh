@@ -13,6 +13,18 @@ trap 'rm -f "$log"' EXIT
 set +e
 dotnet test FaceMesh.slnx -c Release -nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+# The README's pictures must still be reproducible: run their script into a temporary folder and
+# check it made three decodable JPEGs (counted as one test in the summary).
+images="$(mktemp -d)"
+if bash scripts/make-readme-images.sh "$images" >>"$log" 2>&1 &&
+   [ "$(for f in "$images"/astronaut-{mesh,lipstick-before,lipstick-after}.jpg; do
+          ffprobe -v error -select_streams v:0 -show_entries stream=codec_name -of csv=p=0 "$f"; done | grep -c mjpeg)" = 3 ]; then
+  echo "Passed!  - Failed:     0, Passed:     1, Skipped:     0, Total:     1 - scripts/make-readme-images.sh" | tee -a "$log"
+else
+  echo "Failed!  - Failed:     1, Passed:     0, Skipped:     0, Total:     1 - scripts/make-readme-images.sh" | tee -a "$log"
+  status=1
+fi
+rm -rf "$images"
 set -e
 # dotnet test prints one "Passed!/Failed! - Failed: a, Passed: b, Skipped: c" line per project.
 awk '/(Passed|Failed)! +- +Failed:/ {
