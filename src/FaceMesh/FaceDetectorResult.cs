@@ -7,14 +7,13 @@ namespace FaceMesh;
 /// </summary>
 public sealed class FaceDetectorResult
 {
-    private readonly List<Detection> _detections = [];
-    private readonly List<Detection> _spare = [];
+    private readonly RecycledList<Detection> _detections = new();
 
     /// <summary>An empty result, to be filled by <see cref="FaceDetector.TryDetect"/>.</summary>
-    public FaceDetectorResult() => Detections = _detections.AsReadOnly();
+    public FaceDetectorResult() { }
 
     /// <summary>The faces; empty when none was found.</summary>
-    public IReadOnlyList<Detection> Detections { get; }
+    public IReadOnlyList<Detection> Detections => _detections.Items;
 
     /// <summary>Width of the image the detections refer to, in pixels.</summary>
     public int ImageWidth { get; private set; }
@@ -26,24 +25,9 @@ public sealed class FaceDetectorResult
     {
         ImageWidth = imageWidth;
         ImageHeight = imageHeight;
-        _spare.AddRange(_detections);
         _detections.Clear();
     }
 
     /// <summary>A detection slot appended to <see cref="Detections"/>, recycled from earlier calls when possible.</summary>
-    internal Detection AddDetection()
-    {
-        Detection detection;
-        if (_spare.Count > 0)
-        {
-            detection = _spare[^1];
-            _spare.RemoveAt(_spare.Count - 1);
-        }
-        else
-        {
-            detection = new Detection();
-        }
-        _detections.Add(detection);
-        return detection;
-    }
+    internal Detection AddDetection() => _detections.Add(static () => new Detection());
 }
