@@ -22,6 +22,18 @@ done
 if [ -n "${FACEMESH_FUZZ_SECONDS:-}" ]; then
   bash scripts/fuzz.sh all "$FACEMESH_FUZZ_SECONDS" || status=1
 fi
+# The README's pictures must still be reproducible: run their script into a temporary folder and
+# check it made four decodable JPEGs (counted as one test in the summary).
+images="$(mktemp -d)"
+if FACEMESH_README_NO_BROWSER=1 bash scripts/make-readme-images.sh "$images" >>"$log" 2>&1 &&
+   [ "$(for f in "$images"/astronaut-{mesh,lipstick-before,lipstick-after,puppet}.jpg; do
+          ffprobe -v error -select_streams v:0 -show_entries stream=codec_name -of csv=p=0 "$f"; done | grep -c mjpeg)" = 4 ]; then
+  echo "Passed!  - Failed:     0, Passed:     1, Skipped:     0, Total:     1 - scripts/make-readme-images.sh" | tee -a "$log"
+else
+  echo "Failed!  - Failed:     1, Passed:     0, Skipped:     0, Total:     1 - scripts/make-readme-images.sh" | tee -a "$log"
+  status=1
+fi
+rm -rf "$images"
 set -e
 # dotnet test prints one "Passed!/Failed! - Failed: a, Passed: b, Skipped: c" line per project.
 awk '/(Passed|Failed)! +- +Failed:/ {

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Real face fixtures come from Debian packages: download them without installing (apt-get
 # download + dpkg -x), copy the files tests use into a git-ignored folder and verify sha256.
-# Where ../shared/fixtures exists (developer machines, CI) MediaPipe's own golden test data is
-# copied too; elsewhere the tests that need it report themselves skipped.
+# MediaPipe's own golden test data (small, Apache-2.0) is committed under
+# tests/FaceMesh.Tests/Data/MediaPipe and copied beside them.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -84,8 +84,6 @@ if [ ${#jpegs[@]} -gt 0 ]; then
   fi
 fi
 
-shared="$repo_root/../shared/fixtures/mediapipe"
-if [ -d "$shared" ]; then
-  install -m 644 "$shared/sergey.png" "$shared/expected_detection.pbtxt" "$out/"
-fi
+golden="$repo_root/tests/FaceMesh.Tests/Data/MediaPipe"
+install -m 644 "$golden/sergey.png" "$golden/expected_detection.pbtxt" "$out/"
 echo "fetch-fixtures: fixtures ready in $out" >&2

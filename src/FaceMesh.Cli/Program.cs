@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using FaceMesh.Cli.Commands;
 using FaceMesh.Cli.Output;
 
@@ -6,10 +7,17 @@ namespace FaceMesh.Cli;
 
 internal static class Program
 {
+    /// <summary>The command's name in usage lines, also the dotnet tool's command (ToolCommandName).</summary>
+    internal const string CommandName = "facemesh";
+
     private static async Task<int> Main(string[] args)
     {
-        var root = new RootCommand("MediaPipe Face Mesh in pure .NET: detect faces, fit the 468/478-point mesh, render, benchmark.")
+        // Not a RootCommand: its name would be the assembly's (FaceMesh.Cli), and the usage lines must
+        // say `facemesh` however the command is started (dotnet tool, ./facemesh launcher).
+        var root = new Command(CommandName, "MediaPipe Face Mesh in pure .NET: detect faces, fit the 468/478-point mesh, render, benchmark.")
         {
+            new HelpOption(),
+            new VersionOption(),
             DetectCommand.Create(),
             AnnotateCommand.Create(),
             BenchCommand.Create(),

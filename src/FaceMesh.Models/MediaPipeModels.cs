@@ -9,6 +9,7 @@ namespace FaceMesh.Models;
 /// </summary>
 public static class MediaPipeModels
 {
+    /// <summary>The model's file name as MediaPipe publishes it (<c>face_landmark.tflite</c>, ...).</summary>
     public static string FileName(MediaPipeModel model) => model switch
     {
         MediaPipeModel.FaceDetectionShortRange => "face_detection_short_range.tflite",

@@ -25,7 +25,7 @@ public sealed unsafe class Interpreter : IDisposable
     private readonly ExecutionStage[] _stages;
     private bool _disposed;
 
-    public Interpreter(TfLiteModel model, InterpreterOptions? options = null)
+    internal Interpreter(TfLiteModel model, InterpreterOptions? options = null)
         : this(GraphCompiler.Compile(model ?? throw new ArgumentNullException(nameof(model)), (options ?? new()).Isa,
             (options ?? new()).ResolvedThreadCount))
     {
@@ -43,13 +43,19 @@ public sealed unsafe class Interpreter : IDisposable
         if (graph.ThreadCount > 1) _pool = new WorkerPool(graph.ThreadCount, _kernels.Length);
     }
 
+    /// <summary>Parses a <c>.tflite</c> flatbuffer and plans its graph for float32 inference.</summary>
+    /// <exception cref="ModelFormatException">The bytes are not a valid TFLite model.</exception>
+    /// <exception cref="UnsupportedModelException">The model uses an operator or tensor type this runtime does not implement.</exception>
     public static Interpreter Load(ReadOnlyMemory<byte> modelBytes, InterpreterOptions? options = null) =>
         new(TfLiteModelReader.Read(modelBytes), options);
 
+    /// <summary>Loads a <c>.tflite</c> file; see <see cref="Load(ReadOnlyMemory{byte}, InterpreterOptions?)"/>.</summary>
     public static Interpreter Load(string path, InterpreterOptions? options = null) =>
         Load(File.ReadAllBytes(path), options);
 
+    /// <summary>The graph's input tensors, in the model's order.</summary>
     public IReadOnlyList<TensorDescription> Inputs => _graph.Inputs;
+    /// <summary>The graph's output tensors, in the model's order.</summary>
     public IReadOnlyList<TensorDescription> Outputs => _graph.Outputs;
 
     internal CompiledGraph Graph => _graph;
@@ -57,12 +63,16 @@ public sealed unsafe class Interpreter : IDisposable
     /// <summary>The input tensor's storage; write the input here before <see cref="Invoke"/>.</summary>
     public Span<float> GetInput(int index) => View(Describe(_graph.Inputs, index));
 
+    /// <summary>The storage of the input tensor called <paramref name="name"/>.</summary>
     public Span<float> GetInput(string name) => View(Find(_graph.Inputs, name, "input"));
 
+    /// <summary>The output tensor's values after <see cref="Invoke"/>; valid until the next call.</summary>
     public ReadOnlySpan<float> GetOutput(int index) => View(Describe(_graph.Outputs, index));
 
+    /// <summary>The values of the output tensor called <paramref name="name"/>; valid until the next <see cref="Invoke"/>.</summary>
     public ReadOnlySpan<float> GetOutput(string name) => View(Find(_graph.Outputs, name, "output"));
 
+    /// <summary>Runs the graph on the current inputs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Invoke()
     {
@@ -108,6 +118,7 @@ public sealed unsafe class Interpreter : IDisposable
         }
     }
 
+    /// <summary>Releases the tensor arena and worker threads; later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
         if (_disposed) return;

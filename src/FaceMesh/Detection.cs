@@ -37,13 +37,16 @@ public sealed class Detection
     /// <summary>The six keypoints in pixels, indexed by <see cref="FaceKeypoint"/>.</summary>
     public IReadOnlyList<Vector2> PixelKeypoints { get; }
 
+    /// <summary>One keypoint, normalised.</summary>
     public Vector2 GetRelativeKeypoint(FaceKeypoint keypoint) => _relativeKeypoints[(int)keypoint];
 
+    /// <summary>One keypoint in pixels.</summary>
     public Vector2 GetPixelKeypoint(FaceKeypoint keypoint) => _pixelKeypoints[(int)keypoint];
 
-    /// <summary>Size of the image the detection refers to.</summary>
+    /// <summary>Width of the image the detection refers to, in pixels.</summary>
     public int ImageWidth { get; private set; }
 
+    /// <summary>Height of the image the detection refers to, in pixels.</summary>
     public int ImageHeight { get; private set; }
 
     internal void Set(in DetectionCandidate candidate, int imageWidth, int imageHeight)

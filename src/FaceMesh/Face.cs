@@ -44,8 +44,10 @@ public sealed class Face
     /// <summary>The region the landmark model saw (square in pixels, rotated to level the eyes).</summary>
     public NormalizedRect Roi { get; private set; }
 
+    /// <summary>Width of the image the result refers to, in pixels.</summary>
     public int ImageWidth { get; private set; }
 
+    /// <summary>Height of the image the result refers to, in pixels.</summary>
     public int ImageHeight { get; private set; }
 
     /// <summary>

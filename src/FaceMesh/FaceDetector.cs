@@ -26,6 +26,7 @@ public sealed class FaceDetector : IDisposable
         _stage = new FaceDetectionStage(loader.Load(spec.Model, options.ModelPath, options.ThreadCount), spec);
     }
 
+    /// <summary>Loads the detector model (embedded unless <see cref="FaceDetectorOptions.ModelPath"/> is set).</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static FaceDetector Create(FaceDetectorOptions? options = null) => Create(options, RuntimeModelLoader.Instance);
 
@@ -36,10 +37,32 @@ public sealed class FaceDetector : IDisposable
         return new FaceDetector(options, loader);
     }
 
+    /// <summary>The options the detector was created with.</summary>
     public FaceDetectorOptions Options => _options;
 
     /// <summary>The faces in <paramref name="image"/>, highest score first (empty if none).</summary>
     public IReadOnlyList<Detection> Detect(ImageView image)
+    {
+        RunStage(image);
+        var detections = new Detection[_candidates.Count];
+        for (int i = 0; i < detections.Length; i++) detections[i] = Detection.From(_candidates[i], image.Width, image.Height);
+        return detections;
+    }
+
+    /// <summary>
+    /// Like <see cref="Detect"/>, overwriting a caller-owned result (allocation-free once it has held
+    /// as many faces); returns whether any face was found.
+    /// </summary>
+    public bool TryDetect(ImageView image, FaceDetectorResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        RunStage(image);
+        result.Reset(image.Width, image.Height);
+        foreach (DetectionCandidate candidate in _candidates) result.AddDetection().Set(candidate, image.Width, image.Height);
+        return result.Detections.Count > 0;
+    }
+
+    private void RunStage(ImageView image)
     {
         if (image.Pixels.IsEmpty) throw new ArgumentException("The image view is empty (default).", nameof(image));
         _gate.Enter(this);
@@ -51,11 +74,9 @@ public sealed class FaceDetector : IDisposable
         {
             _gate.Exit();
         }
-        var detections = new Detection[_candidates.Count];
-        for (int i = 0; i < detections.Length; i++) detections[i] = Detection.From(_candidates[i], image.Width, image.Height);
-        return detections;
     }
 
+    /// <summary>Releases the model's buffers; later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
         // Waits for a call running on another thread rather than freeing its buffers under it.

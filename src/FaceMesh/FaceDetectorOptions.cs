@@ -17,10 +17,11 @@ public sealed record FaceDetectorOptions
     /// <summary>Threads the model may use, 1..<see cref="FaceLandmarkerOptions.ThreadCountLimit"/>.</summary>
     public int ThreadCount { get; init; } = 1;
 
-    /// <exception cref="ArgumentOutOfRangeException">A value is out of its documented range.</exception>
     /// <summary>A .tflite file to use instead of the embedded model (null = embedded); checked at creation.</summary>
     public string? ModelPath { get; init; }
 
+    /// <summary>Throws if any option is out of range (<see cref="FaceDetector.Create(FaceDetectorOptions?)"/> calls it).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of its documented range.</exception>
     public void Validate()
     {
         OptionChecks.Probability(MinDetectionConfidence, nameof(MinDetectionConfidence));

@@ -223,6 +223,7 @@ public sealed class FaceLandmarker : IDisposable
         _smootherPool.Push(smoother);
     }
 
+    /// <summary>Releases the models' buffers; later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
         // Waits for a call running on another thread rather than freeing its buffers under it.

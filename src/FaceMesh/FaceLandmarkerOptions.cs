@@ -79,7 +79,10 @@ public sealed record FaceLandmarkerOptions
     /// </summary>
     public bool OutputFacialTransformationMatrixes { get; init; }
 
+    /// <summary>The largest <see cref="NumFaces"/> accepted.</summary>
     public const int NumFacesLimit = 64;
+
+    /// <summary>The largest <see cref="ThreadCount"/> accepted.</summary>
     public const int ThreadCountLimit = 256;
 
     /// <summary>Throws if any option is out of range.</summary>

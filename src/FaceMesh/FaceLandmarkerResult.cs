@@ -8,16 +8,18 @@ namespace FaceMesh;
 /// </summary>
 public sealed class FaceLandmarkerResult
 {
-    private readonly List<Face> _faces = [];
-    private readonly List<Face> _spare = [];
+    private readonly RecycledList<Face> _faces = new();
 
-    public FaceLandmarkerResult() => Faces = _faces.AsReadOnly();
+    /// <summary>An empty result, to be filled by <see cref="FaceLandmarker.TryDetect"/>.</summary>
+    public FaceLandmarkerResult() { }
 
     /// <summary>The faces; empty when none was found.</summary>
-    public IReadOnlyList<Face> Faces { get; }
+    public IReadOnlyList<Face> Faces => _faces.Items;
 
+    /// <summary>Width of the image the result refers to, in pixels.</summary>
     public int ImageWidth { get; private set; }
 
+    /// <summary>Height of the image the result refers to, in pixels.</summary>
     public int ImageHeight { get; private set; }
 
     /// <summary>The frame's timestamp in video mode, otherwise 0.</summary>
@@ -28,24 +30,9 @@ public sealed class FaceLandmarkerResult
         ImageWidth = imageWidth;
         ImageHeight = imageHeight;
         TimestampMilliseconds = timestampMilliseconds;
-        _spare.AddRange(_faces);
         _faces.Clear();
     }
 
     /// <summary>A face slot appended to <see cref="Faces"/>, recycled from earlier calls when possible.</summary>
-    internal Face AddFace()
-    {
-        Face face;
-        if (_spare.Count > 0)
-        {
-            face = _spare[^1];
-            _spare.RemoveAt(_spare.Count - 1);
-        }
-        else
-        {
-            face = new Face();
-        }
-        _faces.Add(face);
-        return face;
-    }
+    internal Face AddFace() => _faces.Add(static () => new Face());
 }

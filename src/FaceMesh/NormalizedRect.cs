@@ -9,6 +9,6 @@ namespace FaceMesh;
 public readonly record struct NormalizedRect(float XCenter, float YCenter, float Width, float Height, float Rotation)
 {
     /// <summary>The same rectangle in pixels of a <paramref name="imageWidth"/> x <paramref name="imageHeight"/> image.</summary>
-    public Imaging.RotatedRect ToPixels(int imageWidth, int imageHeight) =>
+    internal Imaging.RotatedRect ToPixels(int imageWidth, int imageHeight) =>
         new(XCenter * imageWidth, YCenter * imageHeight, Width * imageWidth, Height * imageHeight, Rotation);
 }

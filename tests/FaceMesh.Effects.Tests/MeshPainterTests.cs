@@ -67,5 +67,20 @@ public sealed class MeshPainterTests
         points[10] = new Vector2(float.PositiveInfinity, 3);
         using ImageBuffer image = TestImages.Filled(200, 200, PixelFormat.Rgb24, 0, 0, 0);
         MeshPainter.Draw(image, points, MeshLayers.Default | MeshLayers.Points);
+        // The rest of the mesh is still drawn.
+        Assert.True(image.Span.IndexOfAnyExcept((byte)0) >= 0, "nothing was drawn");
+
+        // A skipped point leaves exactly what a point far outside the image leaves: no dot.
+        Vector2[] offImage = (Vector2[])points.Clone();
+        offImage[0] = new Vector2(-1000, -1000);
+        offImage[10] = new Vector2(-1000, 3);
+        using ImageBuffer skipped = TestImages.Filled(200, 200, PixelFormat.Rgb24, 0, 0, 0);
+        using ImageBuffer outside = TestImages.Filled(200, 200, PixelFormat.Rgb24, 0, 0, 0);
+        MeshPainter.Draw(skipped, points, MeshLayers.Points);
+        MeshPainter.Draw(outside, offImage, MeshLayers.Points);
+        Assert.True(skipped.Span.SequenceEqual(outside.Span));
+        // And the dots of the other points are there.
+        Vector2 kept = points[1];
+        Assert.NotEqual(((byte)0, (byte)0, (byte)0), TestImages.Pixel(skipped, (int)kept.X, (int)kept.Y));
     }
 }

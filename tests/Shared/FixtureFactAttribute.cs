@@ -3,18 +3,13 @@ namespace FaceMesh.Testing;
 /// <summary>Why a fixture may be absent, for the skip message.</summary>
 internal static class FixtureAvailability
 {
-    // MediaPipe's own golden data is copied from ../shared, which exists on developer machines and
-    // CI but not on a user's machine; everything else comes from Debian packages via ./test.sh.
-    private static readonly string[] SharedOnly = ["sergey.png", "expected_detection.pbtxt"];
-
+    // Photos come from Debian packages, MediaPipe's golden data from tests/FaceMesh.Tests/Data/MediaPipe:
+    // scripts/fetch-fixtures.sh (run by ./test.sh) puts both in the fixtures folder.
     public static string? SkipReason(string[] files)
     {
         string[] missing = [.. files.Where(f => !File.Exists(TestPaths.Fixture(f)))];
         if (missing.Length == 0) return null;
-        string why = missing.All(SharedOnly.Contains)
-            ? "MediaPipe's own test data is copied from ../shared/fixtures, which exists only beside a developer or CI checkout"
-            : "run scripts/fetch-fixtures.sh (./test.sh does) to fetch it";
-        return $"fixture(s) {string.Join(", ", missing)} absent from {TestPaths.FixturesDir}: {why}";
+        return $"fixture(s) {string.Join(", ", missing)} absent from {TestPaths.FixturesDir}: run scripts/fetch-fixtures.sh (./test.sh does) to fetch it";
     }
 }
 

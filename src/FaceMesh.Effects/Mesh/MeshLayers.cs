@@ -4,6 +4,7 @@ namespace FaceMesh.Effects;
 [Flags]
 public enum MeshLayers
 {
+    /// <summary>Nothing.</summary>
     None = 0,
     /// <summary>The full wire-frame (2556 edges).</summary>
     Tesselation = 1,
@@ -13,5 +14,6 @@ public enum MeshLayers
     Irises = 4,
     /// <summary>A dot at every landmark.</summary>
     Points = 8,
+    /// <summary>Wire-frame, contours and irises: MediaPipe's usual drawing.</summary>
     Default = Tesselation | Contours | Irises,
 }

@@ -11,9 +11,13 @@ namespace FaceMesh.Effects;
 /// </summary>
 public static class MeshPainter
 {
+    /// <summary>Points of the plain mesh.</summary>
     public const int LandmarkCount = 468;
+    /// <summary>Points of the attention mesh (irises included).</summary>
     public const int RefinedLandmarkCount = 478;
 
+    /// <summary>Draws landmarks in pixels (x, y; z is ignored), e.g. from <c>Face.GetPixelLandmark</c>.</summary>
+    /// <exception cref="ArgumentException">Not 468 or 478 landmarks.</exception>
     public static void Draw(ImageBuffer image, ReadOnlySpan<Vector3> landmarks, MeshLayers layers = MeshLayers.Default, MeshStyle? style = null)
     {
         CheckCount(landmarks.Length);
@@ -22,6 +26,8 @@ public static class MeshPainter
         Draw(image, points, layers, style);
     }
 
+    /// <summary>Draws landmarks given in pixels; non-finite points are skipped with their edges.</summary>
+    /// <exception cref="ArgumentException">Not 468 or 478 landmarks.</exception>
     public static void Draw(ImageBuffer image, ReadOnlySpan<Vector2> landmarks, MeshLayers layers = MeshLayers.Default, MeshStyle? style = null)
     {
         ArgumentNullException.ThrowIfNull(image);

@@ -5,7 +5,7 @@ namespace FaceMesh.Imaging;
 /// <c>Width * Height * 3</c> floats. An 8-bit value <c>p</c> becomes
 /// <c>p * (RangeMax - RangeMin) / 255 + RangeMin</c>.
 /// </summary>
-public readonly record struct CropTarget(int Width, int Height, float RangeMin, float RangeMax, SamplingBorder Border)
+internal readonly record struct CropTarget(int Width, int Height, float RangeMin, float RangeMax, SamplingBorder Border)
 {
     /// <summary>Number of floats the tensor holds.</summary>
     public int Length => checked(Width * Height * 3);

@@ -6,7 +6,7 @@ namespace FaceMesh.Imaging;
 /// lands on the tensor's top-left; nothing is stretched beyond what the rectangle's aspect implies.
 /// Allocation-free; safe to call concurrently on different destinations.
 /// </summary>
-public static class ImageToTensor
+internal static class ImageToTensor
 {
     /// <summary>Fills <paramref name="destination"/> (at least <see cref="CropTarget.Length"/> floats).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Invalid target, sampling, or a non-finite or empty region.</exception>

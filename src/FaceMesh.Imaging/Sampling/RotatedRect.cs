@@ -5,7 +5,7 @@ namespace FaceMesh.Imaging;
 /// centred at <c>(k, l)</c>; y points down, so a positive <see cref="Rotation"/> (radians) turns
 /// the rectangle clockwise on screen.
 /// </summary>
-public readonly record struct RotatedRect(float CenterX, float CenterY, float Width, float Height, float Rotation)
+internal readonly record struct RotatedRect(float CenterX, float CenterY, float Width, float Height, float Rotation)
 {
     /// <summary>The whole image, unrotated: centre (W/2, H/2), size W x H.</summary>
     public static RotatedRect WholeImage(int width, int height) =>

@@ -1,7 +1,7 @@
 namespace FaceMesh.Imaging;
 
 /// <summary>What a crop reads where the region extends past the image.</summary>
-public enum SamplingBorder
+internal enum SamplingBorder
 {
     /// <summary>Black (value 0 before range scaling), as the face detector's letterbox.</summary>
     Zero = 0,

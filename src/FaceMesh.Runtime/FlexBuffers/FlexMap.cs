@@ -8,7 +8,7 @@ namespace FaceMesh.Runtime.FlexBuffers;
 /// malformed input, missing key or value of the wrong type throws <see cref="ModelFormatException"/>
 /// naming the key.
 /// </summary>
-public sealed class FlexMap
+internal sealed class FlexMap
 {
     private readonly string[] _keys;
     private readonly FlexValue[] _values;

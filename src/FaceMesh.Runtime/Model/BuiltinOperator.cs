@@ -5,7 +5,7 @@ namespace FaceMesh.Runtime.Model;
 /// Only the codes this runtime knows by name are listed; any other value still round-trips
 /// (it is reported by number when unsupported).
 /// </summary>
-public enum BuiltinOperator
+internal enum BuiltinOperator
 {
     Add = 0,
     AveragePool2D = 1,

@@ -6,7 +6,10 @@ namespace FaceMesh.Runtime.Model;
 /// </summary>
 public sealed class ModelFormatException : Exception
 {
+    /// <inheritdoc />
     public ModelFormatException(string message) : base(message) { }
+    /// <inheritdoc />
     public ModelFormatException(string message, Exception inner) : base(message, inner) { }
+    /// <inheritdoc />
     public ModelFormatException() { }
 }

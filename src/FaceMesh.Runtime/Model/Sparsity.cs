@@ -1,16 +1,16 @@
 namespace FaceMesh.Runtime.Model;
 
 /// <summary>TFLite <c>DimensionType</c>.</summary>
-public enum DimensionFormat : sbyte { Dense = 0, SparseCsr = 1 }
+internal enum DimensionFormat : sbyte { Dense = 0, SparseCsr = 1 }
 
 /// <summary>
 /// One dimension of a sparse tensor's traversal (<c>DimensionMetadata</c>). For a dense
 /// dimension only <see cref="DenseSize"/> matters; for CSR, segments and indices (stored as
 /// int32/uint16/uint8 vectors in the file) are widened to int.
 /// </summary>
-public sealed record DimensionMetadata(DimensionFormat Format, int DenseSize,
+internal sealed record DimensionMetadata(DimensionFormat Format, int DenseSize,
     IReadOnlyList<int> ArraySegments, IReadOnlyList<int> ArrayIndices);
 
 /// <summary>TFLite <c>SparsityParameters</c>.</summary>
-public sealed record SparsityParameters(IReadOnlyList<int> TraversalOrder, IReadOnlyList<int> BlockMap,
+internal sealed record SparsityParameters(IReadOnlyList<int> TraversalOrder, IReadOnlyList<int> BlockMap,
     IReadOnlyList<DimensionMetadata> DimensionMetadata);

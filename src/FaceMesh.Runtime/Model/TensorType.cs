@@ -1,7 +1,7 @@
 namespace FaceMesh.Runtime.Model;
 
 /// <summary>Element types, numbered as in the TFLite schema's <c>TensorType</c> enum.</summary>
-public enum TensorType : sbyte
+internal enum TensorType : sbyte
 {
     Float32 = 0,
     Float16 = 1,

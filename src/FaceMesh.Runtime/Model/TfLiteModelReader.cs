@@ -9,7 +9,7 @@ namespace FaceMesh.Runtime.Model;
 /// <see cref="TfLiteModel"/> or throw <see cref="ModelFormatException"/> (malformed) or
 /// <see cref="UnsupportedModelException"/> (well formed, beyond this runtime).
 /// </summary>
-public static class TfLiteModelReader
+internal static class TfLiteModelReader
 {
     private const int SupportedSchemaVersion = 3;
     private const int HeaderSize = 8;

@@ -6,7 +6,10 @@ namespace FaceMesh.Runtime.Model;
 /// </summary>
 public sealed class UnsupportedModelException : Exception
 {
+    /// <inheritdoc />
     public UnsupportedModelException(string message) : base(message) { }
+    /// <inheritdoc />
     public UnsupportedModelException(string message, Exception inner) : base(message, inner) { }
+    /// <inheritdoc />
     public UnsupportedModelException() { }
 }

@@ -7,7 +7,7 @@ namespace FaceMesh.Evaluation;
 /// <see cref="Scale"/> about <see cref="Center"/>, then shift by <see cref="Translation"/>.
 /// Coordinates follow the landmarks' convention: pixel (i, j) covers [i, i+1) x [j, j+1).
 /// </summary>
-public readonly record struct SimilarityTransform(float AngleRadians, Vector2 Translation, Vector2 Center, float Scale = 1f)
+internal readonly record struct SimilarityTransform(float AngleRadians, Vector2 Translation, Vector2 Center, float Scale = 1f)
 {
     public static SimilarityTransform Identity => new(0f, Vector2.Zero, Vector2.Zero);
 

@@ -8,7 +8,7 @@ namespace FaceMesh.Evaluation;
 /// content moves by exactly the transform's (sub-pixel) amounts. Samples that fall outside the
 /// source repeat its edge pixels rather than bringing in black borders a detector might react to.
 /// </summary>
-public static class SimilarityWarp
+internal static class SimilarityWarp
 {
     /// <summary>Fills <paramref name="destination"/> with <paramref name="source"/> moved by <paramref name="transform"/>.</summary>
     /// <exception cref="ArgumentException">The destination's pixel format differs from the source's.</exception>

@@ -7,7 +7,7 @@ namespace FaceMesh.Evaluation;
 /// shifted and rotated along sines, so the motion is smooth (as a real head's is) and every
 /// frame-to-frame step is exactly known.
 /// </summary>
-public sealed class SyntheticMotion
+internal sealed class SyntheticMotion
 {
     private const float VerticalShiftRatio = 0.6f;
     private const float VerticalPeriodRatio = 1.5f;

@@ -43,6 +43,7 @@ public sealed class CanonicalFaceModel
     /// <summary>Number of vertices, which is also the number of landmarks the estimator uses.</summary>
     public int VertexCount => _positions.Length;
 
+    /// <summary>Triangles of the mesh (<see cref="TriangleIndices"/> holds three indices each).</summary>
     public int TriangleCount => _triangleIndices.Length / 3;
 
     /// <summary>Canonical vertex positions in centimetres.</summary>

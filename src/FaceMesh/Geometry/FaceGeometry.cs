@@ -53,8 +53,10 @@ public sealed class FaceGeometry
     /// <summary>The camera the geometry was computed with.</summary>
     public PerspectiveCamera Camera { get; private set; } = PerspectiveCamera.MediaPipeDefault;
 
+    /// <summary>Width of the image the result refers to, in pixels.</summary>
     public int ImageWidth { get; private set; }
 
+    /// <summary>Height of the image the result refers to, in pixels.</summary>
     public int ImageHeight { get; private set; }
 
     /// <summary>MediaPipe's pose matrix, 16 floats row after row (column-vector convention: translation at 3, 7, 11).</summary>

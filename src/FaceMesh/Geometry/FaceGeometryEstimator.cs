@@ -35,8 +35,10 @@ public sealed class FaceGeometryEstimator
         _converter = new ScreenToMetricConverter(Model);
     }
 
+    /// <summary>The virtual camera the landmarks are unprojected with.</summary>
     public PerspectiveCamera Camera { get; }
 
+    /// <summary>The canonical face model fitted to the landmarks.</summary>
     public CanonicalFaceModel Model { get; }
 
     /// <summary>

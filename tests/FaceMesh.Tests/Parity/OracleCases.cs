@@ -16,15 +16,13 @@ internal static class OracleCases
     }
 
     /// <summary>
-    /// False (with the reason written to the test output) when the image is sergey.png and absent:
-    /// it is MediaPipe's own test data from ../shared, which users do not have. Every other image
-    /// is fetched by scripts/fetch-fixtures.sh, so its absence fails the test.
+    /// Every image is fetched by scripts/fetch-fixtures.sh (sergey.png from the committed
+    /// tests/FaceMesh.Tests/Data/MediaPipe), so an absent one fails the test instead of skipping it.
     /// </summary>
     public static bool Available(string imageName, Xunit.Abstractions.ITestOutputHelper output)
     {
-        if (File.Exists(TestPaths.Fixture(imageName))) return true;
-        Assert.True(imageName == "sergey.png", $"fixture {imageName} missing: run scripts/fetch-fixtures.sh");
-        output.WriteLine($"skipped: {imageName} is only available where ../shared/fixtures exists");
-        return false;
+        Assert.True(File.Exists(TestPaths.Fixture(imageName)), $"fixture {imageName} missing: run scripts/fetch-fixtures.sh");
+        output.WriteLine($"fixture {imageName} present");
+        return true;
     }
 }

@@ -36,4 +36,17 @@ public class AllocationTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.Single(result.Faces);
     }
+
+    [Fact]
+    public void Detector_TryDetect_allocates_nothing_after_warm_up()
+    {
+        var scene = new FakeScene();
+        using var detector = FaceDetector.Create(new FaceDetectorOptions(), scene.Loader);
+        var result = new FaceDetectorResult();
+        for (int i = 0; i < 20; i++) detector.TryDetect(scene.Image, result);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5; i++) detector.TryDetect(scene.Image, result);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Single(result.Detections);
+    }
 }

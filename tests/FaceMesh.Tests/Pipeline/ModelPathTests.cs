@@ -1,5 +1,7 @@
+using FaceMesh.Imaging;
 using FaceMesh.Models;
 using FaceMesh.Runtime.Model;
+using FaceMesh.Tests.Support;
 
 namespace FaceMesh.Tests.Pipeline;
 
@@ -15,19 +17,38 @@ public sealed class ModelPathTests : IDisposable
         return path;
     }
 
-    [Fact]
-    public void Matching_model_files_load()
+    [FixtureFact("astronaut.png")]
+    public void Matching_model_files_load_and_give_the_embedded_models_results()
     {
-        using FaceLandmarker landmarker = FaceLandmarker.Create(new FaceLandmarkerOptions
+        using ImageBuffer image = Fixtures.Read("astronaut.png");
+        using FaceLandmarker fromFiles = FaceLandmarker.Create(new FaceLandmarkerOptions
         {
             DetectorModelPath = Write(MediaPipeModel.FaceDetectionShortRange),
             LandmarkModelPath = Write(MediaPipeModel.FaceLandmarkWithAttention),
         });
-        using FaceDetector detector = FaceDetector.Create(new FaceDetectorOptions
+        using FaceLandmarker embedded = FaceLandmarker.Create(new FaceLandmarkerOptions());
+        Face face = Assert.Single(fromFiles.Detect(image.View).Faces);
+        Assert.Equal(478, face.LandmarkSpan.Length);
+        Assert.True(face.LandmarkSpan.SequenceEqual(Assert.Single(embedded.Detect(image.View).Faces).LandmarkSpan));
+
+        using FaceDetector detectorFromFile = FaceDetector.Create(new FaceDetectorOptions
         {
             Model = FaceDetectorModel.FullRange,
             ModelPath = Write(MediaPipeModel.FaceDetectionFullRange),
         });
+        using FaceDetector detectorEmbedded = FaceDetector.Create(new FaceDetectorOptions { Model = FaceDetectorModel.FullRange });
+        Detection fromFile = Assert.Single(detectorFromFile.Detect(image.View));
+        Assert.Equal(Assert.Single(detectorEmbedded.Detect(image.View)).RelativeBoundingBox, fromFile.RelativeBoundingBox);
+        Assert.True(fromFile.Score > 0.5f);
+    }
+
+    [Fact]
+    public void A_model_path_is_read_not_ignored()
+    {
+        // The same file name holding another model's bytes must be refused: the path is what loads.
+        string path = Path.Combine(_dir, MediaPipeModels.FileName(MediaPipeModel.FaceDetectionShortRange));
+        File.WriteAllBytes(path, MediaPipeModels.ReadAllBytes(MediaPipeModel.FaceLandmark));
+        Assert.Throws<UnsupportedModelException>(() => FaceDetector.Create(new FaceDetectorOptions { ModelPath = path }));
     }
 
     [Fact]
