@@ -79,6 +79,16 @@ public sealed record FaceLandmarkerOptions
     /// </summary>
     public bool OutputFacialTransformationMatrixes { get; init; }
 
+    /// <summary>
+    /// Also score each face's expression (<see cref="Face.Blendshapes"/>: MediaPipe's 52 ARKit-named
+    /// categories, see <see cref="Blendshapes.FaceBlendshapes"/>), as MediaPipe Tasks'
+    /// <c>output_face_blendshapes</c>. The scores are measured on the metric, pose-normalised mesh,
+    /// so this computes the face geometry too and <see cref="Face.Geometry"/> is filled as if
+    /// <see cref="OutputFacialTransformationMatrixes"/> were on. The eyeLook categories need the iris
+    /// points, i.e. <see cref="RefineLandmarks"/>; without it they read 0.
+    /// </summary>
+    public bool OutputFaceBlendshapes { get; init; }
+
     public const int NumFacesLimit = 64;
     public const int ThreadCountLimit = 256;
 
