@@ -48,7 +48,10 @@ public sealed class FaceLandmarker : IDisposable
         _options = options;
         // Before the models load: nothing to release if the metadata were unreadable.
         _geometry = options.OutputFacialTransformationMatrixes || options.OutputFaceBlendshapes ? new FaceGeometryEstimator() : null;
-        _blendshapes = options.OutputFaceBlendshapes ? new FaceBlendshapeEstimator() : null;
+        // One neutral face serves all faces, so it adapts only while it can follow one person.
+        _blendshapes = options.OutputFaceBlendshapes
+            ? new FaceBlendshapeEstimator { AdaptNeutral = options.RunningMode == RunningMode.Video && options.NumFaces == 1 }
+            : null;
         IInferenceModel? detectorModel = null;
         try
         {
@@ -212,7 +215,7 @@ public sealed class FaceLandmarker : IDisposable
         return face.Geometry is { } geometry && estimator.CalibrateNeutral(geometry);
     }
 
-    /// <summary>Forgets <see cref="CalibrateNeutral"/>: scores measure change from the canonical face again.</summary>
+    /// <summary>Forgets <see cref="CalibrateNeutral"/> (and the video-mode adaptation): scores measure change from the default neutral face again.</summary>
     public void ResetNeutral() => _blendshapes?.ResetNeutral();
 
     private LandmarkSmoother TakePreviousSmoother(int previousFace)

@@ -13,13 +13,18 @@ internal static class DetectCommand
         var images = new Argument<string[]>("images") { Description = "Image files (any format ffmpeg reads)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--output", "-o") { Description = "Write JSON Lines here instead of standard output" };
         var geometry = new Option<bool>("--geometry") { Description = "Add each face's head pose and metric 3D mesh (MediaPipe face geometry, cm)" };
+        var blendshapes = new Option<bool>("--blendshapes") { Description = "Add each face's expression: ARKit-named blendshape scores 0..1 (jawOpen, eyeBlinkLeft, ...)" };
         var common = new CommonOptions();
-        var command = new Command("detect", "Detect faces and their landmarks; writes JSON Lines, one object per image, in pixels") { images, output, geometry };
+        var command = new Command("detect", "Detect faces and their landmarks; writes JSON Lines, one object per image, in pixels") { images, output, geometry, blendshapes };
         common.AddTo(command);
         command.SetAction((parse, cancellation) =>
         {
-            bool withGeometry = parse.GetValue(geometry);
-            FaceLandmarkerOptions options = common.ToOptions(parse, RunningMode.Image) with { OutputFacialTransformationMatrixes = withGeometry };
+            bool withGeometry = parse.GetValue(geometry), withBlendshapes = parse.GetValue(blendshapes);
+            FaceLandmarkerOptions options = common.ToOptions(parse, RunningMode.Image) with
+            {
+                OutputFacialTransformationMatrixes = withGeometry,
+                OutputFaceBlendshapes = withBlendshapes,
+            };
             using FaceLandmarker landmarker = FaceLandmarker.Create(options);
             using var writer = new JsonLinesWriter(parse.GetValue(output));
             var result = new FaceLandmarkerResult();
@@ -33,7 +38,7 @@ internal static class DetectCommand
                     json.WriteString("image", path);
                     json.WriteNumber("width", image.Width);
                     json.WriteNumber("height", image.Height);
-                    FaceJsonWriter.WriteFaces(json, result.Faces, withGeometry);
+                    FaceJsonWriter.WriteFaces(json, result.Faces, withGeometry, withBlendshapes);
                 });
             }
             return Task.FromResult(0);

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text.Json;
+using FaceMesh.Blendshapes;
 using FaceMesh.Geometry;
 
 namespace FaceMesh.Cli.Output;
@@ -13,17 +14,19 @@ namespace FaceMesh.Cli.Output;
 /// MediaPipe's 4x4 pose matrix as 16 numbers row after row (column-vector convention: translation
 /// in cm at indices 3, 7, 11; camera space right-handed, face at negative z), and
 /// <c>meshVertices</c>, the 468 metric mesh points [x, y, z] in cm in the face model's frame.
+/// With blendshapes requested, each face also gets <c>blendshapes</c>: an object of the estimated
+/// categories by MediaPipe's name (<c>{"jawOpen": 0.42, …}</c>, 0..1; null when the face has no geometry).
 /// </summary>
 internal static class FaceJsonWriter
 {
-    public static void WriteFaces(Utf8JsonWriter json, IReadOnlyList<Face> faces, bool geometry = false)
+    public static void WriteFaces(Utf8JsonWriter json, IReadOnlyList<Face> faces, bool geometry = false, bool blendshapes = false)
     {
         json.WriteStartArray("faces");
-        for (int i = 0; i < faces.Count; i++) WriteFace(json, faces[i], geometry);
+        for (int i = 0; i < faces.Count; i++) WriteFace(json, faces[i], geometry, blendshapes);
         json.WriteEndArray();
     }
 
-    private static void WriteFace(Utf8JsonWriter json, Face face, bool geometry)
+    private static void WriteFace(Utf8JsonWriter json, Face face, bool geometry, bool blendshapes)
     {
         json.WriteStartObject();
         Detection? detection = face.Detection;
@@ -59,6 +62,20 @@ internal static class FaceJsonWriter
         for (int i = 0; i < face.LandmarkSpan.Length; i++) WritePoint(json, face.GetPixelLandmark(i));
         json.WriteEndArray();
         if (geometry) WriteGeometry(json, face.Geometry);
+        if (blendshapes) WriteBlendshapes(json, face.Blendshapes);
+        json.WriteEndObject();
+    }
+
+    private static void WriteBlendshapes(Utf8JsonWriter json, FaceBlendshapes? blendshapes)
+    {
+        if (blendshapes is null)
+        {
+            json.WriteNull("blendshapes");
+            return;
+        }
+        json.WriteStartObject("blendshapes");
+        foreach (Blendshape shape in FaceBlendshapes.EstimatedBlendshapes)
+            json.WriteNumber(FaceBlendshapes.GetCategoryName(shape), MathF.Round(blendshapes[shape], 4));
         json.WriteEndObject();
     }
 

@@ -23,7 +23,8 @@ internal sealed class VideoJob(VideoJobSettings settings)
         await using VideoReader reader = await VideoReader.OpenAsync(settings.Input, PixelFormat.Rgb24, cancellationToken).ConfigureAwait(false);
         VideoInfo info = reader.Info;
         using FaceLandmarker landmarker = FaceLandmarker.Create(settings.Pipeline);
-        using FrameJsonLinesWriter? json = settings.JsonLinesPath is { } path ? new FrameJsonLinesWriter(path) : null;
+        using FrameJsonLinesWriter? json = settings.JsonLinesPath is { } path ? new FrameJsonLinesWriter(path, settings.Pipeline.OutputFaceBlendshapes) : null;
+        using LiveLinkCsvWriter? csv = settings.LiveLinkCsvPath is { } csvPath ? LiveLinkCsvWriter.Create(csvPath, info.FrameRate.IsValid ? info.FrameRate.ToDouble() : 30) : null;
         VideoWriter writer = await VideoWriter.OpenAsync(settings.Output, info.Width, info.Height, info.FrameRate,
             new VideoWriterOptions { AudioSourcePath = info.HasAudio ? settings.Input : null, FinaliseTimeout = FinaliseTimeout },
             cancellationToken).ConfigureAwait(false);
@@ -32,7 +33,7 @@ internal sealed class VideoJob(VideoJobSettings settings)
         try
         {
             (frames, withFaces) = await FrameProgress.RunAsync(Path.GetFileName(settings.Input), ExpectedFrames(info),
-                progress => ProcessFramesAsync(reader, landmarker, writer, json, progress, cancellationToken)).ConfigureAwait(false);
+                progress => ProcessFramesAsync(reader, landmarker, writer, json, csv, progress, cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException || cancellationToken.IsCancellationRequested)
         {
@@ -65,7 +66,7 @@ internal sealed class VideoJob(VideoJobSettings settings)
     }
 
     private async Task<(long Frames, long WithFaces)> ProcessFramesAsync(VideoReader reader, FaceLandmarker landmarker,
-        VideoWriter writer, FrameJsonLinesWriter? json, IFrameProgress progress, CancellationToken cancellationToken)
+        VideoWriter writer, FrameJsonLinesWriter? json, LiveLinkCsvWriter? csv, IFrameProgress progress, CancellationToken cancellationToken)
     {
         var result = new FaceLandmarkerResult();
         var clock = new PipelineClock();
@@ -74,6 +75,7 @@ internal sealed class VideoJob(VideoJobSettings settings)
         {
             if (landmarker.TryDetectForVideo(frame.Image.View, clock.Next(frame.TimestampMs), result)) withFaces++;
             json?.Write(frame.Index, frame.TimestampMs, result);
+            csv?.WriteFrame(frame.TimestampMs, result);
             settings.Renderer.Render(frame.Image, result);
             await writer.WriteFrameAsync(frame.Image.View, cancellationToken).ConfigureAwait(false);
             progress.Report(++frames);

@@ -12,23 +12,34 @@ namespace FaceMesh.Blendshapes;
 /// is on; use one directly for geometry from elsewhere.
 /// </summary>
 /// <remarks>
-/// <para>The neutral face is MediaPipe's canonical face model with its lips closed, measured the same
-/// way. Lengths are taken relative to this face's own eye spacing and eye widths, so the canonical
-/// neutral fits faces of any size and most proportions; <see cref="CalibrateNeutral(FaceGeometry)"/>
-/// replaces it with a frame of this person at rest, which removes what remains (a mouth that sits
-/// low, narrow eyes, high brows).</para>
+/// <para>The neutral face starts as a typical face at rest as the landmark model draws it (lips
+/// closed, gaze centred). Lengths are taken relative to this face's own eye spacing and eye widths,
+/// so that neutral fits faces of any size and most proportions. What remains of a person's own
+/// shape (a mouth that sits low, narrow eyes, high brows) is removed by
+/// <see cref="CalibrateNeutral(FaceGeometry)"/> (a frame of this person at rest) or, for video, by
+/// <see cref="AdaptNeutral"/>.</para>
 /// <para>Not thread-safe (it keeps a working buffer); allocates nothing after construction.</para>
 /// </remarks>
 public sealed class FaceBlendshapeEstimator
 {
     private static readonly int MeasureCount = Enum.GetValues<ExpressionMeasure>().Length;
-    private static readonly float[] CanonicalNeutral = MeasureCanonicalNeutral();
+    private static readonly float[] DefaultNeutral = TypicalNeutral.Create();
+    private static readonly float[] AdaptationSteps = NeutralAdaptation.Steps(DefaultNeutral);
 
-    private readonly float[] _neutral = (float[])CanonicalNeutral.Clone();
+    private readonly float[] _neutral = (float[])DefaultNeutral.Clone();
     private readonly float[] _measures = new float[MeasureCount];
 
-    /// <summary>Whether <see cref="CalibrateNeutral(FaceGeometry)"/> replaced the canonical neutral face.</summary>
+    /// <summary>Whether <see cref="CalibrateNeutral(FaceGeometry)"/> replaced the default neutral face.</summary>
     public bool IsCalibrated { get; private set; }
+
+    /// <summary>
+    /// Video: let every estimate move the neutral face a small step towards the current face (a
+    /// running median of each measure, 2% of its range per frame, so it settles within a few
+    /// seconds and blinks or a passing smile barely move it). The lip gap stays neutral at closed
+    /// lips, so a person who talks all the time still reads jawOpen in full. Off by default; off
+    /// while calibrated (a calibration is taken as the truth).
+    /// </summary>
+    public bool AdaptNeutral { get; set; }
 
     /// <summary>
     /// Scores the face <paramref name="geometry"/> describes into <paramref name="destination"/>, using its
@@ -53,6 +64,8 @@ public sealed class FaceBlendshapeEstimator
         Span<float> scores = destination.WritableScores;
         scores.Clear();
         if (!ExpressionMeasurer.TryMeasure(meshVertices, irisVertices, _measures)) return false;
+
+        if (AdaptNeutral && !IsCalibrated) NeutralAdaptation.Step(_measures, _neutral, AdaptationSteps);
 
         float strongest = 0;
         foreach (BlendshapeRule rule in BlendshapeRules.All)
@@ -89,10 +102,10 @@ public sealed class FaceBlendshapeEstimator
         return true;
     }
 
-    /// <summary>Returns to the canonical neutral face.</summary>
+    /// <summary>Returns to the default neutral face (forgets calibration and adaptation).</summary>
     public void ResetNeutral()
     {
-        CanonicalNeutral.CopyTo(_neutral, 0);
+        DefaultNeutral.CopyTo(_neutral, 0);
         IsCalibrated = false;
     }
 
@@ -102,18 +115,5 @@ public sealed class FaceBlendshapeEstimator
             throw new ArgumentException($"The mesh needs {CanonicalFaceModel.Default.VertexCount} vertices; got {meshVertices.Length}.", nameof(meshVertices));
         if (!irisVertices.IsEmpty && irisVertices.Length < FaceGeometry.IrisPointCount)
             throw new ArgumentException($"Iris points come in a set of {FaceGeometry.IrisPointCount}; got {irisVertices.Length}.", nameof(irisVertices));
-    }
-
-    /// <summary>The canonical model's measures, lips closed (the model's are 5.5 mm apart) and the gaze straight ahead.</summary>
-    private static float[] MeasureCanonicalNeutral()
-    {
-        var neutral = new float[MeasureCount];
-        ExpressionMeasurer.TryMeasure(CanonicalFaceModel.Default.Positions, [], neutral);
-        neutral[(int)ExpressionMeasure.LipSeal] += neutral[(int)ExpressionMeasure.LipGap];
-        neutral[(int)ExpressionMeasure.LipGap] = 0;
-        foreach (ExpressionMeasure gaze in (ReadOnlySpan<ExpressionMeasure>)[
-            ExpressionMeasure.IrisOutLeftRatio, ExpressionMeasure.IrisOutRightRatio, ExpressionMeasure.IrisUpLeftRatio, ExpressionMeasure.IrisUpRightRatio])
-            neutral[(int)gaze] = 0;
-        return neutral;
     }
 }
