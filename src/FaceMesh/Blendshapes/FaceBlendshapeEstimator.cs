@@ -28,14 +28,16 @@ public sealed class FaceBlendshapeEstimator
 
     private readonly float[] _neutral = (float[])DefaultNeutral.Clone();
     private readonly float[] _measures = new float[MeasureCount];
+    private int _adaptedFrames;
 
     /// <summary>Whether <see cref="CalibrateNeutral(FaceGeometry)"/> replaced the default neutral face.</summary>
     public bool IsCalibrated { get; private set; }
 
     /// <summary>
     /// Video: let every estimate move the neutral face a small step towards the current face (a
-    /// running median of each measure, 2% of its range per frame, so it settles within a few
-    /// seconds and blinks or a passing smile barely move it). The lip gap stays neutral at closed
+    /// running median of each measure with steps that start at half its range and shrink as
+    /// 1/frame to 0.1%, so it settles within about a second, then hardly drifts, and blinks or a
+    /// passing smile barely move it). The lip gap stays neutral at closed
     /// lips, so a person who talks all the time still reads jawOpen in full. Off by default; off
     /// while calibrated (a calibration is taken as the truth).
     /// </summary>
@@ -65,8 +67,6 @@ public sealed class FaceBlendshapeEstimator
         scores.Clear();
         if (!ExpressionMeasurer.TryMeasure(meshVertices, irisVertices, _measures)) return false;
 
-        if (AdaptNeutral && !IsCalibrated) NeutralAdaptation.Step(_measures, _neutral, AdaptationSteps);
-
         float strongest = 0;
         foreach (BlendshapeRule rule in BlendshapeRules.All)
         {
@@ -76,6 +76,12 @@ public sealed class FaceBlendshapeEstimator
             strongest = MathF.Max(strongest, score);
         }
         scores[(int)Blendshape.Neutral] = 1f - strongest;
+        // After scoring, so a frame is scored against what came before it.
+        if (AdaptNeutral && !IsCalibrated)
+        {
+            NeutralAdaptation.Step(_measures, _neutral, AdaptationSteps, _adaptedFrames);
+            if (_adaptedFrames < int.MaxValue) _adaptedFrames++;
+        }
         return true;
     }
 
@@ -106,6 +112,7 @@ public sealed class FaceBlendshapeEstimator
     public void ResetNeutral()
     {
         DefaultNeutral.CopyTo(_neutral, 0);
+        _adaptedFrames = 0;
         IsCalibrated = false;
     }
 

@@ -25,13 +25,22 @@ internal static class NeutralAdaptation
         return steps;
     }
 
-    public static void Step(ReadOnlySpan<float> measures, Span<float> neutral, ReadOnlySpan<float> steps)
+    // Steps shrink as 1/frame (a stochastic-approximation median): 25x on the first frame, so the
+    // neutral leaves the typical face for this person's within a second, then ever smaller down to
+    // a floor, so that once settled the neutral barely drifts and the same expression keeps its score.
+    private const int SettlingFrames = 25;
+    private const float FloorBoost = 0.05f;
+
+    /// <param name="frame">Frames adapted so far (0 on the first).</param>
+    public static void Step(ReadOnlySpan<float> measures, Span<float> neutral, ReadOnlySpan<float> steps, int frame)
     {
+        float boost = MathF.Max(FloorBoost, (float)SettlingFrames / (frame + 1f));
         for (int i = 0; i < neutral.Length; i++)
         {
             float difference = measures[i] - neutral[i];
             if (!float.IsFinite(difference)) continue;
-            neutral[i] += Math.Clamp(difference, -steps[i], steps[i]);
+            float step = boost * steps[i];
+            neutral[i] += Math.Clamp(difference, -step, step);
         }
     }
 }
