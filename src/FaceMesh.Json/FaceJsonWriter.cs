@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text.Json;
+using FaceMesh.Blendshapes;
 using FaceMesh.Geometry;
 
 namespace FaceMesh.Json;
@@ -13,29 +14,32 @@ namespace FaceMesh.Json;
 /// MediaPipe's 4x4 pose matrix as 16 numbers row after row (column-vector convention: translation
 /// in cm at indices 3, 7, 11; camera space right-handed, face at negative z), and
 /// <c>meshVertices</c>, the 468 metric mesh points [x, y, z] in cm in the face model's frame.
+/// With blendshapes requested, each face also gets <c>blendshapes</c>: an object of the estimated
+/// categories by MediaPipe's name (<c>{"jawOpen": 0.42, …}</c>, 0..1; null when the face has no geometry).
 /// </summary>
 public static class FaceJsonWriter
 {
     /// <summary>The body of one image's object: <c>image</c> (its name), <c>width</c>, <c>height</c>, <c>faces</c>.</summary>
-    public static void WriteImageResult(Utf8JsonWriter json, string imageName, int width, int height, IReadOnlyList<Face> faces, bool geometry)
+    public static void WriteImageResult(Utf8JsonWriter json, string imageName, int width, int height, IReadOnlyList<Face> faces,
+        bool geometry, bool blendshapes = false)
     {
         ArgumentNullException.ThrowIfNull(json);
         json.WriteString("image", imageName);
         json.WriteNumber("width", width);
         json.WriteNumber("height", height);
-        WriteFaces(json, faces, geometry);
+        WriteFaces(json, faces, geometry, blendshapes);
     }
 
-    public static void WriteFaces(Utf8JsonWriter json, IReadOnlyList<Face> faces, bool geometry = false)
+    public static void WriteFaces(Utf8JsonWriter json, IReadOnlyList<Face> faces, bool geometry = false, bool blendshapes = false)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(faces);
         json.WriteStartArray("faces");
-        for (int i = 0; i < faces.Count; i++) WriteFace(json, faces[i], geometry);
+        for (int i = 0; i < faces.Count; i++) WriteFace(json, faces[i], geometry, blendshapes);
         json.WriteEndArray();
     }
 
-    private static void WriteFace(Utf8JsonWriter json, Face face, bool geometry)
+    private static void WriteFace(Utf8JsonWriter json, Face face, bool geometry, bool blendshapes)
     {
         json.WriteStartObject();
         Detection? detection = face.Detection;
@@ -71,6 +75,20 @@ public static class FaceJsonWriter
         for (int i = 0; i < face.LandmarkSpan.Length; i++) WritePoint(json, face.GetPixelLandmark(i));
         json.WriteEndArray();
         if (geometry) WriteGeometry(json, face.Geometry);
+        if (blendshapes) WriteBlendshapes(json, face.Blendshapes);
+        json.WriteEndObject();
+    }
+
+    private static void WriteBlendshapes(Utf8JsonWriter json, FaceBlendshapes? blendshapes)
+    {
+        if (blendshapes is null)
+        {
+            json.WriteNull("blendshapes");
+            return;
+        }
+        json.WriteStartObject("blendshapes");
+        foreach (Blendshape shape in FaceBlendshapes.EstimatedBlendshapes)
+            json.WriteNumber(FaceBlendshapes.GetCategoryName(shape), MathF.Round(blendshapes[shape], 4));
         json.WriteEndObject();
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Numerics;
+using FaceMesh.Blendshapes;
 using FaceMesh.Detectors;
 using FaceMesh.Geometry;
 
@@ -16,6 +17,7 @@ public sealed class Face
     private NormalizedLandmark[] _landmarks = [];
     private ReadOnlyCollection<NormalizedLandmark> _landmarkList = ReadOnlyCollection<NormalizedLandmark>.Empty;
     private FaceGeometry? _geometryStorage;
+    private FaceBlendshapes? _blendshapesStorage;
 
     internal Face()
     {
@@ -51,11 +53,17 @@ public sealed class Face
     public int ImageHeight { get; private set; }
 
     /// <summary>
-    /// Head pose and metric face mesh, when <see cref="FaceLandmarkerOptions.OutputFacialTransformationMatrixes"/> is on
-    /// and MediaPipe's geometry stage accepts the face; otherwise null. Computed from
+    /// Head pose and metric face mesh, when <see cref="FaceLandmarkerOptions.OutputFacialTransformationMatrixes"/> (or
+    /// <see cref="FaceLandmarkerOptions.OutputFaceBlendshapes"/>) is on and MediaPipe's geometry stage accepts the face; otherwise null. Computed from
     /// <see cref="Landmarks"/> (smoothed ones when smoothing is on).
     /// </summary>
     public FaceGeometry? Geometry { get; private set; }
+
+    /// <summary>
+    /// Expression scores, when <see cref="FaceLandmarkerOptions.OutputFaceBlendshapes"/> is on and the
+    /// face has <see cref="Geometry"/>; otherwise null. Reused storage, overwritten with the result.
+    /// </summary>
+    public FaceBlendshapes? Blendshapes { get; private set; }
 
     /// <summary>Landmark <paramref name="index"/> in pixels: (x*W, y*H, z*W).</summary>
     public Vector3 GetPixelLandmark(int index)
@@ -101,6 +109,18 @@ public sealed class Face
         }
         if (_geometryStorage?.Model != estimator.Model) _geometryStorage = new FaceGeometry(estimator.Model);
         Geometry = estimator.TryEstimate(_landmarks, ImageWidth, ImageHeight, _geometryStorage) ? _geometryStorage : null;
+    }
+
+    /// <summary>Scores <see cref="Blendshapes"/> from <see cref="Geometry"/>, into storage kept across reuse.</summary>
+    internal void UpdateBlendshapes(FaceBlendshapeEstimator? estimator)
+    {
+        if (estimator is null || Geometry is null)
+        {
+            Blendshapes = null;
+            return;
+        }
+        _blendshapesStorage ??= new FaceBlendshapes();
+        Blendshapes = estimator.TryEstimate(Geometry, _blendshapesStorage) ? _blendshapesStorage : null;
     }
 
     internal void Set(in NormalizedRect roi, float faceFlag, in DetectionCandidate? detection, int imageWidth, int imageHeight)

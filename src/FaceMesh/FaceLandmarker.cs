@@ -1,3 +1,4 @@
+using FaceMesh.Blendshapes;
 using FaceMesh.Detectors;
 using FaceMesh.Geometry;
 using FaceMesh.Imaging;
@@ -32,6 +33,7 @@ public sealed class FaceLandmarker : IDisposable
     private readonly List<RoiSource> _rois = [];
     private readonly NormalizedLandmark[] _scratch;
     private readonly FaceGeometryEstimator? _geometry;
+    private readonly FaceBlendshapeEstimator? _blendshapes;
 
     // Video state: the previous frame's faces as next-frame ROIs, with their smoothers (same order).
     private List<NormalizedRect> _previousRois = [];
@@ -46,7 +48,11 @@ public sealed class FaceLandmarker : IDisposable
     {
         _options = options;
         // Before the models load: nothing to release if the metadata were unreadable.
-        _geometry = options.OutputFacialTransformationMatrixes ? new FaceGeometryEstimator() : null;
+        _geometry = options.OutputFacialTransformationMatrixes || options.OutputFaceBlendshapes ? new FaceGeometryEstimator() : null;
+        // One neutral face serves all faces, so it adapts only while it can follow one person.
+        _blendshapes = options.OutputFaceBlendshapes
+            ? new FaceBlendshapeEstimator { AdaptNeutral = options.RunningMode == RunningMode.Video && options.NumFaces == 1 }
+            : null;
         IInferenceModel? detectorModel = null;
         try
         {
@@ -196,7 +202,11 @@ public sealed class FaceLandmarker : IDisposable
             _nextSmoothers.Add(smoother);
         }
         // From the returned (possibly smoothed) landmarks, so the pose describes what the caller sees.
-        for (int i = 0; i < result.Faces.Count; i++) result.Faces[i].UpdateGeometry(_geometry);
+        for (int i = 0; i < result.Faces.Count; i++)
+        {
+            result.Faces[i].UpdateGeometry(_geometry);
+            result.Faces[i].UpdateBlendshapes(_blendshapes);
+        }
 
         // Faces not continued this frame are lost: their smoothers start over if reused.
         foreach (LandmarkSmoother? lost in _previousSmoothers)
@@ -204,6 +214,25 @@ public sealed class FaceLandmarker : IDisposable
         (_previousRois, _nextRois) = (_nextRois, _previousRois);
         (_previousSmoothers, _nextSmoothers) = (_nextSmoothers, _previousSmoothers);
     }
+
+    /// <summary>
+    /// Takes <paramref name="face"/> (from this landmarker's latest result) as the neutral expression
+    /// of the person in front of the camera: later blendshape scores measure change from it rather than
+    /// from the canonical face. One calibration serves every face this landmarker reports.
+    /// </summary>
+    /// <returns>False when the face has no geometry (calibration unchanged).</returns>
+    /// <exception cref="InvalidOperationException"><see cref="FaceLandmarkerOptions.OutputFaceBlendshapes"/> is off.</exception>
+    public bool CalibrateNeutral(Face face)
+    {
+        ArgumentNullException.ThrowIfNull(face);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        FaceBlendshapeEstimator estimator = _blendshapes
+            ?? throw new InvalidOperationException("CalibrateNeutral needs a landmarker created with OutputFaceBlendshapes.");
+        return face.Geometry is { } geometry && estimator.CalibrateNeutral(geometry);
+    }
+
+    /// <summary>Forgets <see cref="CalibrateNeutral"/> (and the video-mode adaptation): scores measure change from the default neutral face again.</summary>
+    public void ResetNeutral() => _blendshapes?.ResetNeutral();
 
     private LandmarkSmoother TakePreviousSmoother(int previousFace)
     {

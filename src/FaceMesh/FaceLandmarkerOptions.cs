@@ -79,7 +79,21 @@ public sealed record FaceLandmarkerOptions
     /// </summary>
     public bool OutputFacialTransformationMatrixes { get; init; }
 
+    /// <summary>
+    /// Also score each face's expression (<see cref="Face.Blendshapes"/>: MediaPipe's 52 ARKit-named
+    /// categories, see <see cref="Blendshapes.FaceBlendshapes"/>), as MediaPipe Tasks'
+    /// <c>output_face_blendshapes</c>. The scores are measured on the metric, pose-normalised mesh,
+    /// so this computes the face geometry too and <see cref="Face.Geometry"/> is filled as if
+    /// <see cref="OutputFacialTransformationMatrixes"/> were on. The eyeLook categories need the iris
+    /// points, i.e. <see cref="RefineLandmarks"/>; without it they read 0. The neutral expression the
+    /// scores start from is a typical face at rest; in video mode with <see cref="NumFaces"/> 1 it
+    /// adapts to the person over the first seconds (<see cref="Blendshapes.FaceBlendshapeEstimator.AdaptNeutral"/>),
+    /// and <see cref="FaceLandmarker.CalibrateNeutral"/> sets it from a frame.
+    /// </summary>
+    public bool OutputFaceBlendshapes { get; init; }
+
     /// <summary>The largest <see cref="NumFaces"/> accepted.</summary>
+
     public const int NumFacesLimit = 64;
 
     /// <summary>The largest <see cref="ThreadCount"/> accepted.</summary>

@@ -48,6 +48,11 @@ public class BenchCommandTests
         Assert.InRange(retargeting.GetProperty("factorEntries").GetInt32(), 468, 468 * 469 / 2 / 3);
         Assert.Equal(0, retargeting.GetProperty("allocatedBytesPerFrame").GetDouble());
         Assert.True(root.GetProperty("workingSetMb").GetDouble() > 10);
+        JsonElement blendshapes = root.GetProperty("blendshapes");
+        foreach (string timing in new[] { "estimateMs", "estimateP90Ms", "withGeometryMs", "withGeometryP90Ms" })
+            Assert.True(blendshapes.GetProperty(timing).GetDouble() > 0, timing);
+        Assert.True(blendshapes.GetProperty("estimateMs").GetDouble() < blendshapes.GetProperty("withGeometryMs").GetDouble());
+        Assert.Equal(0, blendshapes.GetProperty("allocatedBytesPerFace").GetDouble());
     }
 
     [Fact]

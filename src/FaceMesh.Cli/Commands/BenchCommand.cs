@@ -53,7 +53,11 @@ internal static class BenchCommand
     }
 
     private sealed record Report(double PeakGflops, int VectorBits, IReadOnlyList<ModelBenchmark.Result> Models,
-        PipelineBenchmark.Result Pipeline, RetargetingBenchmark.Result Retargeting, int Threads, double WorkingSetMb, double HostParallelism);
+        PipelineBenchmark.Result Pipeline, RetargetingBenchmark.Result Retargeting, int Threads, double WorkingSetMb, double HostParallelism)
+    {
+        /// <summary>Blendshapes per face and frame on one thread; null when the photo has no face.</summary>
+        public BlendshapeBenchmark.Result? Blendshapes { get; init; }
+    }
 
     private static Report Measure(int runs, int threads, string photoPath, bool quiet)
     {
@@ -75,10 +79,15 @@ internal static class BenchCommand
         PipelineBenchmark.Result pipeline = PipelineBenchmark.Run(photo.View, runs, threads: 1);
         Say("timing the puppeteering retargeting...");
         RetargetingBenchmark.Result retargeting = RetargetingBenchmark.Run(runs);
+        Say("timing the blendshape estimate...");
+        BlendshapeBenchmark.Result? blendshapes = BlendshapeBenchmark.Run(photo.View, runs);
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         return new Report(peak, PeakFlops.VectorWidth * 32, models, pipeline, retargeting, threads, process.PeakWorkingSet64 / (1024.0 * 1024.0),
-            parallelism[parallelism.Count / 2]);
+            parallelism[parallelism.Count / 2])
+        {
+            Blendshapes = blendshapes,
+        };
     }
 
     private static void WriteJson(Report r)
@@ -119,6 +128,16 @@ internal static class BenchCommand
         json.WriteNumber("frameHeight", 480);
         json.WriteNumber("faces", r.Pipeline.FacesFound);
         json.WriteEndObject();
+        if (r.Blendshapes is { } b)
+        {
+            json.WriteStartObject("blendshapes");
+            json.WriteNumber("estimateMs", Math.Round(b.EstimateOnly.Median, 5));
+            json.WriteNumber("estimateP90Ms", Math.Round(b.EstimateOnly.P90, 5));
+            json.WriteNumber("withGeometryMs", Math.Round(b.WithGeometry.Median, 5));
+            json.WriteNumber("withGeometryP90Ms", Math.Round(b.WithGeometry.P90, 5));
+            json.WriteNumber("allocatedBytesPerFace", Math.Round(b.AllocatedBytesPerFace, 1));
+            json.WriteEndObject();
+        }
         json.WriteNumber("allocatedBytesPerFrame", Math.Round(r.Pipeline.AllocatedBytesPerFrame, 1));
         json.WriteStartObject("retargeting");
         json.WriteNumber("ms", Math.Round(r.Retargeting.PerFrame.Median, 5));
@@ -148,6 +167,8 @@ internal static class BenchCommand
         AnsiConsole.MarkupLine($"{r.Threads} threads got {r.HostParallelism:F2} cores' worth of FMA throughput at once (median of probes between the models; below {r.Threads} the host was sharing cores)");
         AnsiConsole.MarkupLine($"Pipeline, 640x480, refine on, 1 thread ({r.Pipeline.FacesFound} face): image mode [bold]{r.Pipeline.ImageMode.Median:F2} ms[/], video mode [bold]{r.Pipeline.VideoMode.Median:F2} ms[/] per frame (median)");
         AnsiConsole.MarkupLine($"Puppeteering, Laplacian retargeting onto the canonical avatar, 1 face, 1 thread: [bold]{r.Retargeting.PerFrame.Median:F3} ms[/] per frame (median; p90 {r.Retargeting.PerFrame.P90:F3}, min {r.Retargeting.PerFrame.Min:F3}), {r.Retargeting.AllocatedBytesPerFrame:F0} bytes allocated per frame, {r.Retargeting.FactorEntries} factor entries");
+        if (r.Blendshapes is { } b)
+            AnsiConsole.MarkupLine($"Blendshapes per face, 1 thread: estimate [bold]{b.EstimateOnly.Median:F4} ms[/], with the face geometry they need [bold]{b.WithGeometry.Median:F4} ms[/] (median); {b.AllocatedBytesPerFace:F0} bytes allocated per face");
         AnsiConsole.MarkupLine($"Managed allocation per steady-state frame: [bold]{r.Pipeline.AllocatedBytesPerFrame:F0} bytes[/]; peak working set {r.WorkingSetMb:F0} MB");
     }
 }

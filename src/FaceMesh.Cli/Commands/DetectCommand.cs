@@ -13,9 +13,10 @@ internal static class DetectCommand
         var images = new Argument<string[]>("images") { Description = "Image files (any format ffmpeg reads)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--output", "-o") { Description = "Write JSON Lines here instead of standard output (replaced only when complete)" };
         var geometry = new Option<bool>("--geometry") { Description = "Add each face's head pose and metric 3D mesh (MediaPipe face geometry, cm)" };
+        var blendshapes = new Option<bool>("--blendshapes") { Description = "Add each face's expression: ARKit-named blendshape scores 0..1 (jawOpen, eyeBlinkLeft, ...)" };
         var common = new CommonOptions();
         var input = new ImageInputOptions();
-        var command = new Command("detect", "Detect faces and their landmarks; writes JSON Lines, one object per image, in pixels") { images, output, geometry };
+        var command = new Command("detect", "Detect faces and their landmarks; writes JSON Lines, one object per image, in pixels") { images, output, geometry, blendshapes };
         common.AddTo(command);
         input.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
@@ -23,8 +24,12 @@ internal static class DetectCommand
             string[] paths = parse.GetValue(images)!;
             string? outputPath = parse.GetValue(output);
             OutputGuard.Check(paths, ("-o", outputPath));
-            bool withGeometry = parse.GetValue(geometry);
-            FaceLandmarkerOptions options = common.ToOptions(parse, RunningMode.Image) with { OutputFacialTransformationMatrixes = withGeometry };
+            bool withGeometry = parse.GetValue(geometry), withBlendshapes = parse.GetValue(blendshapes);
+            FaceLandmarkerOptions options = common.ToOptions(parse, RunningMode.Image) with
+            {
+                OutputFacialTransformationMatrixes = withGeometry,
+                OutputFaceBlendshapes = withBlendshapes,
+            };
             using FaceLandmarker landmarker = FaceLandmarker.Create(options);
             using var writer = new JsonLinesWriter(outputPath);
             var result = new FaceLandmarkerResult();
@@ -37,7 +42,7 @@ internal static class DetectCommand
                     landmarker.TryDetect(image.View, result);
                     writer.WriteLine(json =>
                     {
-                        FaceJsonWriter.WriteImageResult(json, path, image.Width, image.Height, result.Faces, withGeometry);
+                        FaceJsonWriter.WriteImageResult(json, path, image.Width, image.Height, result.Faces, withGeometry, withBlendshapes);
                     });
                 }
             }

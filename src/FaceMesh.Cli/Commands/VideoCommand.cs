@@ -20,13 +20,15 @@ internal static class VideoCommand
             Description = DrawLayers.Help + ". Default: mesh, or none when --lipstick is given",
         };
         var jsonl = new Option<string?>("--jsonl") { Description = "Also write one JSON line per frame here ('-' = standard output)" };
+        var blendshapes = new Option<bool>("--blendshapes") { Description = "Add each face's blendshape scores to the --jsonl lines" };
+        var csv = new Option<string?>("--csv") { Description = "Also write the first face's blendshapes and head rotation per frame as a Live Link Face (ARKit) CSV take" };
         var noSmoothing = new Option<bool>("--no-smoothing") { Description = "Return raw landmarks instead of one-euro smoothed ones" };
         var timings = new Option<bool>("--timings") { Description = "Print where the time went (per pipeline stage) on standard error" };
         var lipstick = new LipstickArguments(required: false);
         var common = new CommonOptions();
         var command = new Command("video", "Track faces through a video; draw the mesh and/or lipstick; optionally log landmarks per frame")
         {
-            input, output, draw, jsonl, noSmoothing, timings,
+            input, output, draw, jsonl, blendshapes, csv, noSmoothing, timings,
         };
         lipstick.AddTo(command);
         common.AddTo(command);
@@ -37,9 +39,15 @@ internal static class VideoCommand
             var settings = new VideoJobSettings(
                 parse.GetValue(input)!,
                 parse.GetValue(output)!,
-                common.ToOptions(parse, RunningMode.Video, smoothing: !parse.GetValue(noSmoothing)),
+                common.ToOptions(parse, RunningMode.Video, smoothing: !parse.GetValue(noSmoothing)) with
+                {
+                    OutputFaceBlendshapes = parse.GetValue(blendshapes) || parse.GetValue(csv) is not null,
+                },
                 new FaceRenderer(DrawLayers.Parse(layers), lips),
-                parse.GetValue(jsonl));
+                parse.GetValue(jsonl))
+            {
+                LiveLinkCsvPath = parse.GetValue(csv),
+            };
 
             var clock = Stopwatch.StartNew();
             DateTime started = DateTime.UtcNow.AddSeconds(-1);

@@ -12,12 +12,16 @@ internal sealed class FrameJsonLinesWriter : IDisposable
 {
     private readonly JsonLinesWriter _lines;
     private readonly Action<Utf8JsonWriter> _body;
+    private readonly bool _blendshapes;
     private long _frame;
     private double _timestampMs;
     private FaceLandmarkerResult? _result;
 
-    public FrameJsonLinesWriter(string path)
+    /// <param name="path">File, or "-" for standard output.</param>
+    /// <param name="blendshapes">Add each face's <c>blendshapes</c>.</param>
+    public FrameJsonLinesWriter(string path, bool blendshapes = false)
     {
+        _blendshapes = blendshapes;
         _lines = new JsonLinesWriter(path);
         _body = WriteBody;
     }
@@ -37,7 +41,7 @@ internal sealed class FrameJsonLinesWriter : IDisposable
         json.WriteNumber("frame", _frame);
         // Microseconds are plenty; more digits would only be float noise from the pts conversion.
         json.WriteNumber("timestampMs", Math.Round(_timestampMs, 3));
-        FaceJsonWriter.WriteFaces(json, _result!.Faces);
+        FaceJsonWriter.WriteFaces(json, _result!.Faces, blendshapes: _blendshapes);
     }
 
     /// <inheritdoc cref="JsonLinesWriter.Commit"/>

@@ -18,7 +18,7 @@ namespace FaceMesh.Cli.Video;
 /// what the caller sees.
 /// </summary>
 internal sealed class FrameStages(VideoReader reader, FramePool frames, FaceLandmarker landmarker, FaceRenderer renderer,
-    FrameJsonLinesWriter? json, VideoWriter? writer, StageTimes times)
+    FrameJsonLinesWriter? json, LiveLinkCsvWriter? csv, VideoWriter? writer, StageTimes times)
 {
     public readonly record struct Counts(long Frames, long FramesWithFaces);
 
@@ -95,6 +95,7 @@ internal sealed class FrameStages(VideoReader reader, FramePool frames, FaceLand
             if (next is null)
             {
                 json?.Write(frame.Index, frame.TimestampMs, result);
+                csv?.WriteFrame(frame.TimestampMs, result);
                 t = times.Add(StageTimes.Stage.Json, t);
                 Finish(frame.Image, result, results.Writer, progress);
             }
@@ -128,6 +129,7 @@ internal sealed class FrameStages(VideoReader reader, FramePool frames, FaceLand
             await encoder.WriteFrameAsync(frame.Image.View, TimeSpan.FromMilliseconds(frame.Frame.TimestampMs), token).ConfigureAwait(false);
             t = times.Add(StageTimes.Stage.Encode, t);
             json?.Write(frame.Frame.Index, frame.Frame.TimestampMs, frame.Result);
+            csv?.WriteFrame(frame.Frame.TimestampMs, frame.Result);
             times.Add(StageTimes.Stage.Json, t);
             Finish(frame.Image, frame.Result, results, progress);
         }

@@ -30,7 +30,8 @@ internal sealed class VideoJob(VideoJobSettings settings)
         await using VideoReader reader = await VideoReader.OpenAsync(settings.Input, PixelFormat.Rgb24, cancellationToken).ConfigureAwait(false);
         VideoInfo info = reader.Info;
         using FaceLandmarker landmarker = FaceLandmarker.Create(settings.Pipeline);
-        using FrameJsonLinesWriter? json = settings.JsonLinesPath is { } path ? new FrameJsonLinesWriter(path) : null;
+        using FrameJsonLinesWriter? json = settings.JsonLinesPath is { } path ? new FrameJsonLinesWriter(path, settings.Pipeline.OutputFaceBlendshapes) : null;
+        using LiveLinkCsvWriter? csv = settings.LiveLinkCsvPath is { } csvPath ? LiveLinkCsvWriter.Create(csvPath, info.FrameRate.IsValid ? info.FrameRate.ToDouble() : 30) : null;
         using var frames = new FramePool(info.Width, info.Height, PixelFormat.Rgb24, FrameStages.FramesInFlight(encodes: settings.Output is not null));
         VideoWriter? writer = settings.Output is null ? null : await VideoWriter.OpenAsync(settings.Output, info.Width, info.Height, info.FrameRate,
             new VideoWriterOptions { AudioSourcePath = info.HasAudio ? settings.Input : null, FinaliseTimeout = FinaliseTimeout },
@@ -39,7 +40,7 @@ internal sealed class VideoJob(VideoJobSettings settings)
         FrameStages.Counts counts;
         try
         {
-            var stages = new FrameStages(reader, frames, landmarker, settings.Renderer, json, writer, Times);
+            var stages = new FrameStages(reader, frames, landmarker, settings.Renderer, json, csv, writer, Times);
             counts = showProgress
                 ? await FrameProgress.RunAsync(Path.GetFileName(settings.Input), ExpectedFrames(info),
                     progress => stages.RunAsync(progress, cancellationToken)).ConfigureAwait(false)
@@ -82,7 +83,7 @@ internal sealed class VideoJob(VideoJobSettings settings)
     }
 
     private void RefuseToOverwriteInput() =>
-        OutputGuard.Check([settings.Input], ("-o", settings.Output), ("--jsonl", settings.JsonLinesPath));
+        OutputGuard.Check([settings.Input], ("-o", settings.Output), ("--jsonl", settings.JsonLinesPath), ("--csv", settings.LiveLinkCsvPath));
 
     private static long? ExpectedFrames(VideoInfo info) =>
         info.FrameCount ?? (info.Duration is { } d && info.FrameRate.IsValid ? (long)Math.Round(d.TotalSeconds * info.FrameRate.ToDouble()) : null);

@@ -8,4 +8,8 @@ namespace FaceMesh.Cli.Video;
 /// <param name="Pipeline">Landmarker options, in video mode.</param>
 /// <param name="Renderer">Effects drawn on each frame (unused without an output).</param>
 /// <param name="JsonLinesPath">Per-frame JSON Lines file ("-" for standard output), or null.</param>
-internal sealed record VideoJobSettings(string Input, string? Output, FaceLandmarkerOptions Pipeline, FaceRenderer Renderer, string? JsonLinesPath);
+internal sealed record VideoJobSettings(string Input, string? Output, FaceLandmarkerOptions Pipeline, FaceRenderer Renderer, string? JsonLinesPath)
+{
+    /// <summary>Live Link Face CSV take to write (blendshapes need <see cref="FaceLandmarkerOptions.OutputFaceBlendshapes"/>), or null.</summary>
+    public string? LiveLinkCsvPath { get; init; }
+}

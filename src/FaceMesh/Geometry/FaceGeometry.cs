@@ -16,7 +16,12 @@ namespace FaceMesh.Geometry;
 /// </remarks>
 public sealed class FaceGeometry
 {
+    /// <summary>Iris points of the 478-point attention mesh (landmarks 468..477).</summary>
+    public const int IrisPointCount = 10;
+
     private readonly Vector3[] _meshVertices;
+    private readonly Vector3[] _irisVertices = new Vector3[IrisPointCount];
+    private bool _hasIris;
 
     /// <summary>Empty storage for geometry of <paramref name="model"/> (null: <see cref="CanonicalFaceModel.Default"/>).</summary>
     public FaceGeometry(CanonicalFaceModel? model = null)
@@ -43,6 +48,14 @@ public sealed class FaceGeometry
     /// <see cref="PoseTransform"/> maps them to camera space. MediaPipe's metric face mesh.
     /// </summary>
     public ReadOnlySpan<Vector3> MeshVertices => _meshVertices;
+
+    /// <summary>
+    /// The 10 iris landmarks (468..477: the subject's right iris centre and ring, then the left's)
+    /// in the same model space and centimetres as <see cref="MeshVertices"/>, carried through the
+    /// same depth, scale and pose but not used to fit them; empty when the landmarks had no iris
+    /// (<see cref="FaceLandmarkerOptions.RefineLandmarks"/> off).
+    /// </summary>
+    public ReadOnlySpan<Vector3> IrisVertices => _hasIris ? _irisVertices : [];
 
     /// <summary>Texture coordinates per vertex, from <see cref="Model"/>.</summary>
     public ReadOnlySpan<Vector2> TextureCoordinates => Model.TextureCoordinates;
@@ -94,8 +107,11 @@ public sealed class FaceGeometry
 
     internal Span<Vector3> WritableMeshVertices => _meshVertices;
 
-    internal void Set(Matrix4x4 pose, PerspectiveCamera camera, int imageWidth, int imageHeight)
+    internal Span<Vector3> WritableIrisVertices => _irisVertices;
+
+    internal void Set(Matrix4x4 pose, PerspectiveCamera camera, int imageWidth, int imageHeight, bool hasIris)
     {
+        _hasIris = hasIris;
         PoseTransform = pose;
         Camera = camera;
         ImageWidth = imageWidth;

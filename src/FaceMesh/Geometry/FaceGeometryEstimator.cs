@@ -10,9 +10,10 @@ namespace FaceMesh.Geometry;
 /// elsewhere.
 /// </summary>
 /// <remarks>
-/// Only the first <see cref="CanonicalFaceModel.VertexCount"/> (468) landmarks are used: with the
-/// 478-point attention mesh the 10 iris points are ignored, as MediaPipe Tasks does (the 468 mesh
-/// points mean the same with or without refinement). Not thread-safe: it keeps working buffers
+/// Only the first <see cref="CanonicalFaceModel.VertexCount"/> (468) landmarks are fitted: with the
+/// 478-point attention mesh the 10 iris points do not influence the pose, as in MediaPipe Tasks (the
+/// 468 mesh points mean the same with or without refinement); they are only carried into
+/// <see cref="FaceGeometry.IrisVertices"/>. Not thread-safe: it keeps working buffers
 /// (plain managed arrays, so nothing to dispose); after construction
 /// <see cref="TryEstimate"/> allocates nothing.
 /// </remarks>
@@ -70,8 +71,10 @@ public sealed class FaceGeometryEstimator
         ReadOnlySpan<NormalizedLandmark> mesh = landmarks[..count];
         if (IsTooCompact(mesh)) return false;
         var frustum = new CameraFrustum(Camera, imageWidth, imageHeight);
-        if (!_converter.TryConvert(mesh, frustum, destination.WritableMeshVertices, out SimilarityPose pose)) return false;
-        destination.Set(pose.ToRowVectorMatrix(), Camera, imageWidth, imageHeight);
+        bool hasIris = landmarks.Length >= count + FaceGeometry.IrisPointCount;
+        ReadOnlySpan<NormalizedLandmark> iris = hasIris ? landmarks.Slice(count, FaceGeometry.IrisPointCount) : [];
+        if (!_converter.TryConvert(mesh, frustum, destination.WritableMeshVertices, iris, destination.WritableIrisVertices, out SimilarityPose pose)) return false;
+        destination.Set(pose.ToRowVectorMatrix(), Camera, imageWidth, imageHeight, hasIris);
         return true;
     }
 

@@ -16,6 +16,7 @@ internal sealed class ScreenToMetricConverter
     private readonly CanonicalFaceModel _model;
     private readonly Vector3[] _screen;
     private readonly Vector3[] _working;
+    private readonly Vector3[] _extra = new Vector3[FaceGeometry.IrisPointCount];
 
     public ScreenToMetricConverter(CanonicalFaceModel model)
     {
@@ -28,7 +29,17 @@ internal sealed class ScreenToMetricConverter
     /// Fits the pose and writes the camera-space landmarks, moved into the canonical model's frame
     /// (pose⁻¹ applied), to <paramref name="meshVertices"/>. False where MediaPipe's solver fails.
     /// </summary>
-    public bool TryConvert(ReadOnlySpan<NormalizedLandmark> landmarks, in CameraFrustum frustum, Span<Vector3> meshVertices, out SimilarityPose pose)
+    public bool TryConvert(ReadOnlySpan<NormalizedLandmark> landmarks, in CameraFrustum frustum, Span<Vector3> meshVertices, out SimilarityPose pose) =>
+        TryConvert(landmarks, frustum, meshVertices, [], [], out pose);
+
+    /// <summary>
+    /// As the other overload, and also carries <paramref name="extraLandmarks"/> (the attention
+    /// mesh's iris points) through the same depth, scale and pose into <paramref name="extraVertices"/>,
+    /// without letting them influence the fit.
+    /// </summary>
+    public bool TryConvert(
+        ReadOnlySpan<NormalizedLandmark> landmarks, in CameraFrustum frustum, Span<Vector3> meshVertices,
+        ReadOnlySpan<NormalizedLandmark> extraLandmarks, Span<Vector3> extraVertices, out SimilarityPose pose)
     {
         ProjectToNearPlane(landmarks, frustum, _screen);
         float depthOffset = MeanDepth(_screen);
@@ -47,15 +58,27 @@ internal sealed class ScreenToMetricConverter
 
         Span<float> inverse = stackalloc float[16];
         PoseInverse.Compute(pose, inverse);
+        ToModelFrame(metric, inverse, meshVertices);
+        if (!extraLandmarks.IsEmpty)
+        {
+            Span<Vector3> extra = _extra.AsSpan(0, extraLandmarks.Length);
+            ProjectToNearPlane(extraLandmarks, frustum, extra);
+            Unproject(extra, frustum, depthOffset, firstScale * secondScale, extra);
+            ToModelFrame(extra, inverse, extraVertices);
+        }
+        return true;
+    }
+
+    private static void ToModelFrame(ReadOnlySpan<Vector3> metric, ReadOnlySpan<float> inverse, Span<Vector3> destination)
+    {
         for (int i = 0; i < metric.Length; i++)
         {
             Vector3 p = metric[i];
-            meshVertices[i] = new Vector3(
+            destination[i] = new Vector3(
                 inverse[0] * p.X + inverse[1] * p.Y + inverse[2] * p.Z + inverse[3],
                 inverse[4] * p.X + inverse[5] * p.Y + inverse[6] * p.Z + inverse[7],
                 inverse[8] * p.X + inverse[9] * p.Y + inverse[10] * p.Z + inverse[11]);
         }
-        return true;
     }
 
     /// <summary>x, y onto the near-plane rectangle (y flipped: screen rows grow downwards), z in the x scale.</summary>

@@ -23,11 +23,14 @@ public class AllocationTests
         Assert.Single(result.Faces);
     }
 
-    [Fact]
-    public void Video_mode_with_smoothing_allocates_nothing_after_warm_up()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Video_mode_with_smoothing_allocates_nothing_after_warm_up(bool blendshapes)
     {
         var scene = new FakeScene();
-        using var landmarker = FaceLandmarker.Create(new FaceLandmarkerOptions { RunningMode = RunningMode.Video, Smoothing = true, NumFaces = 2 }, scene.Loader);
+        using var landmarker = FaceLandmarker.Create(
+            new FaceLandmarkerOptions { RunningMode = RunningMode.Video, Smoothing = true, NumFaces = 2, OutputFaceBlendshapes = blendshapes }, scene.Loader);
         var result = new FaceLandmarkerResult();
         long t = 0;
         for (int i = 0; i < 20; i++) landmarker.TryDetectForVideo(scene.Image, t += 33, result);
@@ -35,6 +38,7 @@ public class AllocationTests
         for (int i = 0; i < 5; i++) landmarker.TryDetectForVideo(scene.Image, t += 33, result);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.Single(result.Faces);
+        Assert.Equal(blendshapes, result.Faces[0].Blendshapes is not null);
     }
 
     [Fact]
