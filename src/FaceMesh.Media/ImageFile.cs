@@ -12,9 +12,9 @@ namespace FaceMesh.Media;
 /// default, giving the exact pixels MediaPipe's own builds see (see <see cref="JpegDecoder"/>).
 /// Nothing is decoded before the declared size is checked against
 /// <see cref="ImageReadOptions.MaxMegapixels"/>; playlists and other files that name further
-/// files are refused.
+/// files are refused. Images held in memory decode through the same path, piped to the decoder.
 /// </summary>
-public static class ImageFile
+public static partial class ImageFile
 {
     /// <summary>
     /// Reads an image with the default options, as <see cref="ReadAsync(string, PixelFormat, CancellationToken)"/>.
@@ -47,35 +47,53 @@ public static class ImageFile
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentNullException.ThrowIfNull(options);
-        _ = options.Format.BytesPerPixel(); // rejects undefined enum values before any process starts
-        long maxPixels = InputPolicy.MaxPixels(options.MaxMegapixels);
+        long maxPixels = Validate(options);
         if (!File.Exists(path)) throw new MediaException($"Image file not found: {path}", new FileNotFoundException(null, path));
         HeaderParse parse = await ImageHeaderReader.ReadAsync(path, cancellationToken).ConfigureAwait(false);
+        return await DecodeAsync(EncodedInput.FromFile(path), parse, options, maxPixels, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <returns>The pixel limit.</returns>
+    private static long Validate(ImageReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _ = options.Format.BytesPerPixel(); // rejects undefined enum values before any process starts
+        return InputPolicy.MaxPixels(options.MaxMegapixels);
+    }
+
+    /// <summary>The one decode path for files and memory: size check, decoder choice, EXIF, strictness.</summary>
+    private static async Task<ImageReadResult> DecodeAsync(
+        EncodedInput input, HeaderParse parse, ImageReadOptions options, long maxPixels, CancellationToken cancellationToken)
+    {
         var (image, warnings) = parse.Status switch
         {
-            HeaderStatus.Recognised => await DecodeStillAsync(path, parse.Header, options, maxPixels, cancellationToken).ConfigureAwait(false),
-            HeaderStatus.Unrecognised => await DecodeFirstVideoFrameAsync(path, options, maxPixels, cancellationToken).ConfigureAwait(false),
-            _ => throw new MediaException($"Cannot read image '{path}': {parse.Problem}"),
+            HeaderStatus.Recognised => await DecodeStillAsync(input, parse.Header, options, maxPixels, cancellationToken).ConfigureAwait(false),
+            HeaderStatus.Unrecognised when input.FullPath is not null =>
+                await DecodeFirstVideoFrameAsync(input.Name, options, maxPixels, cancellationToken).ConfigureAwait(false),
+            // Probing bytes for a container would hand ffmpeg's whole demuxer zoo a stream we know nothing about.
+            HeaderStatus.Unrecognised => throw new MediaException(
+                $"Cannot read image '{input.Name}': not a supported still image (JPEG, PNG, WebP, BMP, TIFF, GIF, PPM/PGM/PAM); " +
+                "videos and playlists are not accepted from memory"),
+            _ => throw new MediaException($"Cannot read image '{input.Name}': {parse.Problem}"),
         };
         if (options.Strict && warnings.Count > 0)
         {
             image.Dispose();
-            throw new MediaException($"Cannot read image '{path}': damaged data ({warnings[0]})");
+            throw new ImageDamagedException($"Cannot read image '{input.Name}': damaged data ({warnings[0]})", warnings);
         }
         return new ImageReadResult(image, warnings);
     }
 
     private static async Task<(ImageBuffer, IReadOnlyList<string>)> DecodeStillAsync(
-        string path, ImageHeader header, ImageReadOptions options, long maxPixels, CancellationToken cancellationToken)
+        EncodedInput input, ImageHeader header, ImageReadOptions options, long maxPixels, CancellationToken cancellationToken)
     {
         if (header.Exceeds(maxPixels))
-            throw new MediaException(InputPolicy.TooLarge("image", path, header.Width, header.Height, options.MaxMegapixels));
+            throw new MediaException(InputPolicy.TooLarge("image", input.Name, header.Width, header.Height, options.MaxMegapixels));
         bool djpeg = header.Container == ImageContainer.Jpeg && options.JpegDecoder == JpegDecoder.LibjpegTurbo
             && header.Components != 4; // djpeg cannot turn CMYK/YCCK into RGB
         var (stored, warnings) = djpeg
-            ? await LibjpegTurboDecoder.DecodeAsync(path, header, options.Format, cancellationToken).ConfigureAwait(false)
-            : await FfmpegImageDecoder.DecodeAsync(path, header.Demuxer, 0, maxPixels, autorotate: false, options.Format, cancellationToken)
+            ? await LibjpegTurboDecoder.DecodeAsync(input, header, options.Format, cancellationToken).ConfigureAwait(false)
+            : await FfmpegImageDecoder.DecodeAsync(input, header.Demuxer, 0, maxPixels, autorotate: false, options.Format, cancellationToken)
                 .ConfigureAwait(false);
         if (!options.ApplyExifOrientation || header.Orientation == ExifOrientation.Upright) return (stored, warnings);
         using (stored)
@@ -89,7 +107,7 @@ public static class ImageFile
         (VideoInfo info, int ordinal, string demuxer) = await VideoProbe.ProbeAsync(path, "image", maxPixels, cancellationToken).ConfigureAwait(false);
         if ((long)info.Width * info.Height > maxPixels)
             throw new MediaException(InputPolicy.TooLarge("image", path, info.Width, info.Height, options.MaxMegapixels));
-        return await FfmpegImageDecoder.DecodeAsync(path, demuxer, ordinal, maxPixels, autorotate: true, options.Format, cancellationToken)
+        return await FfmpegImageDecoder.DecodeAsync(EncodedInput.FromFile(path), demuxer, ordinal, maxPixels, autorotate: true, options.Format, cancellationToken)
             .ConfigureAwait(false);
     }
 

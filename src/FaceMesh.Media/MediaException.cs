@@ -5,7 +5,7 @@ namespace FaceMesh.Media;
 /// corrupt media, or an encoder error. The message is one line meant for the end user; for
 /// ffmpeg failures it carries ffmpeg's first error line.
 /// </summary>
-public sealed class MediaException : Exception
+public class MediaException : Exception
 {
     public MediaException() { }
     public MediaException(string message) : base(message) { }

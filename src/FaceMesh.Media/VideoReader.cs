@@ -137,7 +137,7 @@ public sealed class VideoReader : IAsyncDisposable, IDisposable
 
     private string[] DecodeArguments() =>
     [
-        .. FfmpegArgs.TaggedInfo, .. InputPolicy.Open(Info.Path, _demuxer, _maxPixels), "-map", $"0:v:{_videoOrdinal}",
+        .. FfmpegArgs.TaggedInfo, .. InputPolicy.Open(EncodedInput.FromFile(Info.Path), _demuxer, _maxPixels), "-map", $"0:v:{_videoOrdinal}",
         // showinfo reports each output frame's pts and size on stderr; checksums would only cost time.
         "-vf", "showinfo=checksum=0",
         // One output frame per decoded frame: rawvideo output would otherwise default to

@@ -12,8 +12,11 @@ namespace FaceMesh.Web;
 /// <summary>
 /// <c>POST /api/detect</c>: a multipart upload with the image in the field <c>image</c>, answered
 /// with the same JSON object <c>facemesh detect</c> writes for that file (the <c>image</c> key is
-/// the uploaded file name). Query: <c>geometry</c>, <c>refine</c>, <c>maxFaces</c>, as the CLI's
-/// flags. The upload is held in memory only (bounded by the upload limit) and decoded through a pipe.
+/// the uploaded file name). Query: <c>geometry</c>, <c>refine</c>, <c>maxFaces</c>, <c>strict</c>, as
+/// the CLI's flags. The upload is held in memory only (bounded by the upload limit) and decoded
+/// through a pipe, with the checks and pixels of file reading. A damaged image (truncated, corrupt)
+/// is answered as the CLI treats it: its result with a <c>warnings</c> array (the CLI's stderr
+/// warnings; a sound image has no such key, so its JSON is the CLI's), or 422 with <c>strict=true</c>.
 /// </summary>
 internal sealed class DetectEndpoint(PipelinePool pool, FaceMeshServerOptions options)
 {
@@ -29,10 +32,12 @@ internal sealed class DetectEndpoint(PipelinePool pool, FaceMeshServerOptions op
             return;
         }
         FaceLandmarkerOptions landmarkerOptions;
+        ImageReadOptions readOptions;
         Upload? upload;
         try
         {
             landmarkerOptions = ParseQuery(context.Request.Query);
+            readOptions = new ImageReadOptions { Strict = Flag(context.Request.Query, "strict", false) };
             upload = await ReadUploadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         }
         catch (BadHttpRequestException e)
@@ -58,24 +63,37 @@ internal sealed class DetectEndpoint(PipelinePool pool, FaceMeshServerOptions op
             await Problem(context, StatusCodes.Status503ServiceUnavailable, pool.BusyMessage).ConfigureAwait(false);
             return;
         }
-        ImageBuffer image;
+        ImageReadResult read;
         try
         {
-            image = await ImageFile.DecodeAsync(upload.Content, upload.FileName, PixelFormat.Rgb24, context.RequestAborted).ConfigureAwait(false);
+            read = await ImageFile.DecodeAsync(upload.Content, upload.FileName, readOptions, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (ImageDamagedException e)
+        {
+            // Understood but unusable as asked: the same bytes without strict=true would be answered.
+            await Problem(context, StatusCodes.Status422UnprocessableEntity, e.Message).ConfigureAwait(false);
+            return;
         }
         catch (MediaException e)
         {
             await Problem(context, StatusCodes.Status415UnsupportedMediaType, e.Message).ConfigureAwait(false);
             return;
         }
-        using (image)
+        using (read)
         using (FaceLandmarker landmarker = FaceLandmarker.Create(landmarkerOptions))
         {
+            ImageBuffer image = read.Image;
             FaceLandmarkerResult result = landmarker.Detect(image.View);
             context.Response.ContentType = "application/json";
             await using var json = new Utf8JsonWriter(context.Response.Body);
             json.WriteStartObject();
             FaceJsonWriter.WriteImageResult(json, upload.FileName, image.Width, image.Height, result.Faces, landmarkerOptions.OutputFacialTransformationMatrixes);
+            if (read.IsDamaged)
+            {
+                json.WriteStartArray("warnings");
+                foreach (string warning in read.Warnings) json.WriteStringValue(warning);
+                json.WriteEndArray();
+            }
             json.WriteEndObject();
             await json.FlushAsync(context.RequestAborted).ConfigureAwait(false);
         }

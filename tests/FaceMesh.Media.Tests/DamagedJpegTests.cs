@@ -26,11 +26,11 @@ public sealed class DamagedJpegTests(TestMediaFixture media)
             Assert.True(damaged.IsDamaged);
             Assert.Equal((320, 240), (damaged.Image.Width, damaged.Image.Height));
         }
-        var strict = Assert.Throws<MediaException>(() => ImageFile.Read(truncated, new ImageReadOptions { JpegDecoder = decoder, Strict = true }));
+        var strict = Assert.Throws<ImageDamagedException>(() => ImageFile.Read(truncated, new ImageReadOptions { JpegDecoder = decoder, Strict = true }));
         Assert.Contains($"'{truncated}'", strict.Message, StringComparison.Ordinal);
         Assert.Contains("damaged", strict.Message, StringComparison.Ordinal);
         // The overload that can only return pixels cannot carry warnings, so it refuses too.
-        Assert.Throws<MediaException>(() => ImageFile.Read(truncated));
+        Assert.Throws<ImageDamagedException>(() => ImageFile.Read(truncated));
     }
 
     [Fact]

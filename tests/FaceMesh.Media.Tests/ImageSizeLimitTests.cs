@@ -13,7 +13,7 @@ public sealed class ImageSizeLimitTests(TestMediaFixture media)
     public void A_small_jpeg_declaring_65000_squared_pixels_is_refused_naming_the_file(JpegDecoder decoder)
     {
         string bomb = media.At($"bomb-{decoder}.jpg");
-        File.WriteAllBytes(bomb, JpegDeclaring(65000, 65000));
+        File.WriteAllBytes(bomb, JpegDeclaring(media, 65000, 65000));
 
         var e = Assert.Throws<MediaException>(() => ImageFile.Read(bomb, new ImageReadOptions { JpegDecoder = decoder }));
 
@@ -63,7 +63,7 @@ public sealed class ImageSizeLimitTests(TestMediaFixture media)
     }
 
     /// <summary>A valid 64x64 baseline JPEG whose frame header is then edited to claim another size.</summary>
-    private byte[] JpegDeclaring(int width, int height)
+    internal static byte[] JpegDeclaring(TestMediaFixture media, int width, int height)
     {
         string path = media.At("small-for-bomb.jpg");
         TestMediaFixture.Run("-f", "lavfi", "-i", "testsrc=size=64x64", "-frames:v", "1", path);

@@ -57,6 +57,33 @@ public sealed class DetectApiTests
         Assert.Contains("bad.jpg", error.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
+    [FixtureFact("grace_hopper.jpg")]
+    public async Task A_truncated_upload_is_answered_with_its_warnings_or_refused_with_422_when_strict()
+    {
+        byte[] jpeg = File.ReadAllBytes(TestPaths.Fixture("grace_hopper.jpg"));
+        byte[] cut = jpeg[..(jpeg.Length * 6 / 10)];
+        await using var server = await TestServer.StartAsync();
+
+        using JsonDocument result = JsonDocument.Parse(await PostImageAsync(server, cut, "cut.jpg", "", HttpStatusCode.OK));
+        using JsonDocument refused = JsonDocument.Parse(await PostImageAsync(server, cut, "cut.jpg", "?strict=true", HttpStatusCode.UnprocessableEntity));
+
+        Assert.Equal("cut.jpg", result.RootElement.GetProperty("image").GetString());
+        Assert.Contains(result.RootElement.GetProperty("warnings").EnumerateArray(),
+            w => w.GetString()!.Contains("Premature end of JPEG file", StringComparison.Ordinal));
+        string error = refused.RootElement.GetProperty("error").GetString()!;
+        Assert.Contains("'cut.jpg'", error, StringComparison.Ordinal);
+        Assert.Contains("damaged", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_playlist_upload_is_refused_naming_it()
+    {
+        byte[] playlist = System.Text.Encoding.UTF8.GetBytes("#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:3.0,\n/etc/passwd\n#EXT-X-ENDLIST\n");
+        await using var server = await TestServer.StartAsync();
+        using JsonDocument error = JsonDocument.Parse(await PostImageAsync(server, playlist, "photo.jpg", "", HttpStatusCode.UnsupportedMediaType));
+        Assert.Contains("'photo.jpg': not a supported still image", error.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_request_without_the_image_field_gets_400()
     {

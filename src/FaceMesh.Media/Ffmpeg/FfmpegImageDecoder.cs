@@ -12,7 +12,7 @@ internal static class FfmpegImageDecoder
     /// whatever the installed ffmpeg version does with it. True for a video's first frame, which
     /// should come out as <see cref="VideoReader"/> shows it.</param>
     public static async Task<(ImageBuffer Image, IReadOnlyList<string> Warnings)> DecodeAsync(
-        string path, string demuxer, int videoOrdinal, long maxPixels, bool autorotate, PixelFormat format,
+        EncodedInput input, string demuxer, int videoOrdinal, long maxPixels, bool autorotate, PixelFormat format,
         CancellationToken cancellationToken)
     {
         bool alpha = format.BytesPerPixel() == 4;
@@ -20,11 +20,11 @@ internal static class FfmpegImageDecoder
         [
             "-hide_banner", "-nostdin", "-nostats", "-loglevel", "repeat+level+warning",
             .. autorotate ? (string[])[] : ["-noautorotate"],
-            .. InputPolicy.Open(path, demuxer, maxPixels), "-map", $"0:v:{videoOrdinal}", "-frames:v", "1",
+            .. InputPolicy.Open(input, demuxer, maxPixels), "-map", $"0:v:{videoOrdinal}", "-frames:v", "1",
             "-f", "image2pipe", "-c:v", "pam", "-pix_fmt", alpha ? "rgba" : "rgb24", "-",
         ];
         var log = new DecodeLog();
-        await using var ffmpeg = FfmpegProcess.Start(ToolLocator.Ffmpeg, arguments, log, keepStdinOpen: false);
+        await using var ffmpeg = input.Start(ToolLocator.Ffmpeg, arguments, log, cancellationToken);
         using (cancellationToken.Register(ffmpeg.Kill))
         {
             ImageBuffer? image = null;
@@ -37,7 +37,7 @@ internal static class FfmpegImageDecoder
                 if (exitCode != 0 || image is null)
                 {
                     string reason = log.First ?? (image is null ? "ffmpeg produced no image" : $"ffmpeg exited with code {exitCode}");
-                    throw new MediaException($"Cannot read image '{path}': {reason}");
+                    throw new MediaException($"Cannot read image '{input.Name}': {reason}");
                 }
                 ImageBuffer result = image;
                 image = null;
@@ -46,7 +46,7 @@ internal static class FfmpegImageDecoder
             catch (MediaException e) when (image is null && log.First is { } first && !e.Message.Contains(first, StringComparison.Ordinal))
             {
                 // A malformed pipe output is a symptom; ffmpeg's own complaint is the cause.
-                throw new MediaException($"Cannot read image '{path}': {first}", e);
+                throw new MediaException($"Cannot read image '{input.Name}': {first}", e);
             }
             finally
             {

@@ -15,6 +15,7 @@ internal sealed class FfmpegProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Task _stderrPump;
     private bool _stdinClosed;
+    private Task? _feeding;
 
     private FfmpegProcess(Process process, IStderrLineSink sink)
     {
@@ -76,7 +77,7 @@ internal sealed class FfmpegProcess : IAsyncDisposable
     /// child would block on a full stdout pipe otherwise). A child that quits early closes the pipe:
     /// that is not an error here, its exit code and stderr say why.
     /// </summary>
-    public async Task FeedStdinAsync(ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
+    private async Task FeedStdinAsync(ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
     {
         try
         {
@@ -86,6 +87,14 @@ internal sealed class FfmpegProcess : IAsyncDisposable
         catch (IOException) { }
         CloseStdin();
     }
+
+    /// <summary>
+    /// Feeds <paramref name="input"/> on a pool thread while the caller reads stdout; disposal
+    /// waits for it (stopping a child that no longer reads), so the bytes are never written to a
+    /// closed stream.
+    /// </summary>
+    public void StartFeeding(ReadOnlyMemory<byte> input, CancellationToken cancellationToken) =>
+        _feeding = Task.Run(() => FeedStdinAsync(input, cancellationToken), CancellationToken.None);
 
     /// <summary>Waits for the child to exit and for its stderr to be fully consumed.</summary>
     public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
@@ -122,6 +131,12 @@ internal sealed class FfmpegProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_feeding is { } feeding)
+        {
+            if (!feeding.IsCompleted) Kill(); // the write would otherwise wait forever on a child that stopped reading
+            try { await feeding.ConfigureAwait(false); }
+            catch (OperationCanceledException) { } // the caller's cancellation, which it observes itself
+        }
         CloseStdin();
         Kill();
         try { await _stderrPump.ConfigureAwait(false); }

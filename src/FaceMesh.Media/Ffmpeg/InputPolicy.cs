@@ -6,13 +6,13 @@ namespace FaceMesh.Media.Ffmpeg;
 /// What ffmpeg and ffprobe may open on our behalf. ffmpeg picks a demuxer from a file's content,
 /// and some demuxers read other files or URLs named inside the input (HLS and DASH playlists,
 /// concat lists, image sequences): an upload disguised as a photo could make us read and copy
-/// any local file. So only the local-file protocol is allowed, still images are opened with the
+/// any local file. So only the local-file protocol is allowed (or stdin for bytes held in memory), still images are opened with the
 /// demuxer their magic bytes name, and videos only with self-contained container demuxers.
 /// Decoders also get a pixel limit, so a frame larger than allowed is refused before allocation.
 /// </summary>
 internal static class InputPolicy
 {
-    /// <summary>We only ever pass <c>file:</c> URLs; nested opens inherit this list.</summary>
+    /// <summary>We only ever pass <c>file:</c> URLs to probes; nested opens inherit this list.</summary>
     public const string Protocols = "file";
 
     /// <summary>
@@ -29,12 +29,19 @@ internal static class InputPolicy
 
     public const double DefaultMaxMegapixels = 50;
 
-    /// <summary>Input options for opening <paramref name="path"/> with exactly <paramref name="demuxer"/>.</summary>
-    public static string[] Open(string path, string demuxer, long maxPixels) =>
-    [
-        "-protocol_whitelist", Protocols, "-format_whitelist", demuxer, "-f", demuxer,
-        "-max_pixels", DecoderLimit(maxPixels), "-i", FfmpegArgs.FileUrl(path),
-    ];
+    /// <summary>
+    /// Input options for opening <paramref name="input"/> with exactly <paramref name="demuxer"/>,
+    /// through its one protocol (<c>file</c>, or <c>pipe</c> for bytes from memory).
+    /// </summary>
+    public static string[] Open(EncodedInput input, string demuxer, long maxPixels)
+    {
+        (string url, string protocol) = input.FfmpegSource;
+        return
+        [
+            "-protocol_whitelist", protocol, "-format_whitelist", demuxer, "-f", demuxer,
+            "-max_pixels", DecoderLimit(maxPixels), "-i", url,
+        ];
+    }
 
     /// <summary>ffprobe options: the demuxer is forced when known, else probed within the allowlist.</summary>
     public static string[] Probe(string path, string? demuxer, long maxPixels) =>

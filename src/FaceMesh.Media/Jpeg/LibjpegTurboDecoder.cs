@@ -19,18 +19,20 @@ internal static class LibjpegTurboDecoder
 
     public static bool IsAvailable => ToolLocator.Find(Djpeg, Environment.GetEnvironmentVariable("PATH")) is not null;
 
-    /// <summary>Decodes into a buffer of the declared size, streaming rows (no copy of the whole output).</summary>
+    /// <summary>
+    /// Decodes a file, or bytes from memory through stdin, into a buffer of the declared size,
+    /// streaming rows (no copy of the whole output).
+    /// </summary>
     /// <returns>The image and djpeg's warnings.</returns>
     public static async Task<(ImageBuffer Image, IReadOnlyList<string> Warnings)> DecodeAsync(
-        string path, ImageHeader declared, PixelFormat format, CancellationToken cancellationToken)
+        EncodedInput input, ImageHeader declared, PixelFormat format, CancellationToken cancellationToken)
     {
         if (!IsAvailable)
             throw new MediaException(
-                $"Cannot read image '{path}': djpeg (libjpeg-turbo) is not installed, so JPEGs cannot be decoded to MediaPipe's pixels; " +
+                $"Cannot read image '{input.Name}': djpeg (libjpeg-turbo) is not installed, so JPEGs cannot be decoded to MediaPipe's pixels; " +
                 "install it (Debian: apt-get install libjpeg-turbo-progs) or choose ffmpeg's decoder (JpegDecoder.Ffmpeg, --jpeg-decoder ffmpeg)");
         var log = new DecodeLog();
-        // An absolute path can never be taken for an option, whatever the file is called.
-        await using var djpeg = FfmpegProcess.Start(Djpeg, ["-pnm", Path.GetFullPath(path)], log, keepStdinOpen: false);
+        await using var djpeg = input.Start(Djpeg, ["-pnm", .. input.DjpegArguments], log, cancellationToken);
         using (cancellationToken.Register(djpeg.Kill))
         {
             ImageBuffer? image = null;
@@ -40,7 +42,7 @@ internal static class LibjpegTurboDecoder
                 if (header is { } h)
                 {
                     if (!PnmImage.IsSupported(h) || h.Width != declared.Width || h.Height != declared.Height)
-                        throw new MediaException($"Cannot read image '{path}': djpeg wrote an unexpected {h.Width}x{h.Height} P{h.Kind} image");
+                        throw new MediaException($"Cannot read image '{input.Name}': djpeg wrote an unexpected {h.Width}x{h.Height} P{h.Kind} image");
                     image = new ImageBuffer(h.Width, h.Height, format);
                     await ReadRowsAsync(djpeg.Stdout, h, image, cancellationToken).ConfigureAwait(false);
                 }
@@ -48,7 +50,7 @@ internal static class LibjpegTurboDecoder
                 int exitCode = await djpeg.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
                 if ((exitCode != 0 && exitCode != DjpegWarningExit) || image is null)
-                    throw new MediaException($"Cannot read image '{path}': {log.First ?? $"djpeg exited with code {exitCode}"}");
+                    throw new MediaException($"Cannot read image '{input.Name}': {log.First ?? $"djpeg exited with code {exitCode}"}");
                 ImageBuffer result = image;
                 image = null;
                 return (result, log.Lines);
@@ -56,7 +58,7 @@ internal static class LibjpegTurboDecoder
             catch (EndOfStreamException)
             {
                 await djpeg.TryWaitForExitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-                throw new MediaException($"Cannot read image '{path}': {log.First ?? "djpeg's output ended early"}");
+                throw new MediaException($"Cannot read image '{input.Name}': {log.First ?? "djpeg's output ended early"}");
             }
             finally
             {

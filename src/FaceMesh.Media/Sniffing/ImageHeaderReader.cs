@@ -1,6 +1,8 @@
+using System.Diagnostics;
+
 namespace FaceMesh.Media.Sniffing;
 
-/// <summary>Reads as much of a file's start as its header needs, asynchronously and bounded.</summary>
+/// <summary>Reads as much of an image's start as its header needs, from a file (asynchronously) or from memory, bounded.</summary>
 internal static class ImageHeaderReader
 {
     private const int FirstRead = 64 * 1024;
@@ -18,12 +20,24 @@ internal static class ImageHeaderReader
             int read = await file.ReadAtLeastAsync(buffer.AsMemory(length), buffer.Length - length, throwOnEndOfStream: false, cancellationToken)
                 .ConfigureAwait(false);
             length += read;
-            bool complete = length < buffer.Length;
-            HeaderParse parse = ImageHeaderParser.Parse(buffer.AsSpan(0, length));
-            if (parse.Status != HeaderStatus.NeedMoreData) return parse;
-            if (complete) return HeaderParse.Bad(length == 0 ? "the file is empty" : "the file ends inside its header");
-            if (buffer.Length >= MaxHeaderBytes) return HeaderParse.Bad($"no image header within the first {MaxHeaderBytes >> 20} MB");
+            if (Conclude(buffer.AsSpan(0, length), complete: length < buffer.Length) is { } parse) return parse;
             Array.Resize(ref buffer, buffer.Length * 2);
         }
+    }
+
+    /// <param name="encoded">The whole encoded image.</param>
+    public static HeaderParse Parse(ReadOnlySpan<byte> encoded) =>
+        Conclude(encoded[..Math.Min(encoded.Length, MaxHeaderBytes)], complete: encoded.Length <= MaxHeaderBytes)
+        ?? throw new UnreachableException("a start cut at the header limit always gets a verdict");
+
+    /// <param name="complete">Whether <paramref name="start"/> is all there is.</param>
+    /// <returns>The verdict, or null when more bytes are needed and may still be read.</returns>
+    private static HeaderParse? Conclude(ReadOnlySpan<byte> start, bool complete)
+    {
+        HeaderParse parse = ImageHeaderParser.Parse(start);
+        if (parse.Status != HeaderStatus.NeedMoreData) return parse;
+        if (complete) return HeaderParse.Bad(start.IsEmpty ? "the file is empty" : "the file ends inside its header");
+        if (start.Length >= MaxHeaderBytes) return HeaderParse.Bad($"no image header within the first {MaxHeaderBytes >> 20} MB");
+        return null;
     }
 }
