@@ -32,7 +32,8 @@ public sealed class VideoReader : IAsyncDisposable, IDisposable
     public PixelFormat Format { get; }
 
     /// <summary>
-    /// ffmpeg's first error line from the last completed <see cref="ReadFramesAsync"/>, or null.
+    /// ffmpeg's first error line from the last completed <see cref="ReadFramesAsync(CancellationToken)"/> (or its
+    /// <see cref="FramePool"/> overload), or null.
     /// A truncated or damaged file typically ends the frame stream early with this set, rather
     /// than failing, so that every decodable frame is still delivered.
     /// </summary>

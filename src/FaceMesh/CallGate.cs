@@ -22,6 +22,9 @@ internal sealed class CallGate
 
     public void Exit() => Interlocked.Decrement(ref _state);
 
+    /// <summary>Whether <see cref="Close"/> has begun; for members that touch no native buffers.</summary>
+    public bool IsClosed => Volatile.Read(ref _state) < 0;
+
     /// <summary>
     /// Closes the gate and waits until no call is inside. Returns true to the one caller that
     /// closed it, who then releases the resources; false if it was already closed.

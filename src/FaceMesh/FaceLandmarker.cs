@@ -225,7 +225,7 @@ public sealed class FaceLandmarker : IDisposable
     public bool CalibrateNeutral(Face face)
     {
         ArgumentNullException.ThrowIfNull(face);
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(_gate.IsClosed, this);
         FaceBlendshapeEstimator estimator = _blendshapes
             ?? throw new InvalidOperationException("CalibrateNeutral needs a landmarker created with OutputFaceBlendshapes.");
         return face.Geometry is { } geometry && estimator.CalibrateNeutral(geometry);

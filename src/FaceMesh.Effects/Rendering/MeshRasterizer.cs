@@ -19,8 +19,10 @@ public sealed class MeshRasterizer
     private Vector3[] _normals = [];
     private float[] _light = [];
 
+    /// <summary>Width of the frame begun last (<see cref="Begin"/>), in pixels.</summary>
     public int Width { get; private set; }
 
+    /// <summary>Height of the frame begun last, in pixels.</summary>
     public int Height { get; private set; }
 
     /// <summary>

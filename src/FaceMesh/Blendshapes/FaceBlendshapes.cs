@@ -7,7 +7,7 @@ namespace FaceMesh.Blendshapes;
 /// (<see cref="IsEstimated"/>); the README defines each estimated one.
 /// </summary>
 /// <remarks>
-/// Reusable storage of a fixed size: <see cref="FaceBlendshapeEstimator.TryEstimate"/> and a reused
+/// Reusable storage of a fixed size: <see cref="FaceBlendshapeEstimator.TryEstimate(Geometry.FaceGeometry, FaceBlendshapes)"/> and a reused
 /// <see cref="FaceLandmarkerResult"/> overwrite it in place, and no member allocates.
 /// </remarks>
 public sealed class FaceBlendshapes
