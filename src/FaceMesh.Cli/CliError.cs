@@ -1,3 +1,4 @@
+using FaceMesh.Media;
 using FaceMesh.Runtime.Model;
 
 namespace FaceMesh.Cli;
@@ -15,8 +16,7 @@ internal static class CliError
 
     public static bool IsUserFacing(Exception ex) => ex is IOException or UnauthorizedAccessException
         or ArgumentException or InvalidOperationException or ModelFormatException or UnsupportedModelException
-        or OperationCanceledException or FormatException or NotSupportedException or InvalidDataException
-        || ex.GetType().Name.EndsWith("MediaException", StringComparison.Ordinal);
+        or OperationCanceledException or FormatException or NotSupportedException or InvalidDataException or MediaException;
 
     public static int ExitCode(Exception ex) => ex is OperationCanceledException ? Cancelled : Failure;
 
