@@ -15,6 +15,8 @@ internal static class Program
             VideoCommand.Create(),
             TrackCommand.Create(),
             BatchCommand.Create(),
+            QueueCommand.Create(),
+            WorkerCommand.Create(),
             MakeupCommand.Create(),
             EvalCommand.Create(),
         };

@@ -32,6 +32,13 @@ internal sealed class JobSlot(WorkerSettings settings, string name, ResultDataba
             log($"{name}: stopping; job returned to the queue");
             await SettleAsync(() => channel.BasicNackAsync(delivery.DeliveryTag, false, requeue: true)).ConfigureAwait(false);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The broker or database failed in a way not retried here (e.g. the connection dropped
+            // while republishing): return the job; the result is idempotent whoever finishes it.
+            log($"{name}: job returned to the queue after {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            await SettleAsync(() => channel.BasicNackAsync(delivery.DeliveryTag, false, requeue: true)).ConfigureAwait(false);
+        }
         finally
         {
             _busy.Release();
@@ -144,7 +151,7 @@ internal sealed class JobSlot(WorkerSettings settings, string name, ResultDataba
                 backoff.Reset();
                 return result;
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException && !stop.IsCancellationRequested)
+            catch (Exception e) when (e is NpgsqlException { IsTransient: true } or TimeoutException && !stop.IsCancellationRequested)
             {
                 log($"database unavailable ({e.Message.ReplaceLineEndings(" ")}); retrying");
                 await backoff.WaitAsync(stop).ConfigureAwait(false);
