@@ -9,7 +9,11 @@ namespace FaceMesh.Queue.Tests.Support;
 internal sealed class PostgresServer : IDisposable
 {
     private readonly string _directory;
-    private readonly ChildProcess _server;
+    private readonly string _bin;
+    private readonly string _data;
+    private readonly int _port;
+    private readonly bool _root;
+    private ChildProcess? _server;
 
     public static string? BinDirectory { get; } = FindBin();
 
@@ -17,20 +21,20 @@ internal sealed class PostgresServer : IDisposable
 
     public PostgresServer()
     {
-        string bin = BinDirectory ?? throw new InvalidOperationException("PostgreSQL (initdb) is not installed: run scripts/install-deps.sh as root");
+        _bin = BinDirectory ?? throw new InvalidOperationException("PostgreSQL (initdb) is not installed: run scripts/install-deps.sh as root");
         _directory = Directory.CreateTempSubdirectory("facemesh-pg-").FullName;
-        string data = Path.Combine(_directory, "data");
-        bool root = Environment.UserName == "root";
-        if (root) Run("chown", ["postgres:postgres", _directory]);
-        RunAs(root, Path.Combine(bin, "initdb"), ["-D", data, "-A", "trust", "-U", "facemesh", "--no-sync", "-E", "UTF8"]);
-        int port = FreePort.Next();
-        _server = Start(root, Path.Combine(bin, "postgres"), ["-D", data, "-c", "listen_addresses=127.0.0.1", "-p", $"{port}", "-k", _directory, "-c", "fsync=off"]);
-        ConnectionString = $"Host=127.0.0.1;Port={port};Username=facemesh;Database=postgres;Timeout=5";
-        WaitReady();
+        _data = Path.Combine(_directory, "data");
+        _root = Environment.UserName == "root";
+        if (_root) Run("chown", ["postgres:postgres", _directory]);
+        RunAs(_root, Path.Combine(_bin, "initdb"), ["-D", _data, "-A", "trust", "-U", "facemesh", "--no-sync", "-E", "UTF8"]);
+        _port = FreePort.Next();
+        ConnectionString = $"Host=127.0.0.1;Port={_port};Username=facemesh;Database=postgres;Timeout=5";
+        Start();
     }
 
-    private void WaitReady()
+    public void Start()
     {
+        _server = Start(_root, Path.Combine(_bin, "postgres"), ["-D", _data, "-c", "listen_addresses=127.0.0.1", "-p", $"{_port}", "-k", _directory, "-c", "fsync=off"]);
         DateTime deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
@@ -40,13 +44,13 @@ internal sealed class PostgresServer : IDisposable
                 connection.Open();
                 return;
             }
-            catch (NpgsqlException) when (DateTime.UtcNow < deadline && !_server.HasExited)
+            catch (NpgsqlException) when (DateTime.UtcNow < deadline && !_server!.HasExited)
             {
                 Thread.Sleep(250);
             }
             catch (NpgsqlException e)
             {
-                throw new InvalidOperationException($"PostgreSQL did not start: {e.Message}\n{_server.Tail()}", e);
+                throw new InvalidOperationException($"PostgreSQL did not start: {e.Message}\n{_server!.Tail()}", e);
             }
         }
     }
@@ -75,11 +79,19 @@ internal sealed class PostgresServer : IDisposable
         return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').FirstOrDefault(d => d.Length > 0 && File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "postgres")));
     }
 
-    public void Dispose()
+    /// <summary>Stops the server (fast shutdown: SIGINT), keeping its data.</summary>
+    public void Stop()
     {
-        _server.Signal(2); // SIGINT: fast shutdown
+        if (_server is null) return;
+        _server.Signal(2);
         if (!_server.WaitForExit(TimeSpan.FromSeconds(20))) _server.Signal(ChildProcess.SigKill);
         _server.Dispose();
+        _server = null;
+    }
+
+    public void Dispose()
+    {
+        Stop();
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
