@@ -12,7 +12,7 @@ public sealed class JobPublisher : IAsyncDisposable
 
     public static async Task<JobPublisher> ConnectAsync(string brokerUri, CancellationToken cancellationToken = default)
     {
-        IConnection connection = await QueueTopology.Factory(brokerUri, "facemesh-submit").CreateConnectionAsync(cancellationToken).ConfigureAwait(false);
+        IConnection connection = await QueueTopology.ConnectAsync(brokerUri, "facemesh-submit", cancellationToken).ConfigureAwait(false);
         IChannel channel = await connection.CreateChannelAsync(QueueTopology.Confirmed, cancellationToken).ConfigureAwait(false);
         await QueueTopology.DeclareAsync(channel, cancellationToken).ConfigureAwait(false);
         return new JobPublisher(connection, channel);

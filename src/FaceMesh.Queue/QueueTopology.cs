@@ -27,14 +27,26 @@ public static class QueueTopology
         await channel.QueueDeclareAsync(Jobs, durable: true, exclusive: false, autoDelete: false, arguments, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    public static ConnectionFactory Factory(string brokerUri, string clientName) => new()
+    /// <summary>Connects; an unreachable broker is an <see cref="IOException"/> naming the host (never the password).</summary>
+    public static async Task<IConnection> ConnectAsync(string brokerUri, string clientName, CancellationToken cancellationToken)
     {
-        Uri = new Uri(brokerUri),
-        ClientProvidedName = clientName,
-        // The worker reconnects itself (and redoes its consumers), which keeps in-flight state simple.
-        AutomaticRecoveryEnabled = false,
-        RequestedHeartbeat = TimeSpan.FromSeconds(15),
-    };
+        var factory = new ConnectionFactory
+        {
+            Uri = new Uri(brokerUri),
+            ClientProvidedName = clientName,
+            // The worker reconnects itself (and redoes its consumers), which keeps in-flight state simple.
+            AutomaticRecoveryEnabled = false,
+            RequestedHeartbeat = TimeSpan.FromSeconds(15),
+        };
+        try
+        {
+            return await factory.CreateConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RabbitMQ.Client.Exceptions.BrokerUnreachableException e)
+        {
+            throw new IOException($"Cannot reach the broker at {factory.HostName}:{factory.Port}: {(e.InnerException ?? e).Message.ReplaceLineEndings(" ")}", e);
+        }
+    }
 
     /// <summary>Publishes persistently and waits for the broker's confirm (the channel must have confirms on).</summary>
     public static async Task PublishAsync(IChannel channel, string queue, ReadOnlyMemory<byte> body, IDictionary<string, object?>? headers, CancellationToken cancellationToken)

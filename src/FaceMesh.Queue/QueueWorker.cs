@@ -43,7 +43,7 @@ public sealed class QueueWorker(WorkerSettings settings, ResultDatabase database
 
     private async Task ConsumeUntilLostAsync(JobSlot[] slots, CancellationToken stop)
     {
-        IConnection connection = await QueueTopology.Factory(settings.Broker, $"facemesh-worker {settings.Name}").CreateConnectionAsync(stop).ConfigureAwait(false);
+        IConnection connection = await QueueTopology.ConnectAsync(settings.Broker, $"facemesh-worker {settings.Name}", stop).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var lost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
