@@ -75,6 +75,8 @@ public sealed class QueueFaultTests(ITestOutputHelper output) : IDisposable
             Assert.True(worker.ExitCode == 0, $"a worker exited with {worker.ExitCode} on SIGTERM.\n{Logs()}");
         }
 
+        foreach (ChildProcess worker in workers.Skip(1))
+            Assert.Contains("broker connection lost; reconnecting", worker.Output, StringComparison.Ordinal);
         // The killed worker's job was really in flight, and another worker completed it.
         Assert.Equal("running", stateAfterKill);
         string? finisher = await ScalarAsync<string>(db, $"SELECT worker FROM facemesh_jobs WHERE content_hash = '{victimJob}' AND state = 'done'");
