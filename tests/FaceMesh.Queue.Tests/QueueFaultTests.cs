@@ -115,6 +115,12 @@ public sealed class QueueFaultTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(await ScalarAsync<long>(db, "SELECT sum(faces)::bigint FROM facemesh_jobs"), await ScalarAsync<long>(db, "SELECT count(*) FROM facemesh_faces"));
         Assert.True(await ScalarAsync<long>(db, "SELECT count(*) FROM facemesh_faces") > 0, "the photos have faces");
 
+        (int statusExit, string statusOutput) = FaceMeshCli.Run(["queue", "status"], TimeSpan.FromMinutes(1), environment);
+        Assert.Equal(0, statusExit);
+        Assert.Contains($"done: {photos.Length}", statusOutput, StringComparison.Ordinal);
+        Assert.Contains("queued: 0", statusOutput, StringComparison.Ordinal);
+        Assert.Contains("in progress: 0", statusOutput, StringComparison.Ordinal);
+
         worker.Signal(ChildProcess.SigTerm);
         Assert.True(worker.WaitForExit(TimeSpan.FromSeconds(45)), $"the worker ignored SIGTERM.\n{worker.Tail()}");
         Assert.Equal(0, worker.ExitCode);
