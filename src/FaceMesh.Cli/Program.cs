@@ -24,6 +24,8 @@ internal static class Program
             VideoCommand.Create(),
             TrackCommand.Create(),
             BatchCommand.Create(),
+            QueueCommand.Create(),
+            WorkerCommand.Create(),
             MakeupCommand.Create(),
             EvalCommand.Create(),
             ServeCommand.Create(),
