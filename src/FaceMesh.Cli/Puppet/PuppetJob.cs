@@ -1,3 +1,5 @@
+using FaceMesh.Batch;
+using FaceMesh.Cli.Output;
 using FaceMesh.Cli.Progress;
 using FaceMesh.Cli.Video;
 using FaceMesh.Imaging;
@@ -20,12 +22,14 @@ internal sealed class PuppetJob(PuppetSettings settings)
 
     public sealed record Summary(long Frames, long FramesWithFaces, string? DecodeError);
 
+    private static string[] Optional(string? path) => path is null ? [] : [path];
+
     public static bool IsImage(string path) => ImageExtensions.Contains(Path.GetExtension(path).ToLowerInvariant());
 
     public async Task<Summary> RunAsync(CancellationToken cancellationToken)
     {
-        if (string.Equals(Path.GetFullPath(settings.Input), Path.GetFullPath(settings.Output), StringComparison.Ordinal))
-            throw new ArgumentException($"The output would overwrite the input '{settings.Input}'; choose another -o path.");
+        OutputGuard.Check([settings.Input, .. Optional(settings.AvatarPath), .. Optional(settings.TexturePath)],
+            ("-o", settings.Output), ("--gltf", settings.GltfPath));
         (AvatarMesh avatar, float metresPerUnit) = AvatarFile.Load(settings.AvatarPath);
         using ImageBuffer? texture = settings.TexturePath is { } t ? ImageFile.Read(t) : null;
         var puppet = new FacePuppet(avatar);
@@ -77,7 +81,7 @@ internal sealed class PuppetJob(PuppetSettings settings)
             (frames, withFaces) = await FrameProgress.RunAsync(Path.GetFileName(settings.Input), expected, async progress =>
             {
                 var result = new FaceLandmarkerResult();
-                var clock = new PipelineClock();
+                var clock = new VideoClock();
                 long done = 0, seen = 0;
                 await foreach (VideoFrame frame in reader.ReadFramesAsync(cancellationToken).ConfigureAwait(false))
                 {
@@ -85,7 +89,7 @@ internal sealed class PuppetJob(PuppetSettings settings)
                     landmarker.TryDetectForVideo(frame.Image.View, timestamp, result);
                     if (Track(puppet, result, take, timestamp / 1000.0)) seen++;
                     renderer.Render(frame.Image.View, puppet.Vertices, puppet.HeadRotation);
-                    await writer.WriteFrameAsync(renderer.Output.View, cancellationToken).ConfigureAwait(false);
+                    await writer.WriteFrameAsync(renderer.Output.View, TimeSpan.FromMilliseconds(frame.TimestampMs), cancellationToken).ConfigureAwait(false);
                     progress.Report(++done);
                 }
                 return (done, seen);
@@ -98,22 +102,23 @@ internal sealed class PuppetJob(PuppetSettings settings)
         }
         catch
         {
-            await writer.DisposeAsync().ConfigureAwait(false);
+            // A failure leaves whatever was at the output path before untouched.
+            await writer.AbandonAsync().ConfigureAwait(false);
             throw;
+        }
+        if (writer.FramesWritten == 0)
+        {
+            // Nothing decodable: no empty video, and the user's file (if any) stays as it was.
+            await writer.AbandonAsync().ConfigureAwait(false);
+            throw new MediaException($"No frames could be decoded from '{settings.Input}'" + (reader.DecodeError is { } why ? $": {why}" : ""));
         }
         try
         {
-            if (writer.FramesWritten > 0) await writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
+            await writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
             await writer.DisposeAsync().ConfigureAwait(false);
-        }
-        if (writer.FramesWritten == 0)
-        {
-            // Nothing decodable: leave no empty video behind.
-            File.Delete(settings.Output);
-            throw new MediaException($"No frames could be decoded from '{settings.Input}'" + (reader.DecodeError is { } why ? $": {why}" : ""));
         }
         return new Summary(frames, withFaces, reader.DecodeError);
     }
