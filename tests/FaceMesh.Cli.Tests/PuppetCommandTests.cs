@@ -91,7 +91,9 @@ public class PuppetCommandTests(ClipFixture clips)
         ToolRun run = CliProcess.Run(["puppet", clips.Clip("long.mp4"), "-o", output], process =>
         {
             DateTime end = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-            while (!(File.Exists(output) && new FileInfo(output).Length > 0 || process.HasExited) && DateTime.UtcNow < end) Thread.Sleep(50);
+            // The video is written under a temporary name beside its destination until it is finished.
+            while (!(Directory.GetFiles(Path.GetDirectoryName(output)!, $".{Path.GetFileNameWithoutExtension(output)}.*.partial.mp4")
+                       .Any(f => new FileInfo(f).Length > 0) || process.HasExited) && DateTime.UtcNow < end) Thread.Sleep(50);
             Thread.Sleep(500);
             if (!process.HasExited) ToolRun.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
         });

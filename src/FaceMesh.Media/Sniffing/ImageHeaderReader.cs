@@ -9,7 +9,12 @@ internal static class ImageHeaderReader
     /// <summary>JPEG metadata segments (ICC profiles, thumbnails) can push the frame header far in, but not this far.</summary>
     private const int MaxHeaderBytes = 16 * 1024 * 1024;
 
-    public static async Task<HeaderParse> ReadAsync(string path, CancellationToken cancellationToken)
+    public static Task<HeaderParse> ReadAsync(string path, CancellationToken cancellationToken) =>
+        // Opening or reading a FIFO (or a stalled mount) blocks in the kernel where no token reaches:
+        // the caller stops waiting when cancelled, and the blocked read ends with the file or the process.
+        Task.Run(() => ReadUninterruptedAsync(path, cancellationToken), cancellationToken).WaitAsync(cancellationToken);
+
+    private static async Task<HeaderParse> ReadUninterruptedAsync(string path, CancellationToken cancellationToken)
     {
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
             bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
