@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text;
 using FaceMesh.Blendshapes;
 using FaceMesh.Geometry;
+using FaceMesh.Media.Files;
 
 namespace FaceMesh.Cli.Output;
 
@@ -49,6 +50,7 @@ internal sealed class LiveLinkCsvWriter : IDisposable
     private static readonly int[] MediaPipeIndexOfColumn = MapColumns();
 
     private readonly TextWriter _writer;
+    private OutputFile? _file;
     private readonly double _framesPerSecond;
     private readonly float[] _values = new float[BlendshapeColumns.Count + RotationColumns.Count];
     private readonly char[] _number = new char[32];
@@ -69,9 +71,34 @@ internal sealed class LiveLinkCsvWriter : IDisposable
         _writer.Write('\n');
     }
 
-    /// <summary>Creates (or replaces) the file at <paramref name="path"/>.</summary>
-    public static LiveLinkCsvWriter Create(string path, double framesPerSecond) =>
-        new(new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)), framesPerSecond);
+    /// <summary>
+    /// Writes a take to <paramref name="path"/> under a temporary name; <see cref="Commit"/> moves it
+    /// into place, and disposing without it leaves whatever was at the path untouched.
+    /// </summary>
+    public static LiveLinkCsvWriter Create(string path, double framesPerSecond)
+    {
+        OutputFile file = OutputFile.Begin(path);
+        try
+        {
+            return new(new StreamWriter(file.WritePath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)), framesPerSecond)
+            {
+                _file = file,
+            };
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Finishes the file and moves it into place (a take made by <see cref="Create"/>).</summary>
+    public void Commit()
+    {
+        _writer.Flush();
+        _writer.Dispose();
+        _file?.Commit();
+    }
 
     /// <summary>Appends one frame: the first face of <paramref name="result"/> (or the previous values when it has none).</summary>
     public void WriteFrame(double timestampMs, FaceLandmarkerResult result)
@@ -99,7 +126,11 @@ internal sealed class LiveLinkCsvWriter : IDisposable
         _writer.Write('\n');
     }
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _file?.Dispose();
+    }
 
     private void FillBlendshapes(FaceBlendshapes blendshapes)
     {

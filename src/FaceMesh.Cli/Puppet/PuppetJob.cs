@@ -4,6 +4,7 @@ using FaceMesh.Cli.Progress;
 using FaceMesh.Cli.Video;
 using FaceMesh.Imaging;
 using FaceMesh.Media;
+using FaceMesh.Media.Files;
 using FaceMesh.Puppeteering;
 using FaceMesh.Puppeteering.Gltf;
 
@@ -44,8 +45,9 @@ internal sealed class PuppetJob(PuppetSettings settings)
         {
             if (take is { FrameCount: > 0 })
             {
-                await using FileStream glb = File.Create(settings.GltfPath!);
-                take.Write(glb);
+                using OutputFile file = OutputFile.Begin(settings.GltfPath!);
+                await using (FileStream glb = File.Create(file.WritePath)) take.Write(glb);
+                file.Commit();
             }
         }
     }

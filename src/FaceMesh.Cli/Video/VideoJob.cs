@@ -53,6 +53,7 @@ internal sealed class VideoJob(VideoJobSettings settings)
             // Lines with exactly the same frames.
             if (writer is not null) await writer.DisposeAsync().ConfigureAwait(false);
             json?.Commit();
+            csv?.Commit();
             throw new OperationCanceledException("Cancelled", e, cancellationToken);
         }
         catch
@@ -79,6 +80,7 @@ internal sealed class VideoJob(VideoJobSettings settings)
             }
         }
         json?.Commit();
+        csv?.Commit();
         return new Summary(counts.Frames, counts.FramesWithFaces, reader.DecodeError);
     }
 
