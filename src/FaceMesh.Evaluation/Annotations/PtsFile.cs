@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Text;
 
 namespace FaceMesh.Evaluation;
 
@@ -70,11 +71,13 @@ public static class PtsFile
     /// <summary>Writes points given in FaceMesh's pixel coordinates as a 300-W .pts file (1-based, pixel centres).</summary>
     public static void Write(string path, ReadOnlySpan<Vector2> points)
     {
-        using var writer = new StreamWriter(path);
-        writer.Write(string.Create(CultureInfo.InvariantCulture, $"version: 1\nn_points:  {points.Length}\n{{\n"));
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"version: 1\nn_points:  {points.Length}\n{{\n");
         foreach (Vector2 p in points)
-            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{p.X - ToPixelCorner:R} {p.Y - ToPixelCorner:R}\n"));
-        writer.Write("}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{p.X - ToPixelCorner:R} {p.Y - ToPixelCorner:R}\n");
+        text.Append("}\n");
+        byte[] bytes = new UTF8Encoding(false).GetBytes(text.ToString());
+        LandmarkReport.WriteReplacing(path, stream => stream.Write(bytes));
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";

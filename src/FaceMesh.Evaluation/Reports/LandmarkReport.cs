@@ -1,5 +1,6 @@
 using System.Text;
 using FaceMesh.Media;
+using FaceMesh.Media.Files;
 
 namespace FaceMesh.Evaluation;
 
@@ -13,7 +14,7 @@ public static class LandmarkReport
         Directory.CreateDirectory(directory);
         var written = new List<string>();
         string json = Path.Combine(directory, ReportNames.Json);
-        using (FileStream stream = File.Create(json)) ReportJsonWriter.Write(evaluation, stream);
+        WriteReplacing(json, stream => ReportJsonWriter.Write(evaluation, stream));
         written.Add(json);
         written.Add(WriteText(directory, ReportNames.Markdown, ReportMarkdownWriter.Render(evaluation)));
         written.Add(WriteText(directory, ReportNames.FacesCsv, FaceCsvWriter.Render(evaluation)));
@@ -32,7 +33,16 @@ public static class LandmarkReport
     private static string WriteText(string directory, string name, string text)
     {
         string path = Path.Combine(directory, name);
-        File.WriteAllText(path, text, new UTF8Encoding(false));
+        byte[] bytes = new UTF8Encoding(false).GetBytes(text);
+        WriteReplacing(path, stream => stream.Write(bytes));
         return path;
+    }
+
+    /// <summary>Under a temporary name, renamed over <paramref name="path"/> when complete: an earlier report is never left half-replaced.</summary>
+    internal static void WriteReplacing(string path, Action<Stream> write)
+    {
+        using OutputFile file = OutputFile.Begin(path);
+        using (FileStream stream = File.Create(file.WritePath)) write(stream);
+        file.Commit();
     }
 }
