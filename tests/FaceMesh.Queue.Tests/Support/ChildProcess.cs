@@ -44,7 +44,14 @@ internal sealed partial class ChildProcess : IDisposable
 
     public void Signal(int signal) => _ = Kill(-_process.Id, signal);
 
-    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout)) return false;
+        // With a timeout, WaitForExit returns before the redirected output is read to its end (a
+        // `queue status` once read as ""); without one it also waits for that.
+        _process.WaitForExit();
+        return true;
+    }
 
     public const int SigKill = 9;
     public const int SigTerm = 15;
