@@ -10,7 +10,7 @@ namespace FaceMesh.Benchmarks.Profiling;
 /// Quick per-layer profile of the shipped models, for finding which kernels to work on next:
 /// whole-model minimum and median over many runs (the machine is shared, so the minimum is the
 /// steadier figure), then time and GFLOP/s per operator type and for the slowest steps.
-/// <c>dotnet run -c Release --project bench/FaceMesh.Benchmarks -- profile [runs] [threads] [maxVectorBits]</c>
+/// <c>dotnet run -c Release --project bench/FaceMesh.Benchmarks -- profile [runs] [threads] [maxVectorBits] [model name part]</c>
 /// </summary>
 internal static class LayerProfiler
 {
@@ -19,7 +19,9 @@ internal static class LayerProfiler
         int runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
         int threads = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
         int bits = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 512;
-        foreach (MediaPipeModel model in Models) Profile(model, runs, threads, bits);
+        string? only = args.Length > 4 ? args[4] : null;
+        foreach (MediaPipeModel model in Models.Where(m => only is null || m.ToString().Contains(only, StringComparison.OrdinalIgnoreCase)))
+            Profile(model, runs, threads, bits);
     }
 
     private static readonly MediaPipeModel[] Models =
@@ -69,17 +71,22 @@ internal static class LayerProfiler
                      .OrderByDescending(g => g.Sum(x => x.Ms)))
         {
             double ms = group.Sum(x => x.Ms);
-            long macs = group.Sum(x => IsConvolution(x.Kernel) ? x.Kernel.Cost : 0);
+            long macs = group.Sum(x => MultiplyAdds(x.Kernel));
             string rate = macs > 0 ? $"{2.0 * macs / (ms * 1e6):F1} GFLOP/s" : "";
             Console.WriteLine($"  {group.Key,-24} x{group.Count(),3} {ms,7:F3} ms {100 * ms / sumBest,5:F1} % {rate}");
         }
         Console.WriteLine("  slowest steps:");
         foreach (var (kernel, ms, index) in steps.Select((s, i) => (s.Kernel, Ms: best[i] * toMs, i)).OrderByDescending(x => x.Ms).Take(8))
         {
-            string rate = IsConvolution(kernel) ? $"{2.0 * kernel.Cost / (ms * 1e6):F1} GFLOP/s" : "";
+            string rate = MultiplyAdds(kernel) > 0 ? $"{2.0 * MultiplyAdds(kernel) / (ms * 1e6):F1} GFLOP/s" : "";
             Console.WriteLine($"    #{index,-3} {kernel.OpName,-20} {ms,7:F4} ms  {kernel.Describe(),-40} {rate}");
         }
     }
 
-    private static bool IsConvolution(Kernel kernel) => kernel.OpName is "Conv2D" or "DepthwiseConv2D";
+    private static long MultiplyAdds(Kernel kernel) => kernel switch
+    {
+        DepthwisePointwiseKernel pair => pair.MultiplyAdds,
+        { OpName: "Conv2D" or "DepthwiseConv2D" } => kernel.Cost,
+        _ => 0,
+    };
 }

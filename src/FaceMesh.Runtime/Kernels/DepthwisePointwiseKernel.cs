@@ -43,6 +43,9 @@ internal sealed class DepthwisePointwiseKernel : Kernel
 
     public override long Cost => _depthwise.ScheduleCost + _pointwise.ScheduleCost;
 
+    /// <summary>Multiply-adds of both halves, for profiles.</summary>
+    public long MultiplyAdds => _depthwise.Cost + _pointwise.Cost;
+
     public override string Describe() => $"{_depthwise.Describe()}, then {_pointwise.Describe()}";
 
     public override void Run(in TensorMap tensors, int begin, int end)
