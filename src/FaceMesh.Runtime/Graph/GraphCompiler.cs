@@ -6,7 +6,7 @@ namespace FaceMesh.Runtime.Graph;
 /// <summary>
 /// Turns a parsed model into a <see cref="CompiledGraph"/>: folds constant DEQUANTIZE, DENSIFY and
 /// RESHAPE, builds and validates a kernel per remaining operator, merges aliasing operators into
-/// their input's buffer, fuses residual sums and activations into the kernels that produce their
+/// their input's buffer, folds zero padding into the convolutions that read it, fuses residual sums and activations into the kernels that produce their
 /// inputs, schedules the steps over threads, and plans the arena by liveness. Each fusion removes
 /// a step: one pass over memory less, and on several threads one synchronisation less.
 /// </summary>
@@ -63,6 +63,7 @@ internal static class GraphCompiler
 
         for (int t = 0; t < tensorCount; t++) aliasOf[t] = Root(aliasOf, t);
         var privateTensors = new PrivateTensors(uses, aliasOf, graph.Outputs);
+        PadFusion.Fuse(steps, stepOperands, privateTensors);
         ResidualFusion.Fuse(steps, stepOperands, privateTensors);
         FuseActivations(steps, stepOperands, privateTensors);
         DepthwisePointwiseFusion.Fuse(steps, stepOperands, privateTensors);

@@ -16,7 +16,7 @@ namespace FaceMesh.Runtime.Kernels;
 /// the activation are applied before the single store, so the block's sum never makes a separate
 /// pass over memory.
 /// </summary>
-internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
+internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation, IFusesSpatialPad
 {
     private const int TileRows = 6;
     private const int ScalarPanelWidth = 32;
@@ -57,8 +57,7 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
         bool rowSegments = geometry.DilationWidth == 1 && TileRows * geometry.KernelHeight * geometry.KernelWidth * inChannels <= MaxBorderFloats;
         _segments = rowSegments ? geometry.KernelHeight : geometry.Taps;
         _segmentLength = rowSegments ? geometry.KernelWidth * inChannels : inChannels;
-        _pointwise = geometry is { KernelHeight: 1, KernelWidth: 1, StrideHeight: 1, StrideWidth: 1, PadTop: 0, PadLeft: 0 }
-            && geometry.InputWidth == geometry.OutputWidth;
+        _pointwise = IsPointwiseGeometry(geometry);
         _isa = isa;
         _lanes = SimdSupport.Lanes(isa);
         _panelWidth = isa == VectorIsa.Scalar ? ScalarPanelWidth : 2 * _lanes;
@@ -70,6 +69,10 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
         if (bias is not null) bias.AsSpan(0, outChannels).CopyTo(_bias.AsSpan());
         _zeros = new AlignedFloats(_segmentLength);
     }
+
+    private static bool IsPointwiseGeometry(ConvGeometry g) =>
+        g is { KernelHeight: 1, KernelWidth: 1, StrideHeight: 1, StrideWidth: 1, PadTop: 0, PadLeft: 0 } && g.InputWidth == g.OutputWidth
+        && g.InputHeight == g.OutputHeight;
 
     public override int WorkUnits => _tiles * _panels;
 
@@ -137,17 +140,26 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation
         return new Conv2DKernel(this, _epilogue, new ConvResidual(shortcut, shortcutChannels), output);
     }
 
-    private Conv2DKernel(Conv2DKernel source, ConvEpilogue epilogue, ConvResidual residual, int output) : base(source.OpName)
+    public Kernel? ReadUnpadded(int input, int height, int width, int top, int left) =>
+        new Conv2DKernel(this, _epilogue, _residual, _output, input, _g.ReadingUnpadded(height, width, top, left));
+
+    private Conv2DKernel(Conv2DKernel source, ConvEpilogue epilogue, ConvResidual residual, int output)
+        : this(source, epilogue, residual, output, source._input, source._g)
     {
-        _input = source._input;
+    }
+
+    private Conv2DKernel(Conv2DKernel source, ConvEpilogue epilogue, ConvResidual residual, int output, int input, ConvGeometry geometry)
+        : base(source.OpName)
+    {
+        _input = input;
         _output = output;
-        _g = source._g;
+        _g = geometry;
         _inChannels = source._inChannels;
         _outChannels = source._outChannels;
         _depth = source._depth;
         _segments = source._segments;
         _segmentLength = source._segmentLength;
-        _pointwise = source._pointwise;
+        _pointwise = IsPointwiseGeometry(geometry);
         _panels = source._panels;
         _tiles = source._tiles;
         _weights = source._weights;

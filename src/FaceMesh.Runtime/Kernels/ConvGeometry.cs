@@ -33,6 +33,14 @@ internal readonly record struct ConvGeometry(
     public string Describe(int inChannels, int outChannels) =>
         $"{InputHeight}x{InputWidth}x{inChannels} -> {OutputHeight}x{OutputWidth}x{outChannels} k{KernelHeight}x{KernelWidth} s{StrideHeight}";
 
+    /// <summary>
+    /// The same window reading the <paramref name="height"/> x <paramref name="width"/> image
+    /// that a zero PAD framed with <paramref name="top"/> rows and <paramref name="left"/>
+    /// columns before it: the frame becomes this op's own padding.
+    /// </summary>
+    public ConvGeometry ReadingUnpadded(int height, int width, int top, int left) =>
+        this with { InputHeight = height, InputWidth = width, PadTop = PadTop + top, PadLeft = PadLeft + left };
+
     public int Taps => KernelHeight * KernelWidth;
     public int OutputPixels => OutputHeight * OutputWidth;
 }

@@ -11,7 +11,7 @@ namespace FaceMesh.Runtime.Kernels;
 /// width so every weight load is a full aligned vector; the last channel block uses masked input
 /// loads and stores. Work units are output rows.
 /// </summary>
-internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation
+internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation, IFusesSpatialPad
 {
     private readonly int _input;
     private readonly int _output;
@@ -42,23 +42,34 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation
         _zeroRow = new AlignedFloats(geometry.InputWidth * channels + SimdSupport.Width);
     }
 
-    private DepthwiseConv2DKernel(DepthwiseConv2DKernel source, ConvEpilogue epilogue, int output) : base(source.OpName)
+    private DepthwiseConv2DKernel(DepthwiseConv2DKernel source, ConvEpilogue epilogue, int output)
+        : this(source, epilogue, output, source._input, source._g)
     {
-        _input = source._input;
+    }
+
+    private DepthwiseConv2DKernel(DepthwiseConv2DKernel source, ConvEpilogue epilogue, int output, int input, ConvGeometry geometry)
+        : base(source.OpName)
+    {
+        _input = input;
         _output = output;
-        _g = source._g;
+        _g = geometry;
         _channels = source._channels;
         _paddedChannels = source._paddedChannels;
         _weights = source._weights;
         _bias = source._bias;
         _isa = source._isa;
-        _zeroRow = source._zeroRow;
+        _zeroRow = geometry.InputWidth == source._g.InputWidth ? source._zeroRow
+            : new AlignedFloats(geometry.InputWidth * source._channels + SimdSupport.Width);
         _epilogue = epilogue;
     }
 
     public override int WorkUnits => _g.OutputHeight;
 
     public int OutputTensor => _output;
+    public int InputTensor => _input;
+
+    public Kernel? ReadUnpadded(int input, int height, int width, int top, int left) =>
+        new DepthwiseConv2DKernel(this, _epilogue, _output, input, _g.ReadingUnpadded(height, width, top, left));
     public int OutputWidth => _g.OutputWidth;
     public int Channels => _channels;
 

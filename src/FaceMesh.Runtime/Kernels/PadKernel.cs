@@ -18,6 +18,8 @@ internal sealed unsafe class PadKernel : Kernel
     private readonly int[] _inShape;
     private readonly int[] _outShape;
     private readonly int[] _before;
+    private readonly int[] _inShapeOriginal;
+    private readonly int[] _outShapeOriginal;
     private readonly int _rows;
     private readonly int _rowsPerUnit;
 
@@ -30,6 +32,11 @@ internal sealed unsafe class PadKernel : Kernel
         bool appendsChannelsOnly = before.All(b => b == 0) && inShape.Length > 0
             && inShape.AsSpan(0, inShape.Length - 1).SequenceEqual(outShape.AsSpan(0, outShape.Length - 1));
         ChannelsKept = appendsChannelsOnly ? inShape[^1] : null;
+        bool padsHeightAndWidthOnly = inShape.Length == 4 && before[0] == 0 && before[3] == 0
+            && inShape[0] == outShape[0] && inShape[3] == outShape[3];
+        SpatialPadding = padsHeightAndWidthOnly ? new ImageFrame(inShape[1], inShape[2], before[1], before[2]) : null;
+        _inShapeOriginal = inShape;
+        _outShapeOriginal = outShape;
         (_inShape, _outShape, _before) = CollapseUnpaddedTail(inShape, outShape, before);
         _isa = isa;
         inShape = _inShape;
@@ -46,6 +53,17 @@ internal sealed unsafe class PadKernel : Kernel
     /// of widening blocks do), the input's channel count; otherwise null.
     /// </summary>
     public int? ChannelsKept { get; }
+
+    /// <summary>
+    /// When this PAD frames an NHWC image with zero rows and columns and leaves batch and channels
+    /// alone, the input image's size and the padding before it; otherwise null.
+    /// </summary>
+    public ImageFrame? SpatialPadding { get; }
+
+    public readonly record struct ImageFrame(int Height, int Width, int Top, int Left);
+
+    public override string Describe() =>
+        $"{ShapeMath.Format(_inShapeOriginal)} -> {ShapeMath.Format(_outShapeOriginal)}";
 
     public override int WorkUnits => (_rows + _rowsPerUnit - 1) / _rowsPerUnit;
 
