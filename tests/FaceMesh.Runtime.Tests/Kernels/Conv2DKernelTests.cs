@@ -35,6 +35,11 @@ public sealed class Conv2DKernelTests
             // Beyond the models: dilation and non-square filters.
             new(9, 8, 4, 12, 3, 1, Padding.Same, FusedActivation.None, Dilation: 2),
             new(7, 9, 3, 5, 3, 1, Padding.Valid, FusedActivation.None, KernelWidth: 2),
+            // Images wide enough that most 6-pixel tiles lie inside one output row and inside the
+            // image (their tables take a shortcut), next to tiles that straddle rows or borders.
+            new(12, 20, 3, 16, 3, 1, Padding.Same, FusedActivation.None),
+            new(25, 27, 3, 24, 3, 2, Padding.Same, FusedActivation.Relu),
+            new(21, 22, 3, 32, 5, 2, Padding.Same, FusedActivation.None),
         };
         var data = new TheoryData<Case, ExecutionMode>();
         foreach (Case c in cases)
