@@ -179,35 +179,51 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation, I
         int lastInterior = lastStart < 0 ? firstInterior : Math.Max(firstInterior, Math.Min(outWidth, lastStart / stride + 1));
         float* destinationRow = output + (long)oy * outWidth * channels;
 
+        var rows = new RowWindow(row0, row1, row2, row0 != zeros, row1 != zeros, row2 != zeros, firstInterior, lastInterior);
+
         // Masked loads and stores only for a last partial block: a masked store costs a dozen
         // cycles on AMD cores even with every lane set, more than the nine multiply-adds it stores.
         int fullBlocks = channels / lanes * lanes;
         for (int c = 0; c < fullBlocks; c += lanes)
-            Interior3x3<T, FullBlock>(row0 + c, row1 + c, row2 + c, destinationRow + c, c, firstInterior, lastInterior, default);
+            Block3x3<T, FullBlock>(rows, destinationRow, c, default);
         if (fullBlocks < channels)
-            Interior3x3<T, PartialBlock>(row0 + fullBlocks, row1 + fullBlocks, row2 + fullBlocks, destinationRow + fullBlocks, fullBlocks,
-                firstInterior, lastInterior, VectorOps.FirstLanes<T>(channels - fullBlocks));
-        for (int ox = 0; ox < firstInterior; ox++) PixelVector<T>(input, destinationRow + (long)ox * channels, oy, ox);
-        for (int ox = lastInterior; ox < outWidth; ox++) PixelVector<T>(input, destinationRow + (long)ox * channels, oy, ox);
+            Block3x3<T, PartialBlock>(rows, destinationRow, fullBlocks, VectorOps.FirstLanes<T>(channels - fullBlocks));
+    }
+
+    /// <summary>The three input rows under an output row (the zero row where outside) and its interior column range.</summary>
+    private readonly struct RowWindow(float* row0, float* row1, float* row2, bool inside0, bool inside1, bool inside2,
+        int firstInterior, int lastInterior)
+    {
+        public float* Row0 { get; } = row0;
+        public float* Row1 { get; } = row1;
+        public float* Row2 { get; } = row2;
+        public bool Inside0 { get; } = inside0;
+        public bool Inside1 { get; } = inside1;
+        public bool Inside2 { get; } = inside2;
+        public int FirstInterior { get; } = firstInterior;
+        public int LastInterior { get; } = lastInterior;
     }
 
     /// <summary>
-    /// The interior columns [first, last) of one output row for the channel block at
-    /// <paramref name="c"/>: the nine weight vectors and the epilogue's per-channel values stay in
-    /// registers while the row is swept. Row pointers and destination already point at the block.
+    /// One output row for the channel block at <paramref name="c"/>: the nine weight vectors and
+    /// the epilogue's per-channel values stay in registers while the interior columns are swept,
+    /// then the few border columns reuse them, leaving out the taps outside the image (the same
+    /// sums, in the same order, as the general per-pixel path).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Interior3x3<T, TBlock>(float* r0, float* r1, float* r2, float* destination, int c, int first, int last, T mask)
+    private void Block3x3<T, TBlock>(in RowWindow rows, float* destinationRow, int c, T mask)
         where T : struct where TBlock : struct, IChannelBlock
     {
         int channels = _channels, padded = _paddedChannels, stride = _g.StrideWidth, padLeft = _g.PadLeft;
+        int inWidth = _g.InputWidth, outWidth = _g.OutputWidth;
         float* w = _weights.Pointer + c;
+        float* r0 = rows.Row0 + c, r1 = rows.Row1 + c, r2 = rows.Row2 + c, destination = destinationRow + c;
         T bias = VectorOps.Load<T>(_bias.Pointer + c);
         T w00 = VectorOps.Load<T>(w), w01 = VectorOps.Load<T>(w + padded), w02 = VectorOps.Load<T>(w + 2 * padded);
         T w10 = VectorOps.Load<T>(w + 3 * padded), w11 = VectorOps.Load<T>(w + 4 * padded), w12 = VectorOps.Load<T>(w + 5 * padded);
         T w20 = VectorOps.Load<T>(w + 6 * padded), w21 = VectorOps.Load<T>(w + 7 * padded), w22 = VectorOps.Load<T>(w + 8 * padded);
         var epilogue = _epilogue.At<T>(c);
-        for (int ox = first; ox < last; ox++)
+        for (int ox = rows.FirstInterior; ox < rows.LastInterior; ox++)
         {
             long x = (long)(ox * stride - padLeft) * channels;
             T acc = bias;
@@ -220,6 +236,34 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation, I
             acc = VectorOps.MultiplyAdd(TBlock.Load(r2 + x, mask), w20, acc);
             acc = VectorOps.MultiplyAdd(TBlock.Load(r2 + x + channels, mask), w21, acc);
             acc = VectorOps.MultiplyAdd(TBlock.Load(r2 + x + 2 * channels, mask), w22, acc);
+            TBlock.Store(destination + (long)ox * channels, mask, epilogue.Finish(acc));
+        }
+        for (int ox = 0; ox < outWidth; ox++)
+        {
+            if (ox == rows.FirstInterior) ox = Math.Max(ox, rows.LastInterior);
+            if (ox >= outWidth) break;
+            int ix = ox * stride - padLeft;
+            bool left = (uint)ix < (uint)inWidth, middle = (uint)(ix + 1) < (uint)inWidth, right = (uint)(ix + 2) < (uint)inWidth;
+            long x = (long)ix * channels;
+            T acc = bias;
+            if (rows.Inside0)
+            {
+                if (left) acc = VectorOps.MultiplyAdd(TBlock.Load(r0 + x, mask), w00, acc);
+                if (middle) acc = VectorOps.MultiplyAdd(TBlock.Load(r0 + x + channels, mask), w01, acc);
+                if (right) acc = VectorOps.MultiplyAdd(TBlock.Load(r0 + x + 2 * channels, mask), w02, acc);
+            }
+            if (rows.Inside1)
+            {
+                if (left) acc = VectorOps.MultiplyAdd(TBlock.Load(r1 + x, mask), w10, acc);
+                if (middle) acc = VectorOps.MultiplyAdd(TBlock.Load(r1 + x + channels, mask), w11, acc);
+                if (right) acc = VectorOps.MultiplyAdd(TBlock.Load(r1 + x + 2 * channels, mask), w12, acc);
+            }
+            if (rows.Inside2)
+            {
+                if (left) acc = VectorOps.MultiplyAdd(TBlock.Load(r2 + x, mask), w20, acc);
+                if (middle) acc = VectorOps.MultiplyAdd(TBlock.Load(r2 + x + channels, mask), w21, acc);
+                if (right) acc = VectorOps.MultiplyAdd(TBlock.Load(r2 + x + 2 * channels, mask), w22, acc);
+            }
             TBlock.Store(destination + (long)ox * channels, mask, epilogue.Finish(acc));
         }
     }
