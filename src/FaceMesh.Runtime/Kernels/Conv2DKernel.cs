@@ -212,17 +212,33 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation, IFusesSpat
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run<TResidual>(in TensorMap tensors, int begin, int end) where TResidual : struct, IResidualMode
     {
+        // The activation is a type argument as well: a tile stores twelve vectors, and testing
+        // the epilogue's flags at each store (with its constants spilled) was a tenth of a 1x1 layer.
+        if (_epilogue.Scales)
+        {
+            if (_epilogue.Clamps) Run<TResidual, SlopesThenClamp>(tensors, begin, end);
+            else Run<TResidual, SlopesOnly>(tensors, begin, end);
+        }
+        else if (_epilogue.Clamps) Run<TResidual, ClampOnly>(tensors, begin, end);
+        else Run<TResidual, NoActivation>(tensors, begin, end);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Run<TResidual, TActivation>(in TensorMap tensors, int begin, int end)
+        where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
+    {
         switch (_isa)
         {
-            case VectorIsa.Vector512: Run<Vector512<float>, TResidual>(tensors, begin, end); break;
-            case VectorIsa.Vector256: Run<Vector256<float>, TResidual>(tensors, begin, end); break;
-            default: Run<float, TResidual>(tensors, begin, end); break;
+            case VectorIsa.Vector512: Run<Vector512<float>, TResidual, TActivation>(tensors, begin, end); break;
+            case VectorIsa.Vector256: Run<Vector256<float>, TResidual, TActivation>(tensors, begin, end); break;
+            default: Run<float, TResidual, TActivation>(tensors, begin, end); break;
         }
     }
 
     /// <summary>Runs work units [begin, end); <typeparamref name="T"/> is the vector type, or float for the scalar path.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Run<T, TResidual>(in TensorMap tensors, int begin, int end) where T : struct where TResidual : struct, IResidualMode
+    private void Run<T, TResidual, TActivation>(in TensorMap tensors, int begin, int end)
+        where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
     {
         if (begin >= end) return;
         float* input = tensors[_input];
@@ -257,15 +273,15 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation, IFusesSpat
             }
             else if (valid >= 4)
             {
-                if (packedWidth == _panelWidth) TileSixByTwo<T, TResidual>(rows, outs, shortcuts, weights, bias, column, width);
-                else TileSixByOne<T, TResidual>(rows, outs, shortcuts, weights, bias, column, width);
+                if (packedWidth == _panelWidth) TileSixByTwo<T, TResidual, TActivation>(rows, outs, shortcuts, weights, bias, column, width);
+                else TileSixByOne<T, TResidual, TActivation>(rows, outs, shortcuts, weights, bias, column, width);
             }
             else
             {
                 for (int r = 0; r < valid; r++)
                 {
-                    if (packedWidth == _panelWidth) TileOneByTwo<T, TResidual>(rows + r, outs[r] + column, shortcuts + r, weights, bias, column, width);
-                    else TileOneByOne<T, TResidual>(rows + r, outs[r] + column, shortcuts + r, weights, bias, column, width);
+                    if (packedWidth == _panelWidth) TileOneByTwo<T, TResidual, TActivation>(rows + r, outs[r] + column, shortcuts + r, weights, bias, column, width);
+                    else TileOneByOne<T, TResidual, TActivation>(rows + r, outs[r] + column, shortcuts + r, weights, bias, column, width);
                 }
             }
         }
@@ -379,8 +395,8 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation, IFusesSpat
 
     /// <summary>6 pixels x 2 vectors of output channels: 12 accumulators, two weight vectors and a broadcast fit the 16 AVX2 registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void TileSixByTwo<T, TResidual>(float** rows, float** outs, float** shortcuts, float* w, float* bias, int column, int width)
-        where T : struct where TResidual : struct, IResidualMode
+    private void TileSixByTwo<T, TResidual, TActivation>(float** rows, float** outs, float** shortcuts, float* w, float* bias, int column, int width)
+        where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
     {
         int taps = _segments, cin = _segmentLength, lanes = VectorOps.Count<T>();
         T b0 = VectorOps.Load<T>(bias), b1 = VectorOps.Load<T>(bias + lanes);
@@ -407,8 +423,8 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation, IFusesSpat
             }
         }
         int high = column + lanes;
-        var low = new ChannelStore<T, TResidual>(this, column, lanes);
-        var upper = new ChannelStore<T, TResidual>(this, high, width - lanes);
+        var low = new ChannelStore<T, TResidual, TActivation>(this, column, lanes);
+        var upper = new ChannelStore<T, TResidual, TActivation>(this, high, width - lanes);
         low.Store(outs[0] + column, shortcuts, c00); upper.Store(outs[0] + high, shortcuts, c01);
         low.Store(outs[1] + column, shortcuts + 1, c10); upper.Store(outs[1] + high, shortcuts + 1, c11);
         low.Store(outs[2] + column, shortcuts + 2, c20); upper.Store(outs[2] + high, shortcuts + 2, c21);
@@ -422,8 +438,8 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation, IFusesSpat
     /// chains instead of 6, enough to cover FMA latency on narrow layers (16 or fewer outputs).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void TileSixByOne<T, TResidual>(float** rows, float** outs, float** shortcuts, float* w, float* bias, int column, int width)
-        where T : struct where TResidual : struct, IResidualMode
+    private void TileSixByOne<T, TResidual, TActivation>(float** rows, float** outs, float** shortcuts, float* w, float* bias, int column, int width)
+        where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
     {
         int taps = _segments, cin = _segmentLength, lanes = VectorOps.Count<T>();
         T b0 = VectorOps.Load<T>(bias), z = VectorOps.Zero<T>();
@@ -461,7 +477,7 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation, IFusesSpat
                 w += lanes;
             }
         }
-        var block = new ChannelStore<T, TResidual>(this, column, width);
+        var block = new ChannelStore<T, TResidual, TActivation>(this, column, width);
         block.Store(outs[0] + column, shortcuts, VectorOps.Add(c0, d0));
         block.Store(outs[1] + column, shortcuts + 1, VectorOps.Add(c1, d1));
         block.Store(outs[2] + column, shortcuts + 2, VectorOps.Add(c2, d2));
@@ -472,8 +488,8 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation, IFusesSpat
 
     /// <summary>One pixel x 2 vectors; even and odd input channels use separate accumulators to hide FMA latency.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void TileOneByTwo<T, TResidual>(float** rows, float* destination, float** shortcut, float* w, float* bias, int column, int width)
-        where T : struct where TResidual : struct, IResidualMode
+    private void TileOneByTwo<T, TResidual, TActivation>(float** rows, float* destination, float** shortcut, float* w, float* bias, int column, int width)
+        where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
     {
         int taps = _segments, cin = _segmentLength, lanes = VectorOps.Count<T>();
         T c0 = VectorOps.Load<T>(bias), c1 = VectorOps.Load<T>(bias + lanes);
@@ -499,13 +515,13 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation, IFusesSpat
                 w += 2 * lanes;
             }
         }
-        new ChannelStore<T, TResidual>(this, column, lanes).Store(destination, shortcut, VectorOps.Add(c0, d0));
-        new ChannelStore<T, TResidual>(this, column + lanes, width - lanes).Store(destination + lanes, shortcut, VectorOps.Add(c1, d1));
+        new ChannelStore<T, TResidual, TActivation>(this, column, lanes).Store(destination, shortcut, VectorOps.Add(c0, d0));
+        new ChannelStore<T, TResidual, TActivation>(this, column + lanes, width - lanes).Store(destination + lanes, shortcut, VectorOps.Add(c1, d1));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void TileOneByOne<T, TResidual>(float** rows, float* destination, float** shortcut, float* w, float* bias, int column, int width)
-        where T : struct where TResidual : struct, IResidualMode
+    private void TileOneByOne<T, TResidual, TActivation>(float** rows, float* destination, float** shortcut, float* w, float* bias, int column, int width)
+        where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
     {
         int taps = _segments, cin = _segmentLength, lanes = VectorOps.Count<T>();
         T c0 = VectorOps.Load<T>(bias), d0 = VectorOps.Zero<T>();
@@ -524,7 +540,7 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation, IFusesSpat
                 w += lanes;
             }
         }
-        new ChannelStore<T, TResidual>(this, column, width).Store(destination, shortcut, VectorOps.Add(c0, d0));
+        new ChannelStore<T, TResidual, TActivation>(this, column, width).Store(destination, shortcut, VectorOps.Add(c0, d0));
     }
 
     /// <summary>Portable path over the same packed weights; one pixel at a time.</summary>
@@ -555,7 +571,8 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation, IFusesSpat
     /// (when <typeparamref name="TResidual"/> says so; the test folds away at JIT time), then
     /// the activation. Per-channel parts are loaded once per tile, not once per pixel.
     /// </summary>
-    private readonly struct ChannelStore<T, TResidual> where T : struct where TResidual : struct, IResidualMode
+    private readonly struct ChannelStore<T, TResidual, TActivation>
+        where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
     {
         private readonly ConvResidual.Block _residual;
         private readonly ConvEpilogue.Block<T> _epilogue;
@@ -575,7 +592,7 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation, IFusesSpat
         {
             if (_count <= 0) return;
             if (TResidual.Adds) value = _residual.AddTo(value, *shortcut);
-            VectorOps.StoreFirst(destination, _epilogue.Finish(value), _count);
+            VectorOps.StoreFirst(destination, _epilogue.Finish<TActivation>(value), _count);
         }
     }
 }

@@ -27,6 +27,12 @@ internal readonly unsafe struct ConvEpilogue
 
     public bool IsIdentity => _slopes is null && !_clamps;
 
+    /// <summary>Whether negative values are scaled by per-channel slopes (a fused PRELU).</summary>
+    public bool Scales => _slopes is not null;
+
+    /// <summary>Whether values are clamped (a fused RELU or RELU6).</summary>
+    public bool Clamps => _clamps;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private T Finish<T>(T value, int channel) where T : struct => At<T>(channel).Finish(value);
 
@@ -73,6 +79,15 @@ internal readonly unsafe struct ConvEpilogue
             _clamps = epilogue._clamps;
             _min = epilogue._range.Min;
             _max = epilogue._range.Max;
+        }
+
+        /// <summary>Like <see cref="Finish(T)"/> with the steps fixed by <typeparamref name="TMode"/> at JIT time.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Finish<TMode>(T value) where TMode : struct, IActivationMode
+        {
+            if (TMode.Scales) value = VectorOps.ScaleNegative(value, _slopes);
+            if (TMode.Clamps) value = VectorOps.Clamp(value, VectorOps.Broadcast<T>(_min), VectorOps.Broadcast<T>(_max));
+            return value;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
