@@ -13,7 +13,7 @@ namespace FaceMesh.Cli.Tests;
 [Collection(ClipCollection.Name)]
 public class BlendshapeExportTests(ClipFixture clips)
 {
-    private static readonly string[] LiveLinkHeader =
+    internal static readonly string[] LiveLinkHeader =
     [
         "Timecode", "BlendShapeCount",
         "EyeBlinkLeft", "EyeLookDownLeft", "EyeLookInLeft", "EyeLookOutLeft", "EyeLookUpLeft", "EyeSquintLeft", "EyeWideLeft",

@@ -85,10 +85,10 @@ public class PuppetCommandTests(ClipFixture clips)
     }
 
     [FixtureFact("astronaut.png")]
-    public void Termination_signal_leaves_a_playable_file()
+    public void Termination_signal_leaves_a_playable_file_and_its_take()
     {
-        string output = clips.Output("stopped.mp4");
-        ToolRun run = CliProcess.Run(["puppet", clips.Clip("long.mp4"), "-o", output], process =>
+        string output = clips.Output("stopped.mp4"), csv = clips.Output("stopped.csv");
+        ToolRun run = CliProcess.Run(["puppet", clips.Clip("long.mp4"), "-o", output, "--csv", csv], process =>
         {
             DateTime end = DateTime.UtcNow + TimeSpan.FromSeconds(60);
             // The video is written under a temporary name beside its destination until it is finished.
@@ -98,7 +98,10 @@ public class PuppetCommandTests(ClipFixture clips)
             if (!process.HasExited) ToolRun.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
         });
         Assert.True(run.ExitCode == 130, run.ToString());
-        Assert.InRange(MediaTools.Video(output).Frames, 1, 599);
+        long frames = MediaTools.Video(output).Frames;
+        Assert.InRange(frames, 1, 599);
+        // The take is kept too, with a row for each frame the video holds.
+        Assert.Equal(frames + 1, File.ReadAllLines(csv).Length);
     }
 
     private static (byte, byte, byte) At(ImageBuffer image, int x, int y)

@@ -18,11 +18,12 @@ internal static class PuppetCommand
         var texture = new Option<string?>("--texture") { Description = "Image to map onto the avatar through its texture coordinates (e.g. a canonical-UV face texture)" };
         var sideBySide = new Option<bool>("--side-by-side") { Description = "Put the input on the left, the avatar on the right" };
         var gltf = new Option<string?>("--gltf") { Description = "Also write the take as an animated .glb: head rotation, expression as morph-target weights (key meshes of the take)" };
+        var csv = new Option<string?>("--csv") { Description = "Also write the face's blendshapes and head rotation per frame as a Live Link Face (ARKit) CSV take, as video --csv does" };
         var noSmoothing = new Option<bool>("--no-smoothing") { Description = "Drive the avatar with raw landmarks instead of one-euro smoothed ones" };
         var common = new CommonOptions();
-        var command = new Command("puppet", "Drive an avatar with the tracked face: expression by Laplacian retargeting, head rotation; render it, optionally export glTF")
+        var command = new Command("puppet", "Drive an avatar with the tracked face: expression by Laplacian retargeting, head rotation; render it, optionally export glTF and a Live Link CSV")
         {
-            input, output, avatar, texture, sideBySide, gltf, noSmoothing,
+            input, output, avatar, texture, sideBySide, gltf, csv, noSmoothing,
         };
         common.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
@@ -37,7 +38,8 @@ internal static class PuppetCommand
                 parse.GetValue(avatar),
                 parse.GetValue(texture),
                 parse.GetValue(sideBySide),
-                glb);
+                glb,
+                parse.GetValue(csv));
             var clock = Stopwatch.StartNew();
             PuppetJob.Summary summary;
             try
@@ -51,7 +53,8 @@ internal static class PuppetCommand
             }
             if (summary.DecodeError is { } damage)
                 await Console.Error.WriteLineAsync($"warning: the input ended early ({damage}); every decodable frame was processed").ConfigureAwait(false);
-            string take = glb is null ? "" : $" and the take to {glb}";
+            string[] takes = [.. new[] { glb, settings.LiveLinkCsvPath }.OfType<string>()];
+            string take = takes.Length == 0 ? "" : $" and the take{(takes.Length > 1 ? "s" : "")} to {string.Join(" and ", takes)}";
             await Console.Error.WriteLineAsync(summary.FramesWithFaces == 0
                 ? $"no face found; {settings.Output} shows the avatar at rest"
                 : $"{summary.Frames} frame(s) ({summary.FramesWithFaces} with a face) written to {settings.Output}{take} in {clock.Elapsed.TotalSeconds:F1} s").ConfigureAwait(false);

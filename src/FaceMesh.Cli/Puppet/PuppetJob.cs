@@ -14,11 +14,13 @@ namespace FaceMesh.Cli.Puppet;
 /// Tracks the first face through a video (or one image) and renders the avatar retargeted to its
 /// expression and head rotation, frame for frame, keeping the input's frame rate and audio. While
 /// no face is seen the avatar holds its last pose. Ctrl-C keeps the frames encoded so far, and the
-/// take recorded so far when a .glb was asked for.
+/// takes recorded so far when a .glb or a Live Link CSV was asked for.
 /// </summary>
 internal sealed class PuppetJob(PuppetSettings settings)
 {
     private static readonly TimeSpan FinaliseTimeout = TimeSpan.FromSeconds(20);
+    // The Live Link timecode's frame field for a still, or a stream that states no rate (as video --csv).
+    private const double StillFrameRate = 30;
     private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".bmp", ".webp", ".tif", ".tiff"];
 
     public sealed record Summary(long Frames, long FramesWithFaces, string? DecodeError);
@@ -30,7 +32,7 @@ internal sealed class PuppetJob(PuppetSettings settings)
     public async Task<Summary> RunAsync(CancellationToken cancellationToken)
     {
         OutputGuard.Check([settings.Input, .. Optional(settings.AvatarPath), .. Optional(settings.TexturePath)],
-            ("-o", settings.Output), ("--gltf", settings.GltfPath));
+            ("-o", settings.Output), ("--gltf", settings.GltfPath), ("--csv", settings.LiveLinkCsvPath));
         (AvatarMesh avatar, float metresPerUnit) = AvatarFile.Load(settings.AvatarPath);
         using ImageBuffer? texture = settings.TexturePath is { } t ? ImageFile.Read(t) : null;
         var puppet = new FacePuppet(avatar);
@@ -57,6 +59,8 @@ internal sealed class PuppetJob(PuppetSettings settings)
         using ImageBuffer picture = ImageFile.Read(settings.Input);
         using FaceLandmarker landmarker = FaceLandmarker.Create(Options(RunningMode.Image));
         FaceLandmarkerResult result = landmarker.Detect(picture.View);
+        using LiveLinkCsvWriter? csv = settings.LiveLinkCsvPath is { } csvPath ? LiveLinkCsvWriter.Create(csvPath, StillFrameRate) : null;
+        csv?.WriteFrame(0, result);
         // One picture has no neutral frame of its own: the canonical face stands in, so the avatar
         // takes on this face's shape as well as its expression.
         puppet.NeutralEstimate.Calibrate(Geometry.CanonicalFaceModel.Default.Positions);
@@ -64,6 +68,7 @@ internal sealed class PuppetJob(PuppetSettings settings)
         using var renderer = new PuppetRenderer(puppet.Avatar, picture.Width, picture.Height, settings.SideBySide, texture?.View);
         renderer.Render(picture.View, puppet.Vertices, puppet.HeadRotation);
         ImageFile.Write(renderer.Output.View, settings.Output);
+        csv?.Commit();
         return new Summary(1, found ? 1 : 0, null);
     }
 
@@ -73,6 +78,9 @@ internal sealed class PuppetJob(PuppetSettings settings)
         VideoInfo info = reader.Info;
         using FaceLandmarker landmarker = FaceLandmarker.Create(Options(RunningMode.Video));
         using var renderer = new PuppetRenderer(puppet.Avatar, info.Width, info.Height, settings.SideBySide, texture?.View);
+        using LiveLinkCsvWriter? csv = settings.LiveLinkCsvPath is { } csvPath
+            ? LiveLinkCsvWriter.Create(csvPath, info.FrameRate.IsValid ? info.FrameRate.ToDouble() : StillFrameRate)
+            : null;
         VideoWriter writer = await VideoWriter.OpenAsync(settings.Output, renderer.Output.Width, renderer.Output.Height, info.FrameRate,
             new VideoWriterOptions { AudioSourcePath = info.HasAudio ? settings.Input : null, FinaliseTimeout = FinaliseTimeout },
             cancellationToken).ConfigureAwait(false);
@@ -92,6 +100,8 @@ internal sealed class PuppetJob(PuppetSettings settings)
                     if (Track(puppet, result, take, timestamp / 1000.0)) seen++;
                     renderer.Render(frame.Image.View, puppet.Vertices, puppet.HeadRotation);
                     await writer.WriteFrameAsync(renderer.Output.View, TimeSpan.FromMilliseconds(frame.TimestampMs), cancellationToken).ConfigureAwait(false);
+                    // After the encoder took the frame, so a stopped run's video and take hold the same frames.
+                    csv?.WriteFrame(frame.TimestampMs, result);
                     progress.Report(++done);
                 }
                 return (done, seen);
@@ -100,6 +110,7 @@ internal sealed class PuppetJob(PuppetSettings settings)
         catch (Exception e) when (e is OperationCanceledException || cancellationToken.IsCancellationRequested)
         {
             await writer.DisposeAsync().ConfigureAwait(false);
+            csv?.Commit();
             throw new OperationCanceledException("Cancelled", e, cancellationToken);
         }
         catch
@@ -122,6 +133,7 @@ internal sealed class PuppetJob(PuppetSettings settings)
         {
             await writer.DisposeAsync().ConfigureAwait(false);
         }
+        csv?.Commit();
         return new Summary(frames, withFaces, reader.DecodeError);
     }
 
@@ -135,5 +147,6 @@ internal sealed class PuppetJob(PuppetSettings settings)
     }
 
     private FaceLandmarkerOptions Options(RunningMode mode) =>
-        settings.Pipeline with { RunningMode = mode, Smoothing = settings.Pipeline.Smoothing && mode == RunningMode.Video, OutputFacialTransformationMatrixes = true, NumFaces = 1 };
+        settings.Pipeline with { RunningMode = mode, Smoothing = settings.Pipeline.Smoothing && mode == RunningMode.Video, OutputFacialTransformationMatrixes = true,
+            OutputFaceBlendshapes = settings.LiveLinkCsvPath is not null, NumFaces = 1 };
 }

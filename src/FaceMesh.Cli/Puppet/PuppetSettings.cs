@@ -8,5 +8,6 @@ namespace FaceMesh.Cli.Puppet;
 /// <param name="TexturePath">Image mapped through the avatar's texture coordinates, or null for plain skin.</param>
 /// <param name="SideBySide">Put the input next to the avatar.</param>
 /// <param name="GltfPath">Also write the take as an animated .glb, or null.</param>
+/// <param name="LiveLinkCsvPath">Also write the blendshapes and head rotation per frame as a Live Link Face CSV take, or null.</param>
 internal sealed record PuppetSettings(string Input, string Output, FaceLandmarkerOptions Pipeline, string? AvatarPath,
-    string? TexturePath, bool SideBySide, string? GltfPath);
+    string? TexturePath, bool SideBySide, string? GltfPath, string? LiveLinkCsvPath = null);

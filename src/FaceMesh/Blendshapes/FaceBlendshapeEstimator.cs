@@ -35,7 +35,7 @@ public sealed class FaceBlendshapeEstimator
 
     /// <summary>
     /// Video: let every estimate move the neutral face a small step towards the current face (a
-    /// running median of each measure with steps that start at half its range and shrink as
+    /// running median of each measure with steps that start at a fifth of its range and shrink as
     /// 1/frame to 0.1%, so it settles within about a second, then hardly drifts, and blinks or a
     /// passing smile barely move it). The lip gap stays neutral at closed
     /// lips, so a person who talks all the time still reads jawOpen in full. Off by default; off

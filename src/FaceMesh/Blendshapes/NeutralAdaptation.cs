@@ -25,10 +25,17 @@ internal static class NeutralAdaptation
         return steps;
     }
 
-    // Steps shrink as 1/frame (a stochastic-approximation median): 25x on the first frame, so the
-    // neutral leaves the typical face for this person's within a second, then ever smaller down to
-    // a floor, so that once settled the neutral barely drifts and the same expression keeps its score.
-    private const int SettlingFrames = 25;
+    // Steps shrink as 1/frame (a stochastic-approximation median): 10x on the first frame, a fifth of
+    // the range, then ever smaller down to a floor, so that once settled the neutral barely drifts
+    // and the same expression keeps its score. The gain is sized to how much a measure varies while
+    // the face is at rest (open eyes vary by about a fifth of a blink), not to the full expression:
+    // at 25x (half a range per frame) the neutral chased the face through its first second (on
+    // Megamind.avi it followed the eyes from 0.24 to 0.46 and back to 0.35 of the eye width while
+    // they widened and narrowed), so those frames were scored against themselves, and the sum of
+    // steps, which grows as gain × ln(frames), let it wander with every later change of expression
+    // (0.34 to 0.39 over seconds 4 to 6). 10x still covers about one range in the first second,
+    // enough for a face far from the typical one.
+    private const int SettlingFrames = 10;
     private const float FloorBoost = 0.05f;
 
     /// <param name="frame">Frames adapted so far (0 on the first).</param>

@@ -2,7 +2,7 @@ namespace FaceMesh.Cli.Tests.Support;
 
 /// <summary>
 /// Tiny test videos, made with ffmpeg on first use in a private temp folder: faces come from
-/// astronaut.png, the rest from ffmpeg's test pattern. Kept to a few frames and small sizes so
+/// astronaut.png (and a moving one from Megamind.avi), the rest from ffmpeg's test pattern. Kept to a few frames and small sizes so
 /// the whole suite stays quick on two cores.
 /// </summary>
 public sealed class ClipFixture : IDisposable
@@ -34,6 +34,10 @@ public sealed class ClipFixture : IDisposable
         // First half of each: the faststart file keeps its index (moov at the front), the plain one loses it.
         Add("truncated.mp4", path => Truncate(Clip("whole-faststart.mp4"), path));
         Add("truncated-no-index.mp4", path => Truncate(Clip("whole-plain.mp4"), path));
+        // 36 frames of a talking, blinking face (Megamind.avi, the OpenCV sample) at its own 2997/125 fps, half size.
+        string megamind = TestPaths.Fixture("Megamind.avi");
+        Add("talking.mp4", path => MediaTools.Ffmpeg("-i", megamind, "-frames:v", "36", "-vf", "scale=360:264",
+            "-c:v", "libx264", "-pix_fmt", "yuv420p", "-an", path));
         Add("long.mp4", path => MediaTools.Ffmpeg("-loop", "1", "-framerate", "25", "-i", astronaut,
             "-frames:v", "600", "-vf", "scale=128:128", "-c:v", "libx264", "-pix_fmt", "yuv420p", path));
     }

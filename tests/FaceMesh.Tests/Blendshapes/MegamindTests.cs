@@ -7,7 +7,8 @@ namespace FaceMesh.Tests.Blendshapes;
 /// <summary>
 /// On a real clip (Megamind.avi, the OpenCV sample), jawOpen follows the inner-lip gap and eyeBlink
 /// the eyelid gap (three lid pairs) measured directly on the screen landmarks (over eye or
-/// eye-corner spacing, so distance cancels): Spearman rank correlation above 0.9 over every frame with a face.
+/// eye-corner spacing, so distance cancels): Spearman rank correlation above 0.9 over every frame with a face,
+/// with a fixed neutral (two faces allowed) and with the neutral that adapts to one face.
 /// </summary>
 public sealed class MegamindTests
 {
@@ -20,9 +21,11 @@ public sealed class MegamindTests
         Assert.True(blinkLeft > 0.9, $"eyeBlinkLeft vs eyelid gap: {blinkLeft:F3}");
         Assert.True(blinkRight > 0.9, $"eyeBlinkRight vs eyelid gap: {blinkRight:F3}");
 
+        // One face: the neutral adapts to him, and must not chase his expression while it does.
         (jaw, blinkLeft, blinkRight) = await Correlations(numFaces: 1);
         Assert.True(jaw > 0.9, $"adapting: jawOpen vs lip gap: {jaw:F3}");
-        Assert.True(blinkLeft > 0.8 && blinkRight > 0.8, $"adapting: eyeBlink vs eyelid gap: {blinkLeft:F3}, {blinkRight:F3}");
+        Assert.True(blinkLeft > 0.9, $"adapting: eyeBlinkLeft vs eyelid gap: {blinkLeft:F3}");
+        Assert.True(blinkRight > 0.9, $"adapting: eyeBlinkRight vs eyelid gap: {blinkRight:F3}");
     }
 
     private static async Task<(double Jaw, double BlinkLeft, double BlinkRight)> Correlations(int numFaces)
