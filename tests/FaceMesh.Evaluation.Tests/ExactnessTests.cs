@@ -84,7 +84,11 @@ public sealed class ExactnessTests : IDisposable
         Assert.Equal("run,image,face,group,matched,overlap,nme_core,nme_eye_corners,nme_eyes,nme_nose,nme_lips,nme_brows_approx,nme_jaw_approx,nme_all68_approx,failure_core_8,failure_all68_approx_8", csv[0]);
         Assert.StartsWith("attention478/reacquisition,blank.png,,(ungrouped),false", csv[1], StringComparison.Ordinal); // worst first
         Assert.StartsWith("attention478/reacquisition,three_faces.jpg,1,(ungrouped),true", csv[2], StringComparison.Ordinal);
-        Assert.Contains("brows*", File.ReadAllText(Path.Combine(reportDir, ReportNames.Markdown)), StringComparison.Ordinal);
+        string markdown = File.ReadAllText(Path.Combine(reportDir, ReportNames.Markdown));
+        Assert.Contains("brows*", markdown, StringComparison.Ordinal);
+        // all-68 errors 0, 2, 3, 5, 9 %: sample standard deviation sqrt(46.8 / 4) = 3.42, 90th percentile 5 + 0.6 * 4 = 7.40.
+        Assert.Contains("| all 68* | 3.80 / 3.00 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| all 68* | 3.42 / 7.40 |", markdown, StringComparison.Ordinal);
         Assert.Contains("<polyline", File.ReadAllText(Path.Combine(reportDir, "ced-attention478-reacquisition.svg")), StringComparison.Ordinal);
         using ImageBuffer plot = ImageFile.Read(Path.Combine(reportDir, "ced-attention478-reacquisition.png"));
         Assert.Equal((CedPlot.Width, CedPlot.Height), (plot.Width, plot.Height));

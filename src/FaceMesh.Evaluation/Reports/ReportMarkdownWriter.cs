@@ -15,22 +15,10 @@ public static class ReportMarkdownWriter
         md.AppendLine($"> Approximate regions (marked *): {ReportNames.ApproximateNote}.").AppendLine();
 
         md.AppendLine("## NME, mean / median (% IOD) over the faces matched in every run").AppendLine();
-        md.Append("| region |");
-        foreach (RunSummary s in evaluation.Summaries) md.Append($" {s.Run} |");
-        md.AppendLine().Append("| --- |");
-        foreach (RunSummary _ in evaluation.Summaries) md.Append(" ---: |");
-        md.AppendLine();
-        foreach (EvaluationRegion region in evaluation.Regions)
-        {
-            md.Append($"| {Title(region)} |");
-            foreach (RunSummary s in evaluation.Summaries)
-            {
-                Spread n = s.Region(region.Key).Nme;
-                md.Append($" {ReportNames.Percent(n.Mean)} / {ReportNames.Percent(n.Median)} |");
-            }
-            md.AppendLine();
-        }
-        md.AppendLine();
+        RegionTable(md, evaluation, n => $"{ReportNames.Percent(n.Mean)} / {ReportNames.Percent(n.Median)}");
+        // A mean alone hides whether two runs differ by more than their faces vary.
+        md.AppendLine("## Spread of NME, standard deviation / 90th percentile (% IOD), same faces").AppendLine();
+        RegionTable(md, evaluation, n => $"{ReportNames.Percent(n.StandardDeviation)} / {ReportNames.Percent(n.P90)}");
 
         md.AppendLine("## Failures and cumulative error curve (all annotated faces; unmatched = failure)").AppendLine();
         md.AppendLine("| run | faces | matched | detection failures | compared | core fail 8 % | core fail 10 % | core AUC 8 % | core AUC 10 % | all-68* fail 8 % | all-68* fail 10 % | all-68* AUC 8 % | all-68* AUC 10 % |");
@@ -78,6 +66,22 @@ public static class ReportMarkdownWriter
         md.AppendLine($"## Skipped inputs ({evaluation.Skipped.Count})").AppendLine();
         foreach (SkippedInput s in evaluation.Skipped) md.AppendLine($"- `{s.Path}`: {s.Reason}");
         return md.ToString();
+    }
+
+    private static void RegionTable(StringBuilder md, LandmarkEvaluation evaluation, Func<Spread, string> cell)
+    {
+        md.Append("| region |");
+        foreach (RunSummary s in evaluation.Summaries) md.Append($" {s.Run} |");
+        md.AppendLine().Append("| --- |");
+        foreach (RunSummary _ in evaluation.Summaries) md.Append(" ---: |");
+        md.AppendLine();
+        foreach (EvaluationRegion region in evaluation.Regions)
+        {
+            md.Append($"| {Title(region)} |");
+            foreach (RunSummary s in evaluation.Summaries) md.Append($" {cell(s.Region(region.Key).Nme)} |");
+            md.AppendLine();
+        }
+        md.AppendLine();
     }
 
     private static string CurveRow(string label, RunSummary s)
