@@ -32,12 +32,13 @@ facemesh="$root/facemesh"
 "$facemesh" --help >/dev/null   # builds the CLI now, not inside the first measurement
 
 if [ -n "$keep" ]; then work="$keep"; mkdir -p "$work"; else work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT; fi
-ff() { ffmpeg -hide_banner -nostdin -v error -y "$@"; }
+# An array, not a function: seconds() times it with /usr/bin/time, which runs programs.
+ff=(ffmpeg -hide_banner -nostdin -v error -y)
 
 # --- media --------------------------------------------------------------------------------------
 megamind="$fixtures/Megamind.avi"
 hd="$work/megamind-720p.mp4"
-[ -s "$hd" ] || ff -stream_loop 1 -i "$megamind" -vf scale=1280:720 -c:v libx264 -preset veryfast -crf 20 -c:a aac "$hd"
+[ -s "$hd" ] || "${ff[@]}" -stream_loop 1 -i "$megamind" -vf scale=1280:720 -c:v libx264 -preset veryfast -crf 20 -c:a aac "$hd"
 photos="$work/photos"
 if [ ! -d "$photos" ]; then
   mkdir -p "$photos"
@@ -50,7 +51,7 @@ fi
 clips="$work/clips"
 if [ ! -d "$clips" ]; then
   mkdir -p "$clips"
-  for start in 0 2 4 6; do ff -ss "$start" -t 2 -i "$megamind" -vf scale=360:-2 -c:v libx264 -preset veryfast -an "$clips/clip$start.mp4"; done
+  for start in 0 2 4 6; do "${ff[@]}" -ss "$start" -t 2 -i "$megamind" -vf scale=360:-2 -c:v libx264 -preset veryfast -an "$clips/clip$start.mp4"; done
 fi
 
 # --- timing -------------------------------------------------------------------------------------
@@ -83,7 +84,7 @@ cpu_ratio() { printf '%s/%s (%.2f)' "$1" "$2" "$(calc "$1 / $2")"; }
 
 for input in "$hd" "$megamind"; do
   name=$(basename "$input")
-  ref=$(seconds ff -i "$input" -map 0:v:0 -map '0:a?' -c:v libx264 -preset veryfast -crf 18 -pix_fmt yuv420p -c:a copy -shortest \
+  ref=$(seconds "${ff[@]}" -i "$input" -map 0:v:0 -map '0:a?' -c:v libx264 -preset veryfast -crf 18 -pix_fmt yuv420p -c:a copy -shortest \
     -movflags +faststart "$work/ffmpeg.mp4")
   ref_cpu=$(cpu)
   ours=$(seconds "$facemesh" video "$input" -o "$work/ours.mp4" --timings)
@@ -92,7 +93,7 @@ for input in "$hd" "$megamind"; do
     "$(cpu_ratio "$(cpu)" "$ref_cpu")"
   echo "    $(grep '^timings' "$work/best.err")"
 
-  decode=$(seconds ff -i "$input" -map 0:v:0 -f rawvideo -pix_fmt rgb24 /dev/null)
+  decode=$(seconds "${ff[@]}" -i "$input" -map 0:v:0 -f rawvideo -pix_fmt rgb24 /dev/null)
   decode_cpu=$(cpu)
   ours=$(seconds "$facemesh" track "$input" --jsonl "$work/track.jsonl" --timings)
   inference=$(stage inference)
