@@ -55,7 +55,8 @@ if [ ! -d "$clips" ]; then
 fi
 
 # --- timing -------------------------------------------------------------------------------------
-calc() { awk "BEGIN { print $1 }"; }
+# Parenthesised: a bare ">" inside awk's print would redirect output to a file.
+calc() { awk "BEGIN { print ($1) }"; }
 # seconds CMD...: the fastest wall time of $repeat runs; the command's stderr is kept in
 # $work/best.err and its CPU-seconds (user+sys, children included) in $work/best.cpu.
 seconds() {
