@@ -7,6 +7,8 @@
 #   track  1 worker vs 2 workers on the short clips                  target >= 1.70x
 # Media is made with ffmpeg from the fetched fixtures (Megamind.avi and the face photos).
 # Ratios, not seconds, are the result: rerun on a quiet machine; other load distorts both sides.
+# Each line also gives CPU-seconds (user+sys of the command and its ffmpeg children, from
+# /usr/bin/time): under load they are a far steadier comparison than wall time.
 #
 #   scripts/throughput.sh [--repeat N] [--keep DIR]
 #     --repeat N  run every measurement N times and keep the fastest (default 1)
@@ -30,12 +32,13 @@ facemesh="$root/facemesh"
 "$facemesh" --help >/dev/null   # builds the CLI now, not inside the first measurement
 
 if [ -n "$keep" ]; then work="$keep"; mkdir -p "$work"; else work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT; fi
-ff() { ffmpeg -hide_banner -nostdin -v error -y "$@"; }
+# An array, not a function: seconds() times it with /usr/bin/time, which runs programs.
+ff=(ffmpeg -hide_banner -nostdin -v error -y)
 
 # --- media --------------------------------------------------------------------------------------
 megamind="$fixtures/Megamind.avi"
 hd="$work/megamind-720p.mp4"
-[ -s "$hd" ] || ff -stream_loop 1 -i "$megamind" -vf scale=1280:720 -c:v libx264 -preset veryfast -crf 20 -c:a aac "$hd"
+[ -s "$hd" ] || "${ff[@]}" -stream_loop 1 -i "$megamind" -vf scale=1280:720 -c:v libx264 -preset veryfast -crf 20 -c:a aac "$hd"
 photos="$work/photos"
 if [ ! -d "$photos" ]; then
   mkdir -p "$photos"
@@ -48,53 +51,66 @@ fi
 clips="$work/clips"
 if [ ! -d "$clips" ]; then
   mkdir -p "$clips"
-  for start in 0 2 4 6; do ff -ss "$start" -t 2 -i "$megamind" -vf scale=360:-2 -c:v libx264 -preset veryfast -an "$clips/clip$start.mp4"; done
+  for start in 0 2 4 6; do "${ff[@]}" -ss "$start" -t 2 -i "$megamind" -vf scale=360:-2 -c:v libx264 -preset veryfast -an "$clips/clip$start.mp4"; done
 fi
 
 # --- timing -------------------------------------------------------------------------------------
-calc() { awk "BEGIN { print $1 }"; }
-# seconds CMD...: the fastest wall time of $repeat runs; the command's stderr is kept in $work/last.err.
+# Parenthesised: a bare ">" inside awk's print would redirect output to a file.
+calc() { awk "BEGIN { print ($1) }"; }
+# seconds CMD...: the fastest wall time of $repeat runs; the command's stderr is kept in
+# $work/best.err and its CPU-seconds (user+sys, children included) in $work/best.cpu.
 seconds() {
-  local best="" start end t
+  local best="" t
   for _ in $(seq "$repeat"); do
-    start=$(date +%s.%N)
-    "$@" >/dev/null 2>"$work/last.err" || { echo "failed: $*" >&2; cat "$work/last.err" >&2; exit 1; }
-    end=$(date +%s.%N)
-    t=$(calc "$end - $start")
-    if [ -z "$best" ] || [ "$(calc "$t < $best")" = 1 ]; then best=$t; cp "$work/last.err" "$work/best.err"; fi
+    /usr/bin/time -f '%e %U %S' -o "$work/last.time" "$@" >/dev/null 2>"$work/last.err" \
+      || { echo "failed: $*" >&2; cat "$work/last.err" >&2; exit 1; }
+    t=$(cut -d' ' -f1 "$work/last.time")
+    if [ -z "$best" ] || [ "$(calc "$t < $best")" = 1 ]; then
+      best=$t
+      cp "$work/last.err" "$work/best.err"
+      awk '{ printf "%.2f", $2 + $3 }' "$work/last.time" > "$work/best.cpu"
+    fi
   done
   printf '%.2f' "$best"
 }
+cpu() { cat "$work/best.cpu"; }
 # stage NAME: a stage's seconds from the best run's --timings line.
 stage() { grep -o "$1 [0-9.]* s" "$work/best.err" | head -1 | grep -o '[0-9.]*'; }
 ratio() { printf '%.2f' "$(calc "$1 / $2")"; }
 verdict() { if [ "$(calc "$1 $2 $3")" = 1 ]; then echo "ok"; else echo "MISSED"; fi; }
 
 echo "throughput.sh: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; best of $repeat run(s)"
-printf '%-44s %9s %9s %7s %s\n' "measurement" "ours s" "ref s" "ratio" "target"
+printf '%-44s %9s %9s %7s %-16s %s\n' "measurement" "ours s" "ref s" "ratio" "target" "CPU-s ours/ref (ratio)"
+cpu_ratio() { printf '%s/%s (%.2f)' "$1" "$2" "$(calc "$1 / $2")"; }
 
 for input in "$hd" "$megamind"; do
   name=$(basename "$input")
-  ref=$(seconds ff -i "$input" -map 0:v:0 -map '0:a?' -c:v libx264 -preset veryfast -crf 18 -pix_fmt yuv420p -c:a copy -shortest \
+  ref=$(seconds "${ff[@]}" -i "$input" -map 0:v:0 -map '0:a?' -c:v libx264 -preset veryfast -crf 18 -pix_fmt yuv420p -c:a copy -shortest \
     -movflags +faststart "$work/ffmpeg.mp4")
+  ref_cpu=$(cpu)
   ours=$(seconds "$facemesh" video "$input" -o "$work/ours.mp4" --timings)
   r=$(ratio "$ours" "$ref")
-  printf '%-44s %9s %9s %7s %s\n' "video $name vs ffmpeg re-encode" "$ours" "$ref" "$r" "<= 1.25 $(verdict "$r" "<=" 1.25)"
+  printf '%-44s %9s %9s %7s %-16s %s\n' "video $name vs ffmpeg re-encode" "$ours" "$ref" "$r" "<= 1.25 $(verdict "$r" "<=" 1.25)" \
+    "$(cpu_ratio "$(cpu)" "$ref_cpu")"
   echo "    $(grep '^timings' "$work/best.err")"
 
-  decode=$(seconds ff -i "$input" -map 0:v:0 -f rawvideo -pix_fmt rgb24 /dev/null)
+  decode=$(seconds "${ff[@]}" -i "$input" -map 0:v:0 -f rawvideo -pix_fmt rgb24 /dev/null)
+  decode_cpu=$(cpu)
   ours=$(seconds "$facemesh" track "$input" --jsonl "$work/track.jsonl" --timings)
   inference=$(stage inference)
   ref=$(calc "$decode + $inference")
   r=$(ratio "$ours" "$ref")
-  printf '%-44s %9s %9.2f %7s %s\n' "track $name vs decode ($decode s) + inference" "$ours" "$ref" "$r" "<= 1.50 $(verdict "$r" "<=" 1.5)"
+  printf '%-44s %9s %9.2f %7s %-16s %s\n' "track $name vs decode ($decode s) + inference" "$ours" "$ref" "$r" "<= 1.50 $(verdict "$r" "<=" 1.5)" \
+    "$(cpu_ratio "$(cpu)" "$(calc "$decode_cpu + $inference")")"
+  echo "    $(grep '^timings' "$work/best.err")"
 done
 
 # A fresh output folder per run: batch would otherwise skip what the previous run completed.
-fresh_batch() { rm -rf "$work/batch-out"; "$facemesh" batch "$1" -o "$work/batch-out" --workers "$2"; }
+# (A script, not a function: /usr/bin/time runs programs.)
+fresh_batch=(bash -c 'rm -rf "$1" && exec "$2" batch "$3" -o "$1" --workers "$4"' fresh_batch "$work/batch-out" "$facemesh")
 for corpus in photos clips; do
-  one=$(seconds fresh_batch "$work/$corpus" 1)
-  two=$(seconds fresh_batch "$work/$corpus" 2)
+  one=$(seconds "${fresh_batch[@]}" "$work/$corpus" 1)
+  two=$(seconds "${fresh_batch[@]}" "$work/$corpus" 2)
   r=$(ratio "$one" "$two")
   printf '%-44s %9s %9s %7s %s\n' "batch $corpus: 2 workers (ours) vs 1 (ref)" "$two" "$one" "${r}x" ">= 1.70x $(verdict "$r" ">=" 1.7)"
 done

@@ -17,8 +17,9 @@ public sealed class VideoReader : IAsyncDisposable, IDisposable
     private readonly long _maxPixels;
     private readonly CancellationTokenSource _disposed = new();
 
-    private VideoReader(VideoInfo info, int videoOrdinal, string demuxer, long maxPixels, PixelFormat format)
+    private VideoReader(VideoInfo info, int videoOrdinal, string demuxer, long maxPixels, PixelFormat format, bool yuv420 = false)
     {
+        IsYuv420 = yuv420;
         Info = info;
         _videoOrdinal = videoOrdinal;
         _demuxer = demuxer;
@@ -28,8 +29,17 @@ public sealed class VideoReader : IAsyncDisposable, IDisposable
 
     public VideoInfo Info { get; }
 
-    /// <summary>Pixel layout of the yielded frames.</summary>
+    /// <summary>Pixel layout of the yielded frames' buffers (<see cref="PixelFormat.Gray8"/> when <see cref="IsYuv420"/>).</summary>
     public PixelFormat Format { get; }
+
+    /// <summary>
+    /// True when frames come as <see cref="Yuv420"/> planes (opened with <see cref="OpenYuv420Async"/>):
+    /// each buffer is <see cref="PixelFormat.Gray8"/>, <see cref="VideoInfo.Width"/> x <see cref="FrameRows"/>.
+    /// </summary>
+    public bool IsYuv420 { get; }
+
+    /// <summary>Rows of each frame's buffer: the height, or the height and a half for <see cref="Yuv420"/> planes.</summary>
+    public int FrameRows => IsYuv420 ? Yuv420.BufferHeight(Info.Height) : Info.Height;
 
     /// <summary>
     /// ffmpeg's first error line from the last completed <see cref="ReadFramesAsync(CancellationToken)"/> (or its
@@ -69,6 +79,30 @@ public sealed class VideoReader : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
+    /// Like <see cref="OpenAsync(string, PixelFormat, double, CancellationToken)"/>, but frames come as
+    /// <see cref="Yuv420"/> planes, as the decoder makes them: no colour conversion in ffmpeg, half the
+    /// bytes through the pipe. Throws <see cref="MediaException"/> for a frame size 4:2:0 cannot hold (odd).
+    /// </summary>
+    public static async Task<VideoReader> OpenYuv420Async(string path, double maxMegapixels = ImageReadOptions.DefaultMaxMegapixels,
+        CancellationToken cancellationToken = default)
+    {
+        using VideoReader probed = await OpenAsync(path, PixelFormat.Rgb24, maxMegapixels, cancellationToken).ConfigureAwait(false);
+        return probed.WithYuv420Frames();
+    }
+
+    /// <summary>
+    /// A reader of the same file, already probed, whose frames come as <see cref="Yuv420"/> planes
+    /// (see <see cref="OpenYuv420Async"/>). Throws <see cref="MediaException"/> for an odd frame size.
+    /// </summary>
+    public VideoReader WithYuv420Frames()
+    {
+        ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
+        if (!Yuv420.Supports(Info.Width, Info.Height))
+            throw new MediaException($"Cannot decode '{Info.Path}' as 4:2:0 planes: its frames are {Info.Width}x{Info.Height}, and 4:2:0 needs an even size.");
+        return new VideoReader(Info, _videoOrdinal, _demuxer, _maxPixels, PixelFormat.Gray8, yuv420: true);
+    }
+
+    /// <summary>
     /// Decodes the frames in order. Each enumeration starts its own ffmpeg process, so the video
     /// can be read more than once. One pooled pixel buffer is reused for every frame: a frame is
     /// valid until the enumerator moves on. Throws <see cref="MediaException"/> if ffmpeg fails;
@@ -76,7 +110,7 @@ public sealed class VideoReader : IAsyncDisposable, IDisposable
     /// </summary>
     public async IAsyncEnumerable<VideoFrame> ReadFramesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var pool = new FramePool(Info.Width, Info.Height, Format, capacity: 1);
+        using var pool = new FramePool(Info.Width, FrameRows, Format, capacity: 1);
         await foreach (VideoFrame frame in ReadFramesAsync(pool, cancellationToken).ConfigureAwait(false))
         {
             yield return frame;
@@ -93,8 +127,8 @@ public sealed class VideoReader : IAsyncDisposable, IDisposable
     public async IAsyncEnumerable<VideoFrame> ReadFramesAsync(FramePool pool, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pool);
-        if (pool.Width != Info.Width || pool.Height != Info.Height || pool.Format != Format)
-            throw new ArgumentException($"The pool holds {pool.Width}x{pool.Height} {pool.Format} frames; this video needs {Info.Width}x{Info.Height} {Format}.", nameof(pool));
+        if (pool.Width != Info.Width || pool.Height != FrameRows || pool.Format != Format)
+            throw new ArgumentException($"The pool holds {pool.Width}x{pool.Height} {pool.Format} frames; this video needs {Info.Width}x{FrameRows} {Format}.", nameof(pool));
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token);
         CancellationToken token = linked.Token;
@@ -144,7 +178,7 @@ public sealed class VideoReader : IAsyncDisposable, IDisposable
         // One output frame per decoded frame: rawvideo output would otherwise default to
         // constant-rate conversion, duplicating or dropping frames of variable-rate input.
         "-fps_mode", "passthrough",
-        "-f", "rawvideo", "-pix_fmt", FfmpegPixelFormats.Name(Format), "pipe:1",
+        "-f", "rawvideo", "-pix_fmt", IsYuv420 ? "yuv420p" : FfmpegPixelFormats.Name(Format), "pipe:1",
     ];
 
     /// <summary>Stops any running enumeration's ffmpeg process.</summary>

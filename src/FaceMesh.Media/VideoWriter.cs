@@ -30,13 +30,14 @@ public sealed class VideoWriter : IAsyncDisposable, IDisposable
     private bool _finished;
 
     private VideoWriter(FfmpegProcess ffmpeg, ErrorLog errors, OutputFile output, AudioMuxing? audio, string path, int width, int height,
-        Rational frameRate, PixelFormat inputFormat, string videoEncoder, TimeSpan finaliseTimeout)
+        Rational frameRate, PixelFormat inputFormat, bool yuv420Input, string videoEncoder, TimeSpan finaliseTimeout)
     {
+        Yuv420Input = yuv420Input;
         _ffmpeg = ffmpeg;
         _errors = errors;
         _output = output;
         _audio = audio;
-        _frames = new TimedRawVideoStream(ffmpeg.Stdin, width, height, inputFormat, frameRate);
+        _frames = new TimedRawVideoStream(ffmpeg.Stdin, width, height, inputFormat, frameRate, yuv420Input);
         Path = path;
         Width = width;
         Height = height;
@@ -53,6 +54,8 @@ public sealed class VideoWriter : IAsyncDisposable, IDisposable
     /// <summary>The nominal rate: frames written without a timestamp are placed at index / rate.</summary>
     public Rational FrameRate { get; }
     public PixelFormat InputFormat { get; }
+    /// <summary>True when frames are <see cref="Yuv420"/> planes (see <see cref="VideoWriterOptions.Yuv420Input"/>).</summary>
+    public bool Yuv420Input { get; }
     /// <summary>The ffmpeg encoder in use, e.g. "libx264".</summary>
     public string VideoEncoder { get; }
     /// <summary>True when audio from <see cref="VideoWriterOptions.AudioSourcePath"/> is being muxed in.</summary>
@@ -70,6 +73,8 @@ public sealed class VideoWriter : IAsyncDisposable, IDisposable
         if (width <= 0 || height <= 0) throw new ArgumentException($"Video size must be positive, got {width}x{height}.");
         if (!frameRate.IsValid) throw new ArgumentException($"Frame rate must be positive, got {frameRate}.", nameof(frameRate));
         if (options.Quality is < 0 or > 51) throw new ArgumentException($"Quality must be 0..51, got {options.Quality}.", nameof(options));
+        if (options.Yuv420Input && !Yuv420.Supports(width, height))
+            throw new ArgumentException($"4:2:0 input needs an even size, got {width}x{height}.", nameof(options));
         VideoContainers.RefuseImageFormat(path);
         if (options.AudioSourcePath is { } audio && !File.Exists(audio))
             throw new MediaException($"Audio source file not found: {audio}", new FileNotFoundException(null, audio));
@@ -111,7 +116,8 @@ public sealed class VideoWriter : IAsyncDisposable, IDisposable
             throw;
         }
         AudioMuxing? audioJoin = videoOnly is null ? null : new AudioMuxing(videoOnly, options.AudioSourcePath!, audioCodec!);
-        return new VideoWriter(ffmpeg, errors, output, audioJoin, path, width, height, frameRate, options.InputFormat, encoder,
+        return new VideoWriter(ffmpeg, errors, output, audioJoin, path, width, height, frameRate,
+            options.Yuv420Input ? PixelFormat.Gray8 : options.InputFormat, options.Yuv420Input, encoder,
             options.FinaliseTimeout);
     }
 
@@ -254,9 +260,10 @@ public sealed class VideoWriter : IAsyncDisposable, IDisposable
     private void ValidateFrame(ImageView frame)
     {
         ObjectDisposedException.ThrowIf(_finished, this);
-        if (frame.Width != Width || frame.Height != Height || frame.Format != InputFormat)
+        int rows = Yuv420Input ? Yuv420.BufferHeight(Height) : Height;
+        if (frame.Width != Width || frame.Height != rows || frame.Format != InputFormat)
             throw new ArgumentException(
-                $"Frame is {frame.Width}x{frame.Height} {frame.Format}; this writer takes {Width}x{Height} {InputFormat}.", nameof(frame));
+                $"Frame is {frame.Width}x{frame.Height} {frame.Format}; this writer takes {Width}x{rows} {InputFormat}.", nameof(frame));
     }
 
     private async Task<MediaException> EncoderDiedAsync(IOException e)

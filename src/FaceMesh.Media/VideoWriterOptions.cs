@@ -9,6 +9,13 @@ public sealed record VideoWriterOptions
     public PixelFormat InputFormat { get; init; } = PixelFormat.Rgb24;
 
     /// <summary>
+    /// Frames are written as <see cref="Yuv420"/> planes (<see cref="PixelFormat.Gray8"/> views of width x
+    /// <see cref="Yuv420.BufferHeight"/>), which the encoder takes as they are: no colour conversion, half
+    /// the bytes through the pipe. Needs an even size. <see cref="InputFormat"/> is then ignored.
+    /// </summary>
+    public bool Yuv420Input { get; init; }
+
+    /// <summary>
     /// A media file whose audio streams are muxed into the output (stream-copied when the output
     /// container accepts the codec, otherwise re-encoded to AAC). Null for a silent video.
     /// </summary>

@@ -216,6 +216,29 @@ public sealed class FaceLandmarker : IDisposable
     }
 
     /// <summary>
+    /// Forgets what video mode carries from frame to frame: the tracked faces (the next frame runs
+    /// the detector), their landmark smoothing and the last timestamp, so the next video can start
+    /// at 0 ms. One landmarker can then process many videos in turn without reloading its models.
+    /// The neutral-face calibration is kept; call <see cref="ResetNeutral"/> too for another person.
+    /// </summary>
+    public void ResetTracking()
+    {
+        _gate.Enter(this);
+        try
+        {
+            _previousRois.Clear();
+            foreach (LandmarkSmoother? smoother in _previousSmoothers)
+                if (smoother is not null) ReturnSmoother(smoother);
+            _previousSmoothers.Clear();
+            _lastTimestamp = long.MinValue;
+        }
+        finally
+        {
+            _gate.Exit();
+        }
+    }
+
+    /// <summary>
     /// Takes <paramref name="face"/> (from this landmarker's latest result) as the neutral expression
     /// of the person in front of the camera: later blendshape scores measure change from it rather than
     /// from the canonical face. One calibration serves every face this landmarker reports.

@@ -15,10 +15,13 @@ namespace FaceMesh.Cli.Video;
 /// first two. Stages pass frames through bounded queues of depth 1, so a fast stage waits for a
 /// slow one instead of buffering; the frame buffers and results circulate and are never
 /// reallocated. A stage that fails stops the others, and its error (not their cancellation) is
-/// what the caller sees.
+/// what the caller sees. Frames may travel as <see cref="Yuv420"/> planes from decoder to encoder:
+/// the tracker then converts each to RGB for the landmarker (<paramref name="trackerRgb"/>), and the
+/// drawing happens through <paramref name="canvas"/> on the planes themselves.
 /// </summary>
 internal sealed class FrameStages(VideoReader reader, FramePool frames, FaceLandmarker landmarker, FaceRenderer renderer,
-    FrameJsonLinesWriter? json, LiveLinkCsvWriter? csv, VideoWriter? writer, StageTimes times)
+    FrameJsonLinesWriter? json, LiveLinkCsvWriter? csv, VideoWriter? writer, StageTimes times,
+    ImageBuffer? trackerRgb = null, Yuv420Canvas? canvas = null)
 {
     public readonly record struct Counts(long Frames, long FramesWithFaces);
 
@@ -90,7 +93,14 @@ internal sealed class FrameStages(VideoReader reader, FramePool frames, FaceLand
         {
             FaceLandmarkerResult result = await results.Reader.ReadAsync(token).ConfigureAwait(false);
             t = times.Add(StageTimes.Stage.TrackStarved, t);
-            if (landmarker.TryDetectForVideo(frame.Image.View, clock.Next(frame.TimestampMs), result)) _framesWithFaces++;
+            ImageView pixels = frame.Image.View;
+            if (trackerRgb is not null)
+            {
+                Yuv420.ToRgb(frame.Image.Span, trackerRgb.Width, trackerRgb.Height, trackerRgb);
+                pixels = trackerRgb.View;
+                t = times.Add(StageTimes.Stage.Convert, t);
+            }
+            if (landmarker.TryDetectForVideo(pixels, clock.Next(frame.TimestampMs), result)) _framesWithFaces++;
             t = times.Add(StageTimes.Stage.Inference, t);
             if (next is null)
             {
@@ -112,7 +122,8 @@ internal sealed class FrameStages(VideoReader reader, FramePool frames, FaceLand
         await foreach (Tracked frame in input.ReadAllAsync(token).ConfigureAwait(false))
         {
             long t = StageTimes.Now;
-            renderer.Render(frame.Image, frame.Result);
+            if (canvas is not null) canvas.Render(renderer, frame.Image, frame.Result);
+            else renderer.Render(frame.Image, frame.Result);
             times.Add(StageTimes.Stage.Draw, t);
             await next.WriteAsync(frame, token).ConfigureAwait(false);
         }

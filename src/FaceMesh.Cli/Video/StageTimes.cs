@@ -19,6 +19,8 @@ internal sealed class StageTimes
         DecodeBlocked,
         /// <summary>Tracker waiting for a decoded frame.</summary>
         TrackStarved,
+        /// <summary>Tracker converting 4:2:0 planes to the RGB the landmarker takes.</summary>
+        Convert,
         Inference,
         Json,
         /// <summary>Tracker waiting for the drawing stage to take a frame.</summary>
@@ -43,7 +45,7 @@ internal sealed class StageTimes
 
     public string Describe(TimeSpan wall) => string.Create(CultureInfo.InvariantCulture,
         $"timings (stages overlap; per stage): wall {wall.TotalSeconds:F2} s | decode: ffmpeg+pipe {Seconds(Stage.Decode):F2} s, " +
-        $"blocked {Seconds(Stage.DecodeBlocked):F2} s | track: starved {Seconds(Stage.TrackStarved):F2} s, inference {Seconds(Stage.Inference):F2} s, " +
+        $"blocked {Seconds(Stage.DecodeBlocked):F2} s | track: starved {Seconds(Stage.TrackStarved):F2} s, yuv->rgb {Seconds(Stage.Convert):F2} s, inference {Seconds(Stage.Inference):F2} s, " +
         $"json {Seconds(Stage.Json):F2} s, blocked {Seconds(Stage.TrackBlocked):F2} s | draw {Seconds(Stage.Draw):F2} s | " +
         $"encode: pipe+ffmpeg {Seconds(Stage.Encode):F2} s");
 }

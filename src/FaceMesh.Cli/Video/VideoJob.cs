@@ -1,5 +1,6 @@
 using FaceMesh.Cli.Output;
 using FaceMesh.Cli.Progress;
+using FaceMesh.Cli.Rendering;
 using FaceMesh.Imaging;
 using FaceMesh.Media;
 
@@ -27,20 +28,27 @@ internal sealed class VideoJob(VideoJobSettings settings)
     public async Task<Summary> RunAsync(CancellationToken cancellationToken, bool showProgress = true)
     {
         RefuseToOverwriteInput();
-        await using VideoReader reader = await VideoReader.OpenAsync(settings.Input, PixelFormat.Rgb24, cancellationToken).ConfigureAwait(false);
-        VideoInfo info = reader.Info;
+        await using VideoReader probed = await VideoReader.OpenAsync(settings.Input, PixelFormat.Rgb24, cancellationToken).ConfigureAwait(false);
+        VideoInfo info = probed.Info;
+        // Even-sized video travels as 4:2:0 planes, as decoders make and encoders take them: ffmpeg
+        // converts no colours, the pipes carry half the bytes, and only the landmarker's input
+        // and the drawn rectangle are converted here. Odd sizes (which 4:2:0 cannot hold) stay RGB.
+        bool planar = Yuv420.Supports(info.Width, info.Height);
+        await using VideoReader reader = planar ? probed.WithYuv420Frames() : probed;
         using FaceLandmarker landmarker = FaceLandmarker.Create(settings.Pipeline);
         using FrameJsonLinesWriter? json = settings.JsonLinesPath is { } path ? new FrameJsonLinesWriter(path, settings.Pipeline.OutputFaceBlendshapes) : null;
         using LiveLinkCsvWriter? csv = settings.LiveLinkCsvPath is { } csvPath ? LiveLinkCsvWriter.Create(csvPath, info.FrameRate.IsValid ? info.FrameRate.ToDouble() : 30) : null;
-        using var frames = new FramePool(info.Width, info.Height, PixelFormat.Rgb24, FrameStages.FramesInFlight(encodes: settings.Output is not null));
+        using var frames = new FramePool(info.Width, reader.FrameRows, reader.Format, FrameStages.FramesInFlight(encodes: settings.Output is not null));
+        using ImageBuffer? trackerRgb = planar ? new ImageBuffer(info.Width, info.Height, PixelFormat.Rgb24) : null;
+        using Yuv420Canvas? canvas = planar && settings.Output is not null && !settings.Renderer.DrawsNothing ? new Yuv420Canvas(info.Width, info.Height) : null;
         VideoWriter? writer = settings.Output is null ? null : await VideoWriter.OpenAsync(settings.Output, info.Width, info.Height, info.FrameRate,
-            new VideoWriterOptions { AudioSourcePath = info.HasAudio ? settings.Input : null, FinaliseTimeout = FinaliseTimeout },
+            new VideoWriterOptions { AudioSourcePath = info.HasAudio ? settings.Input : null, FinaliseTimeout = FinaliseTimeout, Yuv420Input = planar },
             cancellationToken).ConfigureAwait(false);
 
         FrameStages.Counts counts;
         try
         {
-            var stages = new FrameStages(reader, frames, landmarker, settings.Renderer, json, csv, writer, Times);
+            var stages = new FrameStages(reader, frames, landmarker, settings.Renderer, json, csv, writer, Times, trackerRgb, canvas);
             counts = showProgress
                 ? await FrameProgress.RunAsync(Path.GetFileName(settings.Input), ExpectedFrames(info),
                     progress => stages.RunAsync(progress, cancellationToken)).ConfigureAwait(false)

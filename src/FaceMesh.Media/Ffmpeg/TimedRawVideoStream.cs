@@ -26,11 +26,12 @@ internal sealed class TimedRawVideoStream
     private long _lastMicroseconds = -MinimumStepMicroseconds;
     private long _firstMicroseconds = -1;
 
-    public TimedRawVideoStream(Stream pipe, int width, int height, PixelFormat format, Rational nominalRate)
+    /// <param name="yuv420">Frames are <see cref="Yuv420"/> planes (in a <see cref="PixelFormat.Gray8"/> view), not <paramref name="format"/> pixels.</param>
+    public TimedRawVideoStream(Stream pipe, int width, int height, PixelFormat format, Rational nominalRate, bool yuv420 = false)
     {
         _pipe = pipe;
-        _frameBytes = checked(width * height * format.BytesPerPixel());
-        Header = BuildHeader(width, height, format, nominalRate);
+        _frameBytes = yuv420 ? Yuv420.FrameBytes(width, height) : checked(width * height * format.BytesPerPixel());
+        Header = BuildHeader(width, height, yuv420 ? "I420"u8.ToArray() : FourCc(format), nominalRate);
     }
 
     /// <summary>EBML header, segment and track description: written once before the first frame.</summary>
@@ -84,7 +85,7 @@ internal sealed class TimedRawVideoStream
         h[34] = KeyFrame;
     }
 
-    private static byte[] BuildHeader(int width, int height, PixelFormat format, Rational nominalRate)
+    private static byte[] BuildHeader(int width, int height, byte[] fourCc, Rational nominalRate)
     {
         using var header = new MemoryStream();
         Element(header, [0x1A, 0x45, 0xDF, 0xA3],
@@ -97,7 +98,7 @@ internal sealed class TimedRawVideoStream
             UInt([0x2A, 0xD7, 0xB1], 1000), // TimecodeScale: microseconds
             Element([0x4D, 0x80], "FaceMesh"u8), Element([0x57, 0x41], "FaceMesh"u8)));
         byte[] video = Concat(UInt([0xB0], (ulong)width), UInt([0xBA], (ulong)height),
-            Element([0x2E, 0xB5, 0x24], FourCc(format)));
+            Element([0x2E, 0xB5, 0x24], fourCc));
         // DefaultDuration: the nominal frame duration, which the last frame keeps and from which
         // a one-frame or constant-rate video still reports its rate.
         byte[] track = Concat(UInt([0xD7], 1), UInt([0x73, 0xC5], 1), UInt([0x83], 1), UInt([0x9C], 0),

@@ -17,6 +17,9 @@ public sealed class ClipFixture : IDisposable
         Add("face-audio.mp4", path => MediaTools.Ffmpeg("-loop", "1", "-framerate", "15000/1001", "-i", astronaut,
             "-f", "lavfi", "-t", "0.8", "-i", "sine=frequency=440:sample_rate=44100",
             "-frames:v", "12", "-vf", "scale=256:256", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", path));
+        // The face drifts across the frame, so video-mode tracking follows it from frame to frame.
+        Add("face-moving.mp4", path => MediaTools.Ffmpeg("-loop", "1", "-framerate", "10", "-i", astronaut,
+            "-frames:v", "16", "-vf", "scale=320:320,crop=256:256:'32+32*sin(n/2)':'32+16*cos(n/3)'", "-c:v", "libx264", "-pix_fmt", "yuv420p", path));
         Add("no-face.mp4", path => MediaTools.Ffmpeg("-f", "lavfi", "-i", "testsrc=size=96x72:rate=10", "-frames:v", "6",
             "-c:v", "libx264", "-pix_fmt", "yuv420p", path));
         // A phone-style portrait clip: stored landscape (content turned clockwise), shown upright through rotation metadata.

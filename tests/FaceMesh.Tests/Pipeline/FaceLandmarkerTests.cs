@@ -54,6 +54,26 @@ public class FaceLandmarkerTests
     }
 
     [Fact]
+    public void Resetting_tracking_starts_the_next_video_like_a_new_landmarker_would()
+    {
+        var scene = new FakeScene();
+        using var landmarker = Create(scene, new FaceLandmarkerOptions { RefineLandmarks = false, RunningMode = RunningMode.Video, Smoothing = true });
+        landmarker.DetectForVideo(scene.Image, 0);
+        landmarker.DetectForVideo(scene.Image, 500);
+        landmarker.ResetTracking();
+        // The timestamp may start over, and the detector runs again instead of tracking.
+        Face again = Assert.Single(landmarker.DetectForVideo(scene.Image, 0).Faces);
+        Assert.Equal(2, scene.Detector.Invocations);
+        Assert.NotNull(again.Detection);
+
+        var freshScene = new FakeScene();
+        using var fresh = Create(freshScene, new FaceLandmarkerOptions { RefineLandmarks = false, RunningMode = RunningMode.Video, Smoothing = true });
+        Face expected = Assert.Single(fresh.DetectForVideo(freshScene.Image, 0).Faces);
+        Assert.Equal(expected.Roi, again.Roi);
+        Assert.Equal(expected.LandmarkSpan.ToArray(), again.LandmarkSpan.ToArray());
+    }
+
+    [Fact]
     public void A_lost_face_brings_the_detector_back()
     {
         var scene = new FakeScene();
