@@ -74,8 +74,13 @@ internal sealed class PuppetJob(PuppetSettings settings)
 
     private async Task<Summary> RunOnVideoAsync(FacePuppet puppet, ImageBuffer? texture, GltfTakeRecorder? take, CancellationToken cancellationToken)
     {
-        await using VideoReader reader = await VideoReader.OpenAsync(settings.Input, PixelFormat.Rgb24, cancellationToken).ConfigureAwait(false);
-        VideoInfo info = reader.Info;
+        await using VideoReader probed = await VideoReader.OpenAsync(settings.Input, PixelFormat.Rgb24, cancellationToken).ConfigureAwait(false);
+        VideoInfo info = probed.Info;
+        // Decoded as video decodes it (4:2:0 planes, converted once), so puppet's take and video's
+        // take of the same clip hold the same landmarks and coefficients.
+        bool planar = Yuv420.Supports(info.Width, info.Height);
+        await using VideoReader reader = planar ? probed.WithYuv420Frames() : probed;
+        using ImageBuffer? rgb = planar ? new ImageBuffer(info.Width, info.Height, PixelFormat.Rgb24) : null;
         using FaceLandmarker landmarker = FaceLandmarker.Create(Options(RunningMode.Video));
         using var renderer = new PuppetRenderer(puppet.Avatar, info.Width, info.Height, settings.SideBySide, texture?.View);
         using LiveLinkCsvWriter? csv = settings.LiveLinkCsvPath is { } csvPath
@@ -96,9 +101,15 @@ internal sealed class PuppetJob(PuppetSettings settings)
                 await foreach (VideoFrame frame in reader.ReadFramesAsync(cancellationToken).ConfigureAwait(false))
                 {
                     long timestamp = clock.Next(frame.TimestampMs);
-                    landmarker.TryDetectForVideo(frame.Image.View, timestamp, result);
+                    ImageView pixels = frame.Image.View;
+                    if (rgb is not null)
+                    {
+                        Yuv420.ToRgb(frame.Image.Span, rgb.Width, rgb.Height, rgb);
+                        pixels = rgb.View;
+                    }
+                    landmarker.TryDetectForVideo(pixels, timestamp, result);
                     if (Track(puppet, result, take, timestamp / 1000.0)) seen++;
-                    renderer.Render(frame.Image.View, puppet.Vertices, puppet.HeadRotation);
+                    renderer.Render(pixels, puppet.Vertices, puppet.HeadRotation);
                     await writer.WriteFrameAsync(renderer.Output.View, TimeSpan.FromMilliseconds(frame.TimestampMs), cancellationToken).ConfigureAwait(false);
                     // After the encoder took the frame, so a stopped run's video and take hold the same frames.
                     csv?.WriteFrame(frame.TimestampMs, result);
