@@ -34,6 +34,8 @@ public sealed record BatchOptions
             json.WriteString("minPresence", o.MinFacePresenceConfidence.ToString(CultureInfo.InvariantCulture));
             json.WriteString("minTracking", o.MinTrackingConfidence.ToString(CultureInfo.InvariantCulture));
             json.WriteBoolean("smoothing", o.Smoothing);
+            // Written only when on, so the keys of results made without it stay as they were.
+            if (o.Thorough) json.WriteBoolean("thorough", true);
             if (o.DetectorModelPath is { } detector) json.WriteString("detectorModel", detector);
             if (o.LandmarkModelPath is { } landmarks) json.WriteString("landmarkModel", landmarks);
             json.WriteEndObject();

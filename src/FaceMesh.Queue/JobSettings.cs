@@ -16,6 +16,8 @@ public sealed record JobSettings
     /// <summary>"cpu" or "gpu".</summary>
     public string Sampling { get; init; } = "cpu";
     public bool Smoothing { get; init; } = true;
+    /// <summary><see cref="FaceLandmarkerOptions.Thorough"/>; absent in older jobs, which were all MediaPipe-exact.</summary>
+    public bool Thorough { get; init; }
 
     public BatchOptions ToBatchOptions(int threads = 1)
     {
@@ -38,6 +40,7 @@ public sealed record JobSettings
             ThreadCount = threads,
             RunningMode = RunningMode.Video,
             Smoothing = Smoothing,
+            Thorough = Thorough,
         };
         landmarker.Validate();
         return new BatchOptions { Landmarker = landmarker };

@@ -5,6 +5,7 @@ using FaceMesh.Imaging;
 using FaceMesh.Inference;
 using FaceMesh.Landmarks;
 using FaceMesh.Smoothing;
+using FaceMesh.Thorough;
 using FaceMesh.Tracking;
 
 namespace FaceMesh;
@@ -26,6 +27,9 @@ public sealed class FaceLandmarker : IDisposable
     private readonly FaceLandmarkerOptions _options;
     private readonly FaceDetectionStage _detector;
     private readonly LandmarkStage _landmarks;
+    private readonly FaceDetectionStage? _otherDetector;
+    private readonly ThoroughDetector? _thorough;
+    private readonly ThoroughRefinement? _refinement;
 
     private readonly List<DetectionCandidate> _detections = [];
     private readonly List<RoiSource> _detectedRois = [];
@@ -44,7 +48,7 @@ public sealed class FaceLandmarker : IDisposable
     private long _lastTimestamp = long.MinValue;
     private readonly CallGate _gate = new();
 
-    private FaceLandmarker(FaceLandmarkerOptions options, IModelLoader loader)
+    private FaceLandmarker(FaceLandmarkerOptions options, IModelLoader loader, ThoroughSettings? thorough)
     {
         _options = options;
         // Before the models load: nothing to release if the metadata were unreadable.
@@ -53,20 +57,32 @@ public sealed class FaceLandmarker : IDisposable
         _blendshapes = options.OutputFaceBlendshapes
             ? new FaceBlendshapeEstimator { AdaptNeutral = options.RunningMode == RunningMode.Video && options.NumFaces == 1 }
             : null;
-        IInferenceModel? detectorModel = null;
+        IInferenceModel? detectorModel = null, otherModel = null;
         try
         {
             DetectorSpec spec = DetectorSpec.For(options.DetectorModel);
             detectorModel = loader.Load(spec.Model, options.DetectorModelPath, options.ThreadCount);
             _detector = new FaceDetectionStage(detectorModel, spec);
+            if (thorough is not null)
+            {
+                // Tiles and turns use the short-range model, so both models are needed whichever one the options chose.
+                DetectorSpec otherSpec = options.DetectorModel == FaceDetectorModel.ShortRange ? DetectorSpec.FullRange : DetectorSpec.ShortRange;
+                otherModel = loader.Load(otherSpec.Model, null, options.ThreadCount);
+                _otherDetector = new FaceDetectionStage(otherModel, otherSpec);
+                _thorough = options.DetectorModel == FaceDetectorModel.ShortRange
+                    ? new ThoroughDetector(_detector, _otherDetector, thorough)
+                    : new ThoroughDetector(_otherDetector, _detector, thorough);
+            }
             _landmarks = new LandmarkStage(loader.Load(LandmarkModelSpec.Model(options.RefineLandmarks), options.LandmarkModelPath, options.ThreadCount), options.RefineLandmarks);
         }
         catch
         {
             detectorModel?.Dispose();
+            otherModel?.Dispose();
             throw;
         }
         _scratch = new NormalizedLandmark[_landmarks.LandmarkCount];
+        if (thorough is not null) _refinement = new ThoroughRefinement(_landmarks, thorough, options.MinFacePresenceConfidence);
     }
 
     /// <summary>Loads the models and returns a landmarker; <c>null</c> options mean the defaults.</summary>
@@ -74,11 +90,14 @@ public sealed class FaceLandmarker : IDisposable
     /// <exception cref="ArgumentException">Smoothing in image mode.</exception>
     public static FaceLandmarker Create(FaceLandmarkerOptions? options = null) => Create(options, RuntimeModelLoader.Instance);
 
-    internal static FaceLandmarker Create(FaceLandmarkerOptions? options, IModelLoader loader)
+    internal static FaceLandmarker Create(FaceLandmarkerOptions? options, IModelLoader loader) => Create(options, loader, null);
+
+    /// <summary>As <see cref="Create(FaceLandmarkerOptions?)"/>, with other thorough-mode parts than the kept ones (for the ablation).</summary>
+    internal static FaceLandmarker Create(FaceLandmarkerOptions? options, IModelLoader loader, ThoroughSettings? thorough)
     {
         options ??= new FaceLandmarkerOptions();
         options.Validate();
-        return new FaceLandmarker(options, loader);
+        return new FaceLandmarker(options, loader, options.Thorough ? thorough ?? ThoroughSettings.Kept : null);
     }
 
     /// <summary>The options this landmarker was created with.</summary>
@@ -166,27 +185,47 @@ public sealed class FaceLandmarker : IDisposable
         _detections.Clear();
         if (DetectionPolicy.ShouldDetect(_options.RunningMode, _previousRois.Count, _options.NumFaces))
         {
-            _detector.Detect(image, _options.Sampling, _options.MinFaceDetectionConfidence, _detections);
-            if (_detections.Count > _options.NumFaces) _detections.RemoveRange(_options.NumFaces, _detections.Count - _options.NumFaces);
+            int limit = _options.NumFaces;
+            if (_thorough is null)
+            {
+                _detector.Detect(image, _options.Sampling, _options.MinFaceDetectionConfidence, _detections);
+            }
+            else
+            {
+                _thorough.Detect(image, _options.Sampling, _options.MinFaceDetectionConfidence, _options.NumFaces - _previousRois.Count, _detections);
+                // More detections than faces: the face flag rejects the false ones among them.
+                limit *= _thorough.Settings.MaxCandidatesPerFace;
+            }
+            if (_detections.Count > limit) _detections.RemoveRange(limit, _detections.Count - limit);
             for (int i = 0; i < _detections.Count; i++)
                 _detectedRois.Add(RoiSource.FromDetection(RoiFromDetection.Compute(_detections[i], width, height), i));
         }
 
         _trackedRois.Clear();
         for (int i = 0; i < _previousRois.Count; i++) _trackedRois.Add(RoiSource.FromPreviousFace(_previousRois[i], i));
-        RoiAssociation.Merge(_detectedRois, _trackedRois, _rois, _options.MinTrackingConfidence);
+        if (_thorough is null) RoiAssociation.Merge(_detectedRois, _trackedRois, _rois, _options.MinTrackingConfidence);
+        else RoiAssociation.MergeKeepingDetections(_detectedRois, _trackedRois, _rois, _options.MinTrackingConfidence);
 
         _nextRois.Clear();
         _nextSmoothers.Clear();
+        _refinement?.StartImage();
         foreach (RoiSource roi in _rois)
         {
             if (roi.Rect.Width == 0 && roi.Rect.Height == 0) continue;
-            float presence = _landmarks.Run(image, roi.Rect, _options.Sampling, _scratch);
+            // Thorough mode checks more detections than faces asked for; it stops once it has them.
+            if (_refinement is not null && result.Faces.Count >= _options.NumFaces) break;
+            NormalizedRect crop = roi.Rect;
+            float presence = _landmarks.Run(image, crop, _options.Sampling, _scratch);
             if (!FaceFlag.IsPresent(presence, _options.MinFacePresenceConfidence)) continue;
+            if (_refinement is not null)
+            {
+                if (roi.DetectionIndex >= 0) presence = _refinement.Refine(image, ref crop, presence, _options.Sampling, _scratch);
+                if (!_refinement.TakeIfNew(_scratch, width, height)) continue;
+            }
 
             Face face = result.AddFace();
             DetectionCandidate? detection = roi.DetectionIndex >= 0 ? _detections[roi.DetectionIndex] : null;
-            face.Set(roi.Rect, presence, detection, width, height);
+            face.Set(crop, presence, detection, width, height);
             Span<NormalizedLandmark> landmarks = face.PrepareLandmarks(_scratch.Length);
             _scratch.CopyTo(landmarks);
 
@@ -281,6 +320,7 @@ public sealed class FaceLandmarker : IDisposable
         // Waits for a call running on another thread rather than freeing its buffers under it.
         if (!_gate.Close()) return;
         _detector.Dispose();
+        _otherDetector?.Dispose();
         _landmarks.Dispose();
     }
 }

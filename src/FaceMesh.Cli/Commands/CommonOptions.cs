@@ -30,6 +30,11 @@ internal sealed class CommonOptions
         DefaultValueFactory = _ => "cpu",
     }.AcceptOnlyFromAmong("cpu", "gpu");
 
+    public Option<bool> Thorough { get; } = new("--thorough")
+    {
+        Description = "Accuracy mode beyond MediaPipe: also finds small, distant and rotated faces and refines still-image landmarks, at a few times the cost (README: Thorough mode)",
+    };
+
     public Option<int> Threads { get; } = NonNegative(new Option<int>("--threads")
     {
         Description = "Inference threads (0 = all cores)",
@@ -51,6 +56,7 @@ internal sealed class CommonOptions
         command.Options.Add(NumFaces);
         command.Options.Add(Detector);
         command.Options.Add(Sampling);
+        command.Options.Add(Thorough);
         command.Options.Add(Threads);
     }
 
@@ -63,6 +69,7 @@ internal sealed class CommonOptions
         ThreadCount = parse.GetValue(Threads) is > 0 and var threads ? threads : Environment.ProcessorCount,
         RunningMode = mode,
         Smoothing = smoothing,
+        Thorough = parse.GetValue(Thorough),
     };
 }
 

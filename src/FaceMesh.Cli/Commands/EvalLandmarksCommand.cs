@@ -35,6 +35,11 @@ internal static class EvalLandmarksCommand
             Description = "true: attention model (478 points); false: mesh model (468); both: side by side (the Attention Mesh paper's Table 2)",
             DefaultValueFactory = _ => "true",
         }.AcceptOnlyFromAmong("true", "false", "both");
+        var thorough = new Option<string>("--thorough")
+        {
+            Description = "false: MediaPipe's pipeline; true: the accuracy mode (README: Thorough mode); both: side by side on the same faces",
+            DefaultValueFactory = _ => "false",
+        }.AcceptOnlyFromAmong("false", "true", "both");
         var groups = new Option<string?>("--groups") { Description = "CSV of image,group: every figure per group and the best-worst discrepancy" };
         var report = new Option<string?>("--report") { Description = "Directory for report.json, report.md, faces.csv and the CED plots (SVG and PNG)" };
         var overlay = new Option<string?>("--overlay") { Description = "Directory for each face drawn with annotation (green) and prediction (red), worst first" };
@@ -52,7 +57,7 @@ internal static class EvalLandmarksCommand
         var command = new Command("landmarks",
             "Landmark accuracy on annotated photos: NME (% of inter-ocular distance) per region, failure rate at 8/10 %, AUC of the cumulative error curve")
         {
-            dataset, format, protocol, refine, groups, report, overlay, frames, minOverlap, common.Detector, common.Sampling, common.Threads,
+            dataset, format, protocol, refine, thorough, groups, report, overlay, frames, minOverlap, common.Detector, common.Sampling, common.Threads,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -73,7 +78,7 @@ internal static class EvalLandmarksCommand
             // bystander can take the annotated face's place. Faces nobody annotated are ignored by the matching.
             int numFaces = Math.Clamp(data.Images.Max(i => i.Faces.Count) + ExtraFaces, 1, FaceLandmarkerOptions.NumFacesLimit);
             FaceLandmarkerOptions pipeline = common.ToOptions(parse, RunningMode.Image) with { NumFaces = numFaces };
-            IReadOnlyList<EvaluationRun> runs = Runs(pipeline, parse.GetValue(refine)!, parse.GetValue(protocol)!, parse.GetValue(frames));
+            IReadOnlyList<EvaluationRun> runs = Runs(pipeline, parse.GetValue(refine)!, parse.GetValue(protocol)!, parse.GetValue(frames), parse.GetValue(thorough)!);
 
             LandmarkEvaluation evaluation = await FrameProgress.RunAsync($"eval {Path.GetFileName(Path.TrimEndingDirectorySeparator(data.Root))}", data.Images.Count,
                 progress => Task.Run(() => evaluator.Evaluate(data, runs, progress, cancellation), cancellation)).ConfigureAwait(false);
@@ -98,16 +103,18 @@ internal static class EvalLandmarksCommand
         return command;
     }
 
-    internal static IReadOnlyList<EvaluationRun> Runs(FaceLandmarkerOptions pipeline, string refine, string protocol, int trackingFrames)
+    internal static IReadOnlyList<EvaluationRun> Runs(FaceLandmarkerOptions pipeline, string refine, string protocol, int trackingFrames, string thorough = "false")
     {
         bool[] refines = refine switch { "both" => [false, true], "false" => [false], _ => [true] };
+        bool[] thoroughs = thorough switch { "both" => [false, true], "true" => [true], _ => [false] };
         EvaluationProtocol[] protocols = protocol switch
         {
             "both" => [EvaluationProtocol.Reacquisition, EvaluationProtocol.Tracking],
             "tracking" => [EvaluationProtocol.Tracking],
             _ => [EvaluationProtocol.Reacquisition],
         };
-        return refines.SelectMany(r => protocols.Select(p => EvaluationRun.ForLandmarker(r ? "attention478" : "mesh468",
-            pipeline with { RefineLandmarks = r }, p, trackingFrames))).ToArray();
+        return refines.SelectMany(r => thoroughs.SelectMany(t => protocols.Select(p => EvaluationRun.ForLandmarker(
+            (r ? "attention478" : "mesh468") + (t ? "-thorough" : ""),
+            pipeline with { RefineLandmarks = r, Thorough = t }, p, trackingFrames)))).ToArray();
     }
 }

@@ -38,6 +38,7 @@ internal static class QueueCommand
                 Detector = parse.GetValue(common.Detector)!,
                 Sampling = parse.GetValue(common.Sampling)!,
                 Smoothing = landmarker.Smoothing,
+                Thorough = landmarker.Thorough,
             };
             settings.ToBatchOptions();
             IReadOnlyList<InputFile> corpus = CorpusScanner.Expand(parse.GetValue(inputs)!);

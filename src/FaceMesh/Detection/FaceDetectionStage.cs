@@ -49,5 +49,29 @@ internal sealed class FaceDetectionStage : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs the model on a square <paramref name="region"/> of the image (a tile, possibly turned)
+    /// and appends every candidate above <paramref name="minScore"/>, before suppression, in
+    /// normalised image coordinates, so candidates of several views can be suppressed together.
+    /// Returns how many were appended.
+    /// </summary>
+    public int AppendCandidates(ImageView image, RotatedRect region, Sampling sampling, float minScore, List<DetectionCandidate> output)
+    {
+        var view = new LetterboxTransform(region, image.Width, image.Height);
+        var target = new CropTarget(_spec.InputSize, _spec.InputSize, -1f, 1f, SamplingBorder.Zero);
+        ImageToTensor.Crop(image, view.Region, target, sampling, _model.Input, CpuSamplerKind.OpenCvFixedPoint);
+        _model.Invoke();
+
+        int first = output.Count;
+        DetectionDecoder.Decode(_model.Output(0), _model.Output(1), _anchors, _spec.CoordinateScale, minScore, output);
+        for (int i = first; i < output.Count; i++)
+        {
+            DetectionCandidate c = output[i];
+            view.Project(ref c);
+            output[i] = c;
+        }
+        return output.Count - first;
+    }
+
     public void Dispose() => _model.Dispose();
 }

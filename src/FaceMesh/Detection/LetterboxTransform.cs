@@ -13,8 +13,17 @@ internal readonly struct LetterboxTransform
     private readonly float _m0, _m1, _m3, _m4, _m5, _m7;
 
     public LetterboxTransform(int imageWidth, int imageHeight, int tensorWidth, int tensorHeight)
+        : this(PadToAspect(RotatedRect.WholeImage(imageWidth, imageHeight), tensorWidth, tensorHeight), imageWidth, imageHeight)
     {
-        Region = PadToAspect(RotatedRect.WholeImage(imageWidth, imageHeight), tensorWidth, tensorHeight);
+    }
+
+    /// <summary>
+    /// The detector's view of any region of the image (a tile, or the image turned by a quarter
+    /// turn): the region must already have the tensor's aspect ratio.
+    /// </summary>
+    public LetterboxTransform(RotatedRect region, int imageWidth, int imageHeight)
+    {
+        Region = region;
         float a = Region.Width, b = Region.Height;
         float c = MathF.Cos(Region.Rotation), d = MathF.Sin(Region.Rotation);
         float g = 1f / imageWidth, h = 1f / imageHeight;

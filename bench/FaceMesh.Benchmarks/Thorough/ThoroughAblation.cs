@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics;
+using FaceMesh.Evaluation;
+using FaceMesh.Imaging;
+using FaceMesh.Inference;
+using FaceMesh.Media;
+using FaceMesh.Thorough;
+
+namespace FaceMesh.Benchmarks.Thorough;
+
+/// <summary>
+/// Measures each part of <see cref="FaceLandmarkerOptions.Thorough"/> on its own against the default
+/// pipeline, side by side on the same annotated photos (300-W .pts) and face-free photos:
+/// <c>dotnet run -c Release --project bench/FaceMesh.Benchmarks -- thorough DATASET FACE_FREE_DIR [variant ...]</c>.
+/// Prints, per variant, the faces missed, the faces found on face-free photos, NME (core, eyes, lips,
+/// all 68; mean and median over the faces every variant finds) and milliseconds per image.
+/// </summary>
+internal static class ThoroughAblation
+{
+    private static readonly Dictionary<string, ThoroughSettings?> Variants = new()
+    {
+        ["default"] = null,
+        ["full"] = new(SecondDetector: true, TileLevels: 0, RotatedRetries: false, RefinementPasses: 0),
+        ["tiles1"] = new(SecondDetector: false, TileLevels: 1, RotatedRetries: false, RefinementPasses: 0),
+        ["tiles2"] = new(SecondDetector: false, TileLevels: 2, RotatedRetries: false, RefinementPasses: 0),
+        ["turns"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: true, RefinementPasses: 0),
+        ["refine1"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 1),
+        ["refine2"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 2),
+        ["refine3"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 3),
+        ["mirror"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 0, AveragedViews: 1),
+        ["refine1-mirror"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 1, AveragedViews: 1),
+        ["refine2-mirror"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 2, AveragedViews: 1),
+        ["refine1-views3"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 1, AveragedViews: 3),
+        ["refine1-views5"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 1, AveragedViews: 5),
+        ["views3"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 0, AveragedViews: 3),
+        ["kept"] = ThoroughSettings.Kept,
+    };
+
+    public static void Run(string[] args)
+    {
+        if (args.Length < 3)
+        {
+            Console.Error.WriteLine($"usage: thorough DATASET FACE_FREE_DIR [variant ...]; variants: {string.Join(' ', Variants.Keys)}");
+            return;
+        }
+        string[] names = args.Length > 3 ? args[3..] : [.. Variants.Keys];
+        AnnotatedDataset data = AnnotatedDataset.Load(args[1], AnnotationFormat.Pts);
+        int numFaces = Math.Clamp(data.Images.Max(i => i.Faces.Count) + 4, 1, FaceLandmarkerOptions.NumFacesLimit);
+        var timers = names.ToDictionary(n => n, _ => new List<double>());
+        var runs = names.Select(name => new EvaluationRun(name, EvaluationProtocol.Reacquisition,
+            () => new TimedPredictor(Create(name, numFaces), timers[name]))).ToArray();
+
+        LandmarkEvaluation evaluation = new LandmarkEvaluator().Evaluate(data, runs);
+        Dictionary<string, int> falseFaces = CountFaceFree(args[2], names);
+
+        Console.WriteLine($"{data.Images.Count} images, {data.FaceCount} faces; NME (% of inter-ocular distance) over faces every variant finds");
+        Console.WriteLine("variant   missed  face-free  core mean/median  eyes mean/median  lips mean/median  all68 mean/median  ms/image (median)");
+        foreach (RunSummary s in evaluation.Summaries)
+        {
+            string model = s.Model;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{model,-9} {s.DetectionFailures,6}  {falseFaces[model],9}  {Nme(s, "core")}  {Nme(s, "eyes")}  {Nme(s, "lips")}  {Nme(s, "all68")}   {timers[model].Average(),7:F1} ({Median(timers[model]):F1})   compared {s.Compared}"));
+        }
+    }
+
+    private static FaceLandmarker Create(string name, int numFaces)
+    {
+        ThoroughSettings? settings = Variants[name];
+        var options = new FaceLandmarkerOptions { NumFaces = numFaces, Thorough = settings is not null };
+        return FaceLandmarker.Create(options, RuntimeModelLoader.Instance, settings);
+    }
+
+    private static Dictionary<string, int> CountFaceFree(string directory, string[] names)
+    {
+        var counts = names.ToDictionary(n => n, _ => 0);
+        string[] files = [.. Directory.EnumerateFiles(directory).Where(f => f.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".png", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)];
+        foreach (string name in names)
+        {
+            using FaceLandmarker landmarker = Create(name, 4);
+            foreach (string file in files)
+            {
+                using ImageBuffer image = ImageFile.Read(file, PixelFormat.Rgb24);
+                int found = landmarker.Detect(image.View).Faces.Count;
+                counts[name] += found;
+                if (found > 0) Console.Error.WriteLine($"{name}: {found} face(s) in face-free {Path.GetFileName(file)}");
+            }
+        }
+        Console.Error.WriteLine($"{files.Length} face-free images");
+        return counts;
+    }
+
+    private static string Nme(RunSummary s, string region)
+    {
+        Spread nme = s.Region(region).Nme;
+        return string.Create(CultureInfo.InvariantCulture, $"{100 * nme.Mean,7:F3} / {100 * nme.Median,6:F3}");
+    }
+
+    private static double Median(List<double> values)
+    {
+        if (values.Count == 0) return double.NaN;
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+
+    private sealed class TimedPredictor(FaceLandmarker landmarker, List<double> milliseconds) : ILandmarkPredictor
+    {
+        private readonly FaceLandmarkerResult _result = new();
+
+        public IReadOnlyList<Vector2[]> Predict(ImageView image)
+        {
+            long start = Stopwatch.GetTimestamp();
+            landmarker.TryDetect(image, _result);
+            milliseconds.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            return _result.Faces.Select(face => face.ToPixelLandmarks().Select(p => new Vector2(p.X, p.Y)).ToArray()).ToArray();
+        }
+
+        public void Dispose() => landmarker.Dispose();
+    }
+}

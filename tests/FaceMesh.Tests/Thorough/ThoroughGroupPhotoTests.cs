@@ -1,0 +1,98 @@
+using FaceMesh.Imaging;
+using FaceMesh.Tests.Support;
+
+namespace FaceMesh.Tests.Thorough;
+
+/// <summary>
+/// <see cref="FaceLandmarkerOptions.Thorough"/> on a group photo the test makes itself: fixture faces
+/// shrunk to 30-60 px on a large canvas, some turned by 90 or 180 degrees, and one large face.
+/// </summary>
+public class ThoroughGroupPhotoTests
+{
+    private const int Width = 1024, Height = 768;
+
+    private static readonly string[] Portraits = ["grace_hopper.jpg", "man_portrait.jpg", "astronaut.png"];
+
+    // Centre x, centre y, face size (px), quarter turns clockwise. The first is large enough for
+    // MediaPipe's pipeline; the small upright ones keep to the top band and the turned ones to the
+    // bottom right, so the tiles that hold a turned face hold no upright one (turns are tried where
+    // nothing upright was found).
+    private static readonly PastedFace[] Places =
+    [
+        new(200, 230, 180, 0),
+        new(520, 110, 60, 0),
+        new(900, 110, 50, 0),
+        new(420, 470, 45, 0),
+        new(650, 640, 50, 1),
+        new(900, 630, 60, 2),
+    ];
+
+    private static ImageBuffer GroupPhoto()
+    {
+        var cuts = new List<SyntheticGroupPhoto.FaceCut>();
+        using (FaceLandmarker finder = FaceLandmarker.Create())
+            foreach (string name in Portraits)
+            {
+                using ImageBuffer portrait = Fixtures.Read(name);
+                Face face = Assert.Single(finder.Detect(portrait.View).Faces);
+                (float x, float y, float size) = Extent(face);
+                cuts.Add(SyntheticGroupPhoto.Cut(portrait.View, x, y, size));
+            }
+        return SyntheticGroupPhoto.Compose(Width, Height, [.. Places.Select((place, i) => (cuts[i % cuts.Count], place))]);
+    }
+
+    // Centre and long side of the face's landmark box, in pixels.
+    private static (float X, float Y, float Size) Extent(Face face)
+    {
+        float xMin = float.MaxValue, yMin = float.MaxValue, xMax = float.MinValue, yMax = float.MinValue;
+        for (int k = 0; k < 468; k++)
+        {
+            var p = face.GetPixelLandmark(k);
+            (xMin, xMax, yMin, yMax) = (Math.Min(xMin, p.X), Math.Max(xMax, p.X), Math.Min(yMin, p.Y), Math.Max(yMax, p.Y));
+        }
+        return ((xMin + xMax) / 2, (yMin + yMax) / 2, Math.Max(xMax - xMin, yMax - yMin));
+    }
+
+    // The pasted faces each found face lies on (its landmark box centre within a quarter face of the true centre, its size within a third).
+    private static List<int> Matches(FaceLandmarkerResult result) =>
+        [.. result.Faces.Select(face =>
+        {
+            (float x, float y, float size) = Extent(face);
+            return Array.FindIndex(Places, p =>
+                MathF.Abs(x - p.CenterX) < p.Size / 4 && MathF.Abs(y - p.CenterY) < p.Size / 4 && MathF.Abs(size - p.Size) < p.Size / 3);
+        })];
+
+    [FixtureFact("grace_hopper.jpg", "man_portrait.jpg", "astronaut.png")]
+    public void Thorough_mode_finds_the_small_and_turned_faces_the_default_misses_at_their_places()
+    {
+        using ImageBuffer photo = GroupPhoto();
+        var options = new FaceLandmarkerOptions { NumFaces = 16 };
+        using FaceLandmarker mediaPipe = FaceLandmarker.Create(options);
+        using FaceLandmarker thorough = FaceLandmarker.Create(options with { Thorough = true });
+
+        List<int> byDefault = Matches(mediaPipe.Detect(photo.View));
+        FaceLandmarkerResult found = thorough.Detect(photo.View);
+        List<int> byThorough = Matches(found);
+        string seen = string.Join("; ", found.Faces.Select(f => Extent(f)).Select(e => $"({e.X:F0}, {e.Y:F0}) {e.Size:F0} px"));
+
+        Assert.Equal([0], byDefault);
+        Assert.True(!byThorough.Contains(-1), $"a face where none was pasted: {seen}");
+        // Every upright face and the face turned by 90 degrees, each once. The one turned by 180
+        // degrees is not reliably found in this layout (README, Thorough mode: known gaps), so it is
+        // not asserted; if it is found, it is at its place (above).
+        Assert.True(new[] { 0, 1, 2, 3, 4 }.All(byThorough.Contains), $"thorough found {seen}");
+        Assert.Equal(byThorough.Count, byThorough.Distinct().Count());
+    }
+
+    [Fact]
+    public void A_face_free_canvas_gives_no_face_in_either_mode()
+    {
+        using ImageBuffer empty = SyntheticGroupPhoto.Compose(Width, Height, []);
+        var options = new FaceLandmarkerOptions { NumFaces = 16 };
+        using FaceLandmarker mediaPipe = FaceLandmarker.Create(options);
+        using FaceLandmarker thorough = FaceLandmarker.Create(options with { Thorough = true });
+
+        Assert.Empty(mediaPipe.Detect(empty.View).Faces);
+        Assert.Empty(thorough.Detect(empty.View).Faces);
+    }
+}
