@@ -33,6 +33,8 @@ public sealed class FaceLandmarker : IDisposable
 
     private readonly List<DetectionCandidate> _detections = [];
     private readonly List<RoiSource> _detectedRois = [];
+    private readonly List<DetectionCandidate> _extraDetections = [];
+    private readonly List<RoiSource> _extraRois = [];
     private readonly List<RoiSource> _trackedRois = [];
     private readonly List<RoiSource> _rois = [];
     private readonly NormalizedLandmark[] _scratch;
@@ -65,13 +67,11 @@ public sealed class FaceLandmarker : IDisposable
             _detector = new FaceDetectionStage(detectorModel, spec);
             if (thorough is not null)
             {
-                // Tiles and turns use the short-range model, so both models are needed whichever one the options chose.
+                // The other model runs on the whole image and either may run on the tiles, so both are loaded.
                 DetectorSpec otherSpec = options.DetectorModel == FaceDetectorModel.ShortRange ? DetectorSpec.FullRange : DetectorSpec.ShortRange;
                 otherModel = loader.Load(otherSpec.Model, null, options.ThreadCount);
                 _otherDetector = new FaceDetectionStage(otherModel, otherSpec);
-                _thorough = options.DetectorModel == FaceDetectorModel.ShortRange
-                    ? new ThoroughDetector(_detector, _otherDetector, thorough)
-                    : new ThoroughDetector(_otherDetector, _detector, thorough);
+                _thorough = new ThoroughDetector(_otherDetector, thorough.TileModel == options.DetectorModel ? _detector : _otherDetector, thorough);
             }
             _landmarks = new LandmarkStage(loader.Load(LandmarkModelSpec.Model(options.RefineLandmarks), options.LandmarkModelPath, options.ThreadCount), options.RefineLandmarks);
         }
@@ -167,6 +167,64 @@ public sealed class FaceLandmarker : IDisposable
         return result.Faces.Count > 0;
     }
 
+    // Candidates of all thorough views whose box no ROI tried above covers, best first, until the
+    // face limit is reached; each must pass the face flag on its own crop and again on the crop of
+    // its own landmarks (a false detection rarely passes twice), and cover no face already taken.
+    private void AddThoroughFaces(ImageView image, long timestamp, FaceLandmarkerResult result)
+    {
+        int width = image.Width, height = image.Height;
+        _thorough!.Detect(image, _options.Sampling, _options.MinFaceDetectionConfidence, _options.NumFaces, _detections, _extraDetections);
+        int limit = (_options.NumFaces - result.Faces.Count) * _thorough.Settings.MaxCandidatesPerFace;
+        _extraRois.Clear();
+        foreach (DetectionCandidate candidate in _extraDetections)
+        {
+            if (_extraRois.Count >= limit) break;
+            NormalizedRect rect = RoiFromDetection.Compute(candidate, width, height);
+            if (RoiAssociation.Overlaps(rect, _rois, ThoroughSettings.DuplicateOverlap)) continue;
+            _detections.Add(candidate);
+            _extraRois.Add(RoiSource.FromDetection(rect, _detections.Count - 1));
+        }
+        foreach (RoiSource roi in _extraRois)
+        {
+            if (result.Faces.Count >= _options.NumFaces) break;
+            AddFace(image, roi, timestamp, result, extra: true);
+        }
+    }
+
+    private void AddFace(ImageView image, in RoiSource roi, long timestamp, FaceLandmarkerResult result, bool extra)
+    {
+        if (roi.Rect.Width == 0 && roi.Rect.Height == 0) return;
+        int width = image.Width, height = image.Height;
+        NormalizedRect crop = roi.Rect;
+        float presence = _landmarks.Run(image, crop, _options.Sampling, _scratch);
+        if (!FaceFlag.IsPresent(presence, _options.MinFacePresenceConfidence)) return;
+        if (_refinement is not null)
+        {
+            bool confirmed = true;
+            if (roi.DetectionIndex >= 0) presence = _refinement.Refine(image, ref crop, presence, _options.Sampling, _scratch, out confirmed);
+            // MediaPipe's own faces are kept whatever the refinement says; only the extra ones must be confirmed and new.
+            bool taken = _refinement.TakeIfNew(_scratch, width, height);
+            if (extra && (!confirmed || !taken)) return;
+        }
+
+        Face face = result.AddFace();
+        DetectionCandidate? detection = roi.DetectionIndex >= 0 ? _detections[roi.DetectionIndex] : null;
+        face.Set(crop, presence, detection, width, height);
+        Span<NormalizedLandmark> landmarks = face.PrepareLandmarks(_scratch.Length);
+        _scratch.CopyTo(landmarks);
+
+        if (_options.RunningMode != RunningMode.Video) return;
+        // The next ROI comes from the raw landmarks; smoothing only changes what is returned.
+        _nextRois.Add(RoiFromLandmarks.Compute(_scratch, width, height));
+        LandmarkSmoother? smoother = null;
+        if (_options.Smoothing)
+        {
+            smoother = roi.PreviousFace >= 0 ? TakePreviousSmoother(roi.PreviousFace) : RentSmoother();
+            smoother.Apply(landmarks, timestamp, width, height);
+        }
+        _nextSmoothers.Add(smoother);
+    }
+
     private void RequireMode(RunningMode mode, string otherMethod)
     {
         if (_options.RunningMode != mode)
@@ -178,68 +236,31 @@ public sealed class FaceLandmarker : IDisposable
     {
         if (image.Pixels.IsEmpty) throw new ArgumentException("The image view is empty (default).", nameof(image));
         int width = image.Width, height = image.Height;
-        bool video = _options.RunningMode == RunningMode.Video;
         result.Reset(width, height, timestamp);
 
         _detectedRois.Clear();
         _detections.Clear();
-        if (DetectionPolicy.ShouldDetect(_options.RunningMode, _previousRois.Count, _options.NumFaces))
+        bool detecting = DetectionPolicy.ShouldDetect(_options.RunningMode, _previousRois.Count, _options.NumFaces);
+        if (detecting)
         {
-            int limit = _options.NumFaces;
-            if (_thorough is null)
-            {
-                _detector.Detect(image, _options.Sampling, _options.MinFaceDetectionConfidence, _detections);
-            }
-            else
-            {
-                _thorough.Detect(image, _options.Sampling, _options.MinFaceDetectionConfidence, _options.NumFaces - _previousRois.Count, _detections);
-                // More detections than faces: the face flag rejects the false ones among them.
-                limit *= _thorough.Settings.MaxCandidatesPerFace;
-            }
-            if (_detections.Count > limit) _detections.RemoveRange(limit, _detections.Count - limit);
+            _detector.Detect(image, _options.Sampling, _options.MinFaceDetectionConfidence, _detections);
+            if (_detections.Count > _options.NumFaces) _detections.RemoveRange(_options.NumFaces, _detections.Count - _options.NumFaces);
             for (int i = 0; i < _detections.Count; i++)
                 _detectedRois.Add(RoiSource.FromDetection(RoiFromDetection.Compute(_detections[i], width, height), i));
         }
 
         _trackedRois.Clear();
         for (int i = 0; i < _previousRois.Count; i++) _trackedRois.Add(RoiSource.FromPreviousFace(_previousRois[i], i));
-        if (_thorough is null) RoiAssociation.Merge(_detectedRois, _trackedRois, _rois, _options.MinTrackingConfidence);
-        else RoiAssociation.MergeKeepingDetections(_detectedRois, _trackedRois, _rois, _options.MinTrackingConfidence);
+        RoiAssociation.Merge(_detectedRois, _trackedRois, _rois, _options.MinTrackingConfidence);
 
         _nextRois.Clear();
         _nextSmoothers.Clear();
         _refinement?.StartImage();
-        foreach (RoiSource roi in _rois)
-        {
-            if (roi.Rect.Width == 0 && roi.Rect.Height == 0) continue;
-            // Thorough mode checks more detections than faces asked for; it stops once it has them.
-            if (_refinement is not null && result.Faces.Count >= _options.NumFaces) break;
-            NormalizedRect crop = roi.Rect;
-            float presence = _landmarks.Run(image, crop, _options.Sampling, _scratch);
-            if (!FaceFlag.IsPresent(presence, _options.MinFacePresenceConfidence)) continue;
-            if (_refinement is not null)
-            {
-                if (roi.DetectionIndex >= 0) presence = _refinement.Refine(image, ref crop, presence, _options.Sampling, _scratch);
-                if (!_refinement.TakeIfNew(_scratch, width, height)) continue;
-            }
+        // Thorough mode first runs MediaPipe's pipeline unchanged and keeps every face it finds, so it
+        // can never lose one of them; its extra views only add faces that none of these cover.
+        foreach (RoiSource roi in _rois) AddFace(image, roi, timestamp, result, extra: false);
+        if (_thorough is not null && detecting && result.Faces.Count < _options.NumFaces) AddThoroughFaces(image, timestamp, result);
 
-            Face face = result.AddFace();
-            DetectionCandidate? detection = roi.DetectionIndex >= 0 ? _detections[roi.DetectionIndex] : null;
-            face.Set(crop, presence, detection, width, height);
-            Span<NormalizedLandmark> landmarks = face.PrepareLandmarks(_scratch.Length);
-            _scratch.CopyTo(landmarks);
-
-            if (!video) continue;
-            // The next ROI comes from the raw landmarks; smoothing only changes what is returned.
-            _nextRois.Add(RoiFromLandmarks.Compute(_scratch, width, height));
-            LandmarkSmoother? smoother = null;
-            if (_options.Smoothing)
-            {
-                smoother = roi.PreviousFace >= 0 ? TakePreviousSmoother(roi.PreviousFace) : RentSmoother();
-                smoother.Apply(landmarks, timestamp, width, height);
-            }
-            _nextSmoothers.Add(smoother);
-        }
         // From the returned (possibly smoothed) landmarks, so the pose describes what the caller sees.
         for (int i = 0; i < result.Faces.Count; i++)
         {

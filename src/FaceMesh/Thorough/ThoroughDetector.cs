@@ -4,19 +4,18 @@ using FaceMesh.Imaging;
 namespace FaceMesh.Thorough;
 
 /// <summary>
-/// Detection for <see cref="FaceLandmarkerOptions.Thorough"/>: the short-range model on the whole
-/// image, optionally the full-range model too, one model on overlapping tiles, and quarter
-/// turns of any view that yields nothing upright; every candidate, projected back to the image,
+/// Detection for <see cref="FaceLandmarkerOptions.Thorough"/>: the detections MediaPipe's pipeline
+/// already made on the whole image, optionally the other BlazeFace model on it too, one model on overlapping tiles, and quarter
+/// turns of every tile (and of the whole image if it yields nothing upright); every candidate, projected back to the image,
 /// goes through one weighted non-maximum suppression, so a face seen in several views becomes one
 /// detection. Uses the stages it is given without owning them; not thread-safe.
 /// </summary>
-internal sealed class ThoroughDetector(FaceDetectionStage shortRange, FaceDetectionStage fullRange, ThoroughSettings settings)
+internal sealed class ThoroughDetector(FaceDetectionStage otherModel, FaceDetectionStage tileModel, ThoroughSettings settings)
 {
-    private readonly FaceDetectionStage _tileDetector = settings.TileModel == FaceDetectorModel.FullRange ? fullRange : shortRange;
     private readonly WeightedNonMaxSuppression _nms = new(DetectorSpec.NmsIouThreshold);
     private readonly List<DetectionCandidate> _candidates = [];
     private readonly List<RotatedRect> _tiles = [];
-    private readonly List<RotatedRect> _empty = [];
+    private readonly List<RotatedRect> _turned = [];
 
     public ThoroughSettings Settings => settings;
 
@@ -24,33 +23,37 @@ internal sealed class ThoroughDetector(FaceDetectionStage shortRange, FaceDetect
     /// Clears <paramref name="output"/> and fills it with the merged faces, best first, in normalised
     /// image coordinates. Each stage runs only while fewer than <paramref name="wanted"/> faces are
     /// found, so a photo whose faces the cheap views already find costs little more than the default:
-    /// the whole image (short-range, then full-range), then the tiles, then quarter turns of the
-    /// views that found nothing upright.
+    /// the whole image (<paramref name="seeds"/>, the pipeline's own detections, then the other
+    /// model), then the tiles, then quarter turns of the tiles (and of the whole image if it found nothing upright).
     /// </summary>
-    public void Detect(ImageView image, Sampling sampling, float minScore, int wanted, List<DetectionCandidate> output)
+    public void Detect(ImageView image, Sampling sampling, float minScore, int wanted, List<DetectionCandidate> seeds, List<DetectionCandidate> output)
     {
         _candidates.Clear();
-        _empty.Clear();
+        _candidates.AddRange(seeds);
+        _turned.Clear();
         RotatedRect whole = DetectionTiles.Whole(image.Width, image.Height);
         // Tiles and turns look at many more windows, so chance alone would pass more of them.
         float tileScore = Math.Max(minScore, settings.TileMinScore);
-        int found = shortRange.AppendCandidates(image, whole, sampling, minScore, _candidates);
+        int found = seeds.Count;
         if (settings.SecondDetector && Merge(output) < wanted)
-            found += fullRange.AppendCandidates(image, whole, sampling, minScore, _candidates);
-        if (found == 0) _empty.Add(whole);
+            found += otherModel.AppendCandidates(image, whole, sampling, minScore, _candidates);
+        // The whole image is turned only when nothing upright was found: the tiles are turned anyway.
+        if (found == 0) _turned.Add(whole);
 
         if (settings.TileLevels > 0 && Merge(output) < wanted)
         {
             DetectionTiles.Fill(image.Width, image.Height, settings.TileLevels, _tiles);
-            foreach (RotatedRect tile in _tiles)
-                if (_tileDetector.AppendCandidates(image, tile, sampling, tileScore, _candidates) == 0) _empty.Add(tile);
+            foreach (RotatedRect tile in _tiles) tileModel.AppendCandidates(image, tile, sampling, tileScore, _candidates);
+            // Every tile is turned, not only those with nothing upright: a tile holding an upright (or
+            // 90-degree, which BlazeFace half sees) face and a face upside down found only the first.
+            _turned.AddRange(_tiles);
         }
 
         if (settings.RotatedRetries && Merge(output) < wanted)
         {
-            foreach (RotatedRect view in _empty)
+            foreach (RotatedRect view in _turned)
                 for (int quarter = 1; quarter <= 3; quarter++)
-                    _tileDetector.AppendCandidates(image, view with { Rotation = quarter * MathF.PI / 2 }, sampling, tileScore, _candidates);
+                    tileModel.AppendCandidates(image, view with { Rotation = quarter * MathF.PI / 2 }, sampling, tileScore, _candidates);
         }
         Merge(output);
     }

@@ -24,15 +24,21 @@ internal sealed class ThoroughRefinement(LandmarkStage stage, ThoroughSettings s
     /// <summary>
     /// Runs the refinement passes over <paramref name="landmarks"/> (updated in place, with
     /// <paramref name="crop"/>) and returns the face flag of the last pass kept; a pass whose face
-    /// flag falls to the threshold is not kept and ends the refinement.
+    /// flag falls to the threshold is not kept and ends the refinement. <paramref name="confirmed"/>
+    /// says whether the first pass kept the face flag (true without passes).
     /// </summary>
-    public float Refine(ImageView image, ref NormalizedRect crop, float presence, Sampling sampling, Span<NormalizedLandmark> landmarks)
+    public float Refine(ImageView image, ref NormalizedRect crop, float presence, Sampling sampling, Span<NormalizedLandmark> landmarks, out bool confirmed)
     {
+        confirmed = true;
         for (int pass = 0; pass < settings.RefinementPasses; pass++)
         {
             NormalizedRect next = RoiFromLandmarks.Compute(landmarks, image.Width, image.Height);
             float nextPresence = stage.Run(image, next, sampling, _pass);
-            if (!FaceFlag.IsPresent(nextPresence, minPresence)) break;
+            if (!FaceFlag.IsPresent(nextPresence, minPresence))
+            {
+                confirmed &= pass > 0;
+                break;
+            }
             _pass.CopyTo(landmarks);
             crop = next;
             presence = nextPresence;

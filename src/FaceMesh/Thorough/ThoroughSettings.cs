@@ -7,7 +7,7 @@ namespace FaceMesh.Thorough;
 /// </summary>
 /// <param name="SecondDetector">Also run the other BlazeFace model (full-range after short-range) on the whole image.</param>
 /// <param name="TileLevels">Levels of overlapping tiles the detector also runs on (0 = none); each level halves the tile side.</param>
-/// <param name="RotatedRetries">A view (whole image or tile) with no upright candidate is tried again turned by 90, 180 and 270 degrees.</param>
+/// <param name="RotatedRetries">Every tile, and the whole image if it has no upright candidate, is tried again turned by 90, 180 and 270 degrees.</param>
 /// <param name="RefinementPasses">Landmark model runs again on the ROI of its own landmarks, this many times per new face.</param>
 /// <param name="AveragedViews">After refinement the landmark model also sees this many other views of the final crop (<see cref="Views"/>: mirrored, then 10 % tighter, ...); the 468 mesh points are the mean over all views whose face flag passes.</param>
 /// <param name="TileModel">Which BlazeFace model runs on the tiles and the turned views.</param>

@@ -18,23 +18,11 @@ internal static class RoiAssociation
         foreach (RoiSource roi in tracked) Add(roi, merged, minSimilarity);
     }
 
-    /// <summary>
-    /// Thorough mode's association: the detections were already merged by one suppression over all
-    /// views, so they never evict each other (a weaker false candidate would evict a real face);
-    /// a tracked ROI still replaces a detection it overlaps.
-    /// </summary>
-    public static void MergeKeepingDetections(List<RoiSource> detected, List<RoiSource> tracked, List<RoiSource> merged, float minSimilarity)
+    /// <summary>Whether <paramref name="rect"/> overlaps any of <paramref name="rois"/> by IoU above <paramref name="minSimilarity"/>, rotation ignored.</summary>
+    public static bool Overlaps(in NormalizedRect rect, List<RoiSource> rois, float minSimilarity)
     {
-        merged.Clear();
-        foreach (RoiSource roi in detected)
-            if (!OverlapsAny(roi, tracked, minSimilarity)) merged.Add(roi);
-        merged.AddRange(tracked);
-    }
-
-    private static bool OverlapsAny(in RoiSource roi, List<RoiSource> others, float minSimilarity)
-    {
-        BoundingBox box = AxisAligned(roi.Rect);
-        foreach (RoiSource other in others)
+        BoundingBox box = AxisAligned(rect);
+        foreach (RoiSource other in rois)
             if (BoxOverlap.IntersectionOverUnion(box, AxisAligned(other.Rect)) > minSimilarity) return true;
         return false;
     }
