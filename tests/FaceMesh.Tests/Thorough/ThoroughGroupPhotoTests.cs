@@ -35,29 +35,18 @@ public class ThoroughGroupPhotoTests
             {
                 using ImageBuffer portrait = Fixtures.Read(name);
                 Face face = Assert.Single(finder.Detect(portrait.View).Faces);
-                (float x, float y, float size) = Extent(face);
+                (float x, float y, float size) = LandmarkExtent.Of(face);
                 cuts.Add(SyntheticGroupPhoto.Cut(portrait.View, x, y, size));
             }
         return SyntheticGroupPhoto.Compose(Width, Height, [.. Places.Select((place, i) => (cuts[i % cuts.Count], place))]);
     }
 
-    // Centre and long side of the face's landmark box, in pixels.
-    private static (float X, float Y, float Size) Extent(Face face)
-    {
-        float xMin = float.MaxValue, yMin = float.MaxValue, xMax = float.MinValue, yMax = float.MinValue;
-        for (int k = 0; k < 468; k++)
-        {
-            var p = face.GetPixelLandmark(k);
-            (xMin, xMax, yMin, yMax) = (Math.Min(xMin, p.X), Math.Max(xMax, p.X), Math.Min(yMin, p.Y), Math.Max(yMax, p.Y));
-        }
-        return ((xMin + xMax) / 2, (yMin + yMax) / 2, Math.Max(xMax - xMin, yMax - yMin));
-    }
 
     // The pasted faces each found face lies on (its landmark box centre within a quarter face of the true centre, its size within a third).
     private static List<int> Matches(FaceLandmarkerResult result) =>
         [.. result.Faces.Select(face =>
         {
-            (float x, float y, float size) = Extent(face);
+            (float x, float y, float size) = LandmarkExtent.Of(face);
             return Array.FindIndex(Places, p =>
                 MathF.Abs(x - p.CenterX) < p.Size / 4 && MathF.Abs(y - p.CenterY) < p.Size / 4 && MathF.Abs(size - p.Size) < p.Size / 3);
         })];
@@ -73,7 +62,7 @@ public class ThoroughGroupPhotoTests
         List<int> byDefault = Matches(mediaPipe.Detect(photo.View));
         FaceLandmarkerResult found = thorough.Detect(photo.View);
         List<int> byThorough = Matches(found);
-        string seen = string.Join("; ", found.Faces.Select(f => Extent(f)).Select(e => $"({e.X:F0}, {e.Y:F0}) {e.Size:F0} px"));
+        string seen = string.Join("; ", found.Faces.Select(f => LandmarkExtent.Of(f)).Select(e => $"({e.X:F0}, {e.Y:F0}) {e.Size:F0} px"));
 
         Assert.Equal([0], byDefault);
         Assert.True(!byThorough.Contains(-1), $"a face where none was pasted: {seen}");

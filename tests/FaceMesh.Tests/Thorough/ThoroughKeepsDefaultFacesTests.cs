@@ -24,20 +24,8 @@ public class ThoroughKeepsDefaultFacesTests
 
         FaceLandmarkerResult byDefault = mediaPipe.Detect(image.View);
         Assert.NotEmpty(byDefault.Faces);
-        List<(float X, float Y, float Size)> thoroughFaces = [.. thorough.Detect(image.View).Faces.Select(Extent)];
-        foreach ((float x, float y, float size) in byDefault.Faces.Select(Extent))
+        List<(float X, float Y, float Size)> thoroughFaces = [.. thorough.Detect(image.View).Faces.Select(LandmarkExtent.Of)];
+        foreach ((float x, float y, float size) in byDefault.Faces.Select(LandmarkExtent.Of))
             Assert.Contains(thoroughFaces, t => MathF.Abs(t.X - x) < size / 10 && MathF.Abs(t.Y - y) < size / 10);
-    }
-
-    // Centre and long side of the face's landmark box, in pixels.
-    private static (float X, float Y, float Size) Extent(Face face)
-    {
-        float xMin = float.MaxValue, yMin = float.MaxValue, xMax = float.MinValue, yMax = float.MinValue;
-        for (int k = 0; k < 468; k++)
-        {
-            var p = face.GetPixelLandmark(k);
-            (xMin, xMax, yMin, yMax) = (Math.Min(xMin, p.X), Math.Max(xMax, p.X), Math.Min(yMin, p.Y), Math.Max(yMax, p.Y));
-        }
-        return ((xMin + xMax) / 2, (yMin + yMax) / 2, Math.Max(xMax - xMin, yMax - yMin));
     }
 }
