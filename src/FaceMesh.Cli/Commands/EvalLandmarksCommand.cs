@@ -81,7 +81,7 @@ internal static class EvalLandmarksCommand
             IReadOnlyList<EvaluationRun> runs = Runs(pipeline, parse.GetValue(refine)!, parse.GetValue(protocol)!, parse.GetValue(frames), parse.GetValue(thorough)!);
 
             LandmarkEvaluation evaluation = await FrameProgress.RunAsync($"eval {Path.GetFileName(Path.TrimEndingDirectorySeparator(data.Root))}", data.Images.Count,
-                progress => Task.Run(() => evaluator.Evaluate(data, runs, progress, cancellation), cancellation)).ConfigureAwait(false);
+                progress => Task.Run(() => evaluator.Evaluate(data, runs, progress, cancellation), cancellation), unit: "images").ConfigureAwait(false);
 
             EvalLandmarksTable.Write(evaluation);
             if (parse.GetValue(report) is { } reportDirectory)
@@ -93,7 +93,7 @@ internal static class EvalLandmarksCommand
             {
                 int count = evaluation.Faces.Count;
                 IReadOnlyList<string> files = await FrameProgress.RunAsync("overlays", count,
-                    progress => Task.Run(() => OverlayWriter.Write(evaluation, overlayDirectory, progress: progress, cancellationToken: cancellation), cancellation)).ConfigureAwait(false);
+                    progress => Task.Run(() => OverlayWriter.Write(evaluation, overlayDirectory, progress: progress, cancellationToken: cancellation), cancellation), unit: "overlays").ConfigureAwait(false);
                 await Console.Error.WriteLineAsync($"overlays: {files.Count} images in {overlayDirectory}").ConfigureAwait(false);
             }
             foreach (SkippedInput skip in evaluation.Skipped)

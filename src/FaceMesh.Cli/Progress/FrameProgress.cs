@@ -4,7 +4,7 @@ using Spectre.Console;
 namespace FaceMesh.Cli.Progress;
 
 /// <summary>
-/// A Spectre.Console progress bar on standard error (frames, fps, ETA) while some work runs. It
+/// A Spectre.Console progress bar on standard error (items done, rate, ETA) while some work runs. It
 /// appears only when standard error is an interactive terminal, so logs and pipes stay clean and
 /// standard output stays free for data.
 /// </summary>
@@ -13,7 +13,8 @@ internal static class FrameProgress
     /// <param name="label">What is being done, e.g. the input file name.</param>
     /// <param name="totalFrames">Expected frame count, or null when unknown (the bar then only spins).</param>
     /// <param name="work">The work; it reports progress through its argument.</param>
-    public static async Task<T> RunAsync<T>(string label, long? totalFrames, Func<IFrameProgress, Task<T>> work)
+    /// <param name="unit">What is counted, plural ("frames", "images", "faces"); the rate is shown per second of it.</param>
+    public static async Task<T> RunAsync<T>(string label, long? totalFrames, Func<IFrameProgress, Task<T>> work, string unit = "frames")
     {
         ArgumentNullException.ThrowIfNull(work);
         if (ProgressTerminal.TryOpen() is not { } console) return await work(Silent.Instance).ConfigureAwait(false);
@@ -26,7 +27,7 @@ internal static class FrameProgress
             {
                 ProgressTask task = context.AddTask(Markup.Escape(label), maxValue: totalFrames is > 0 and var t ? t : 1);
                 task.IsIndeterminate = totalFrames is not > 0;
-                var bar = new Bar(task, label, totalFrames);
+                var bar = new Bar(task, label, totalFrames, unit);
                 T result = await work(bar).ConfigureAwait(false);
                 bar.ShowFinalText();
                 if (!task.IsIndeterminate) task.Value = task.MaxValue;
@@ -44,7 +45,7 @@ internal static class FrameProgress
     }
 
     /// <summary>Updates the bar every frame but rewrites its text only a few times a second.</summary>
-    private sealed class Bar(ProgressTask task, string label, long? totalFrames) : IFrameProgress
+    private sealed class Bar(ProgressTask task, string label, long? totalFrames, string unit) : IFrameProgress
     {
         private static readonly TimeSpan TextInterval = TimeSpan.FromMilliseconds(250);
         private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -70,7 +71,7 @@ internal static class FrameProgress
         {
             double fps = elapsed.TotalSeconds > 0 ? _framesDone / elapsed.TotalSeconds : 0;
             string total = totalFrames is > 0 and var t ? $"/{t}" : "";
-            task.Description = Markup.Escape($"{label}  {_framesDone}{total} frames  {fps:F1} fps");
+            task.Description = Markup.Escape($"{label}  {_framesDone}{total} {unit}  {fps:F1} {unit}/s");
         }
     }
 }
