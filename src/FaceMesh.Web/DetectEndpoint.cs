@@ -12,8 +12,8 @@ namespace FaceMesh.Web;
 /// <summary>
 /// <c>POST /api/detect</c>: a multipart upload with the image in the field <c>image</c>, answered
 /// with the same JSON object <c>facemesh detect</c> writes for that file (the <c>image</c> key is
-/// the uploaded file name). Query: <c>geometry</c>, <c>refine</c>, <c>maxFaces</c>, <c>strict</c>, as
-/// the CLI's flags. The upload is held in memory only (bounded by the upload limit) and decoded
+/// the uploaded file name). Query: <c>geometry</c>, <c>refine</c>, <c>maxFaces</c>, <c>thorough</c>,
+/// <c>strict</c>, as the CLI's flags. The upload is held in memory only (bounded by the upload limit) and decoded
 /// through a pipe, with the checks and pixels of file reading. A damaged image (truncated, corrupt)
 /// is answered as the CLI treats it: its result with a <c>warnings</c> array (the CLI's stderr
 /// warnings; a sound image has no such key, so its JSON is the CLI's), or 422 with <c>strict=true</c>.
@@ -107,6 +107,7 @@ internal sealed class DetectEndpoint(PipelinePool pool, FaceMeshServerOptions op
             RefineLandmarks = Flag(query, "refine", true),
             NumFaces = query.TryGetValue("maxFaces", out var faces) ? int.Parse(faces.ToString(), System.Globalization.CultureInfo.InvariantCulture) : 1,
             OutputFacialTransformationMatrixes = Flag(query, "geometry", false),
+            Thorough = Flag(query, "thorough", false),
         };
         parsed.Validate();
         return parsed;

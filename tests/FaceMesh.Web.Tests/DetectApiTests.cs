@@ -13,6 +13,7 @@ public sealed class DetectApiTests
     [InlineData("grace_hopper.jpg", "")]
     [InlineData("astronaut.png", "")]
     [InlineData("astronaut.png", "--geometry")]
+    [InlineData("grace_hopper.jpg", "--thorough")]
     public async Task Detect_returns_byte_for_byte_the_object_facemesh_detect_prints_for_the_same_file(string fixture, string flag)
     {
         string[] arguments = flag.Length > 0 ? ["detect", fixture, flag] : ["detect", fixture];
@@ -20,7 +21,7 @@ public sealed class DetectApiTests
         Assert.Equal((byte)'\n', cliLine[^1]);
 
         await using var server = await TestServer.StartAsync();
-        string query = flag == "--geometry" ? "?geometry=true" : "";
+        string query = flag.Length > 0 ? $"?{flag[2..]}=true" : "";
         byte[] api = await PostImageAsync(server, File.ReadAllBytes(TestPaths.Fixture(fixture)), fixture, query, HttpStatusCode.OK);
 
         Assert.Equal(cliLine[..^1], api);
@@ -95,6 +96,8 @@ public sealed class DetectApiTests
         Assert.Contains("field 'image'", error.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
         using HttpResponseMessage query = await server.Http.PostAsync("/api/detect?maxFaces=0", new MultipartFormDataContent());
         Assert.Equal(HttpStatusCode.BadRequest, query.StatusCode);
+        using HttpResponseMessage flag = await server.Http.PostAsync("/api/detect?thorough=maybe", new MultipartFormDataContent());
+        Assert.Equal(HttpStatusCode.BadRequest, flag.StatusCode);
     }
 
     [FixtureFact("grace_hopper.jpg")]
