@@ -40,9 +40,8 @@ public sealed class InputProcessor(BatchOptions options) : IDisposable
     {
         await using VideoReader probed = await VideoReader.OpenAsync(path, PixelFormat.Rgb24, cancellationToken).ConfigureAwait(false);
         // Even sizes decode as 4:2:0 planes, converted here: cheaper than ffmpeg's RGB through the pipe.
-        bool planar = Yuv420.Supports(probed.Info.Width, probed.Info.Height);
-        await using VideoReader reader = planar ? probed.WithYuv420Frames() : probed;
-        using ImageBuffer? rgb = planar ? new ImageBuffer(probed.Info.Width, probed.Info.Height, PixelFormat.Rgb24) : null;
+        await using VideoReader reader = probed.WithYuv420FramesWhereSupported();
+        using var rgb = new RgbFrameConverter(reader);
         // One landmarker for every video this processor reads: loading the models costs more than a short clip.
         FaceLandmarker landmarker = _videos ??= FaceLandmarker.Create(options.ForVideo);
         landmarker.ResetTracking();
@@ -51,8 +50,7 @@ public sealed class InputProcessor(BatchOptions options) : IDisposable
         var clock = new VideoClock();
         await foreach (VideoFrame frame in reader.ReadFramesAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (rgb is not null) Yuv420.ToRgb(frame.Image.Span, rgb.Width, rgb.Height, rgb);
-            landmarker.TryDetectForVideo(rgb?.View ?? frame.Image.View, clock.Next(frame.TimestampMs), result);
+            landmarker.TryDetectForVideo(rgb.ToRgb(frame.Image), clock.Next(frame.TimestampMs), result);
             yield return Records(path, frame.Index, frame.TimestampMs, result);
         }
         if (reader.DecodeError is { } damage)

@@ -103,6 +103,14 @@ public sealed class VideoReader : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
+    /// A reader whose frames come as <see cref="Yuv420"/> planes when the frame size allows it (even),
+    /// else this reader itself: the cheap way to decode for the landmarker, with
+    /// <see cref="RgbFrameConverter"/> turning either kind of frame into RGB once.
+    /// </summary>
+    public VideoReader WithYuv420FramesWhereSupported() =>
+        IsYuv420 || !Yuv420.Supports(Info.Width, Info.Height) ? this : WithYuv420Frames();
+
+    /// <summary>
     /// Decodes the frames in order. Each enumeration starts its own ffmpeg process, so the video
     /// can be read more than once. One pooled pixel buffer is reused for every frame: a frame is
     /// valid until the enumerator moves on. Throws <see cref="MediaException"/> if ffmpeg fails;

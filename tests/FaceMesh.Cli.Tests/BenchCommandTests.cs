@@ -55,6 +55,21 @@ public class BenchCommandTests
         Assert.Equal(0, blendshapes.GetProperty("allocatedBytesPerFace").GetDouble());
     }
 
+    [FixtureFact("astronaut.png")]
+    public void Drawing_prints_one_line_with_both_ways_timed()
+    {
+        ToolRun run = CliProcess.Run("bench", "--drawing", "--frames", "10", "--image", TestPaths.Fixture("astronaut.png"));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using JsonDocument report = JsonDocument.Parse(Assert.Single(run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        JsonElement root = report.RootElement;
+        Assert.Equal(["frameWidth", "frameHeight", "onPlanesMs", "onPlanesMinMs", "throughRgbRegionMs", "throughRgbRegionMinMs"],
+            root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal((1280, 720), (root.GetProperty("frameWidth").GetInt32(), root.GetProperty("frameHeight").GetInt32()));
+        Assert.True(root.GetProperty("onPlanesMinMs").GetDouble() > 0);
+        Assert.True(root.GetProperty("onPlanesMs").GetDouble() >= root.GetProperty("onPlanesMinMs").GetDouble());
+        Assert.True(root.GetProperty("throughRgbRegionMinMs").GetDouble() > 0);
+    }
+
     [Fact]
     public void Too_few_frames_is_one_line_and_non_zero()
     {

@@ -25,7 +25,11 @@ internal static class BenchCommand
             Description = "Only time the pipeline (image mode, refine on, 1 thread) on these images; one JSON line each",
             AllowMultipleArgumentsPerToken = true,
         };
-        var command = new Command("bench", "Measure speed: FP32 peak, per-model inference, full pipeline, allocations") { json, threads, frames, image, still };
+        var drawing = new Option<bool>("--drawing")
+        {
+            Description = "Only time drawing the mesh on one 1280x720 4:2:0 video frame, on the planes vs through an RGB rectangle (one JSON line)",
+        };
+        var command = new Command("bench", "Measure speed: FP32 peak, per-model inference, full pipeline, allocations") { json, threads, frames, image, still, drawing };
         command.SetAction((parse, _) =>
         {
             int runs = parse.GetValue(frames);
@@ -38,6 +42,21 @@ internal static class BenchCommand
                     Stats timing = StillImageBenchmark.Run(picture.View, runs, threads: 1);
                     Console.WriteLine(JsonSerializer.Serialize(new { image = path, medianMs = Math.Round(timing.Median, 3), minMs = Math.Round(timing.Min, 3) }));
                 }
+                return Task.FromResult(0);
+            }
+            if (parse.GetValue(drawing))
+            {
+                string facePath = parse.GetValue(image) ?? Fixtures.Find("astronaut.png")
+                    ?? throw new ArgumentException("No face photo for the drawing runs: pass --image PATH (or run ./test.sh once to fetch the fixtures).");
+                using ImageBuffer face = ImageFile.Read(facePath);
+                DrawingBenchmark.Result d = DrawingBenchmark.Run(face.View, runs)
+                    ?? throw new ArgumentException($"No face found in {facePath}.");
+                Console.WriteLine(JsonSerializer.Serialize(new
+                {
+                    frameWidth = d.Width, frameHeight = d.Height,
+                    onPlanesMs = Math.Round(d.OnPlanes.Median, 3), onPlanesMinMs = Math.Round(d.OnPlanes.Min, 3),
+                    throughRgbRegionMs = Math.Round(d.ThroughRgbRegion.Median, 3), throughRgbRegionMinMs = Math.Round(d.ThroughRgbRegion.Min, 3),
+                }));
                 return Task.FromResult(0);
             }
             int all = parse.GetValue(threads) is > 0 and var t ? t : Environment.ProcessorCount;

@@ -78,9 +78,8 @@ internal sealed class PuppetJob(PuppetSettings settings)
         VideoInfo info = probed.Info;
         // Decoded as video decodes it (4:2:0 planes, converted once), so puppet's take and video's
         // take of the same clip hold the same landmarks and coefficients.
-        bool planar = Yuv420.Supports(info.Width, info.Height);
-        await using VideoReader reader = planar ? probed.WithYuv420Frames() : probed;
-        using ImageBuffer? rgb = planar ? new ImageBuffer(info.Width, info.Height, PixelFormat.Rgb24) : null;
+        await using VideoReader reader = probed.WithYuv420FramesWhereSupported();
+        using var rgb = new RgbFrameConverter(reader);
         using FaceLandmarker landmarker = FaceLandmarker.Create(Options(RunningMode.Video));
         using var renderer = new PuppetRenderer(puppet.Avatar, info.Width, info.Height, settings.SideBySide, texture?.View);
         using LiveLinkCsvWriter? csv = settings.LiveLinkCsvPath is { } csvPath
@@ -101,12 +100,7 @@ internal sealed class PuppetJob(PuppetSettings settings)
                 await foreach (VideoFrame frame in reader.ReadFramesAsync(cancellationToken).ConfigureAwait(false))
                 {
                     long timestamp = clock.Next(frame.TimestampMs);
-                    ImageView pixels = frame.Image.View;
-                    if (rgb is not null)
-                    {
-                        Yuv420.ToRgb(frame.Image.Span, rgb.Width, rgb.Height, rgb);
-                        pixels = rgb.View;
-                    }
+                    ImageView pixels = rgb.ToRgb(frame.Image);
                     landmarker.TryDetectForVideo(pixels, timestamp, result);
                     if (Track(puppet, result, take, timestamp / 1000.0)) seen++;
                     renderer.Render(pixels, puppet.Vertices, puppet.HeadRotation);

@@ -15,6 +15,10 @@ internal sealed class FaceRenderer(MeshLayers layers, LipstickChoice? lipstick)
 
     public bool DrawsNothing => layers == MeshLayers.None && lipstick is null;
 
+    public MeshLayers Layers => layers;
+
+    public LipstickChoice? LipstickChoice => lipstick;
+
     public void Render(ImageBuffer image, FaceLandmarkerResult result)
     {
         for (int i = 0; i < result.Faces.Count; i++)
@@ -29,7 +33,7 @@ internal sealed class FaceRenderer(MeshLayers layers, LipstickChoice? lipstick)
 
     // Thin lines on small faces, bolder ones on large faces: one style unit per ~200 px of face,
     // in steps of 1/8 so a face whose size wobbles reuses the same style.
-    private MeshStyle StyleFor(Face face)
+    public MeshStyle StyleFor(Face face)
     {
         float facePixels = face.Roi.Width * face.ImageWidth / 1.5f;
         int step = (int)MathF.Round(Math.Clamp(facePixels / 200f, 0.5f, 4f) * 8);

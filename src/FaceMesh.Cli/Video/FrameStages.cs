@@ -16,12 +16,13 @@ namespace FaceMesh.Cli.Video;
 /// slow one instead of buffering; the frame buffers and results circulate and are never
 /// reallocated. A stage that fails stops the others, and its error (not their cancellation) is
 /// what the caller sees. Frames may travel as <see cref="Yuv420"/> planes from decoder to encoder:
-/// the tracker then converts each to RGB for the landmarker (<paramref name="trackerRgb"/>), and the
+/// the tracker then converts each to RGB for the landmarker (<paramref name="trackerRgb"/>, which
+/// passes RGB frames through), and the
 /// drawing happens through <paramref name="canvas"/> on the planes themselves.
 /// </summary>
 internal sealed class FrameStages(VideoReader reader, FramePool frames, FaceLandmarker landmarker, FaceRenderer renderer,
     FrameJsonLinesWriter? json, LiveLinkCsvWriter? csv, VideoWriter? writer, StageTimes times,
-    ImageBuffer? trackerRgb = null, Yuv420Canvas? canvas = null)
+    RgbFrameConverter trackerRgb, Yuv420Canvas? canvas = null)
 {
     public readonly record struct Counts(long Frames, long FramesWithFaces);
 
@@ -93,13 +94,8 @@ internal sealed class FrameStages(VideoReader reader, FramePool frames, FaceLand
         {
             FaceLandmarkerResult result = await results.Reader.ReadAsync(token).ConfigureAwait(false);
             t = times.Add(StageTimes.Stage.TrackStarved, t);
-            ImageView pixels = frame.Image.View;
-            if (trackerRgb is not null)
-            {
-                Yuv420.ToRgb(frame.Image.Span, trackerRgb.Width, trackerRgb.Height, trackerRgb);
-                pixels = trackerRgb.View;
-                t = times.Add(StageTimes.Stage.Convert, t);
-            }
+            ImageView pixels = trackerRgb.ToRgb(frame.Image);
+            if (trackerRgb.Converts) t = times.Add(StageTimes.Stage.Convert, t);
             if (landmarker.TryDetectForVideo(pixels, clock.Next(frame.TimestampMs), result)) _framesWithFaces++;
             t = times.Add(StageTimes.Stage.Inference, t);
             if (next is null)

@@ -33,13 +33,13 @@ internal sealed class VideoJob(VideoJobSettings settings)
         // Even-sized video travels as 4:2:0 planes, as decoders make and encoders take them: ffmpeg
         // converts no colours, the pipes carry half the bytes, and only the landmarker's input
         // and the drawn rectangle are converted here. Odd sizes (which 4:2:0 cannot hold) stay RGB.
-        bool planar = Yuv420.Supports(info.Width, info.Height);
-        await using VideoReader reader = planar ? probed.WithYuv420Frames() : probed;
+        await using VideoReader reader = probed.WithYuv420FramesWhereSupported();
+        bool planar = reader.IsYuv420;
         using FaceLandmarker landmarker = FaceLandmarker.Create(settings.Pipeline);
         using FrameJsonLinesWriter? json = settings.JsonLinesPath is { } path ? new FrameJsonLinesWriter(path, settings.Pipeline.OutputFaceBlendshapes) : null;
         using LiveLinkCsvWriter? csv = settings.LiveLinkCsvPath is { } csvPath ? LiveLinkCsvWriter.Create(csvPath, info.FrameRate.IsValid ? info.FrameRate.ToDouble() : 30) : null;
         using var frames = new FramePool(info.Width, reader.FrameRows, reader.Format, FrameStages.FramesInFlight(encodes: settings.Output is not null));
-        using ImageBuffer? trackerRgb = planar ? new ImageBuffer(info.Width, info.Height, PixelFormat.Rgb24) : null;
+        using var trackerRgb = new RgbFrameConverter(reader);
         using Yuv420Canvas? canvas = planar && settings.Output is not null && !settings.Renderer.DrawsNothing ? new Yuv420Canvas(info.Width, info.Height) : null;
         VideoWriter? writer = settings.Output is null ? null : await VideoWriter.OpenAsync(settings.Output, info.Width, info.Height, info.FrameRate,
             new VideoWriterOptions { AudioSourcePath = info.HasAudio ? settings.Input : null, FinaliseTimeout = FinaliseTimeout, Yuv420Input = planar },
