@@ -1,0 +1,57 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace FaceMesh.Runtime.Kernels;
+
+/// <summary>
+/// IEEE binary16 to binary32 inside the kernels, with integer operations: .NET 10 exposes no
+/// vector half-to-single conversion (no F16C or AVX512-FP16 intrinsics), and per-element
+/// <see cref="Half"/> casts would cost more than the memory traffic they save.
+/// </summary>
+/// <remarks>
+/// A half's 15 magnitude bits, shifted left by 13, are a float whose exponent is 112 too small:
+/// multiplying by 2^112 fixes normal numbers and, because the multiplication normalises its
+/// input, subnormal halves as well (a float subnormal times a power of two is exact). The
+/// result is exact for every finite half. Infinities and NaNs (exponent field 31) come out as
+/// finite values of magnitude 2^16 to 2^17, so weights are kept as halves only when all of them
+/// are finite (<see cref="TryNarrow"/>).
+/// </remarks>
+internal static class HalfWidening
+{
+    private const int MantissaShift = 13;        // 23 - 10 mantissa bits
+    private const uint SignAndMagnitude = 0x8FFF_E000; // sign bit, then 15 half bits in float bits 27..13
+    private const float ExponentRebias = 5.192296858534828e33f; // 2^112 = 2^(127 - 15)
+
+    /// <summary>Widens one finite half, given as its bits (the scalar kernels' path).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Widen(short bits) =>
+        BitConverter.UInt32BitsToSingle(((uint)(bits << MantissaShift)) & SignAndMagnitude) * ExponentRebias;
+
+    /// <summary>Widens 16 finite halves, sign-extended to 32 bits first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Widen(Vector256<short> bits)
+    {
+        Vector512<uint> moved = Avx512F.ConvertToVector512Int32(bits).AsUInt32() << MantissaShift;
+        return (moved & Vector512.Create(SignAndMagnitude)).AsSingle() * Vector512.Create(ExponentRebias);
+    }
+
+    /// <summary>Widens 8 finite halves (the AVX2 path).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Widen(Vector128<short> bits)
+    {
+        Vector256<uint> moved = Avx2.ConvertToVector256Int32(bits).AsUInt32() << MantissaShift;
+        return (moved & Vector256.Create(SignAndMagnitude)).AsSingle() * Vector256.Create(ExponentRebias);
+    }
+
+    /// <summary>
+    /// The half bits of <paramref name="value"/> when it is a finite half exactly (signed zeros
+    /// included), so storing the bits and widening them gives back the same float, bit for bit.
+    /// </summary>
+    public static bool TryNarrow(float value, out short bits)
+    {
+        Half half = (Half)value;
+        bits = (short)BitConverter.HalfToUInt16Bits(half);
+        return Half.IsFinite(half) && BitConverter.SingleToUInt32Bits((float)half) == BitConverter.SingleToUInt32Bits(value);
+    }
+}
