@@ -21,7 +21,15 @@ internal static class HalfWidening
 {
     private const int MantissaShift = 13;        // 23 - 10 mantissa bits
     private const uint SignAndMagnitude = 0x8FFF_E000; // sign bit, then 15 half bits in float bits 27..13
-    private const float ExponentRebias = 5.192296858534828e33f; // 2^112 = 2^(127 - 15)
+    /// <summary>2^112 = 2^(127 - 15), the gap between the two formats' exponent biases.</summary>
+    public const float ExponentRebias = 5.192296858534828e33f;
+
+    /// <summary>
+    /// Inputs below this magnitude can carry <see cref="ExponentRebias"/> instead of the weights:
+    /// x * 2^112 stays finite and exact, and (x * 2^112) * (w / 2^112) is x * w exactly, so a
+    /// fused multiply-add with <see cref="WidenUnscaled(Vector256{short})"/> weights rounds the same.
+    /// </summary>
+    public const float MaxRebiasedInput = 65536f;
 
     /// <summary>Widens one finite half, given as its bits (the scalar kernels' path).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -35,6 +43,16 @@ internal static class HalfWidening
         Vector512<uint> moved = Avx512F.ConvertToVector512Int32(bits).AsUInt32() << MantissaShift;
         return (moved & Vector512.Create(SignAndMagnitude)).AsSingle() * Vector512.Create(ExponentRebias);
     }
+
+    /// <summary>16 finite halves divided by 2^112, exactly (subnormal floats included): widening without the multiply.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> WidenUnscaled(Vector256<short> bits) =>
+        ((Avx512F.ConvertToVector512Int32(bits).AsUInt32() << MantissaShift) & Vector512.Create(SignAndMagnitude)).AsSingle();
+
+    /// <summary>8 finite halves divided by 2^112 (the AVX2 path).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> WidenUnscaled(Vector128<short> bits) =>
+        ((Avx2.ConvertToVector256Int32(bits).AsUInt32() << MantissaShift) & Vector256.Create(SignAndMagnitude)).AsSingle();
 
     /// <summary>Widens 8 finite halves (the AVX2 path).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

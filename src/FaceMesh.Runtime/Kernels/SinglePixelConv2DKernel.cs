@@ -136,12 +136,50 @@ internal sealed unsafe class SinglePixelConv2DKernel : Kernel, IFusesActivation
         float* x = stackalloc float[_depth];
         Gather(tensors[_input], x);
         float* output = tensors[_output];
-        switch (_isa)
+        if (_isa == VectorIsa.Scalar)
         {
-            case VectorIsa.Vector512: RunBlocks<Vector512<float>>(x, output, begin, end); break;
-            case VectorIsa.Vector256: RunBlocks<Vector256<float>>(x, output, begin, end); break;
-            default: RunScalar(x, output, begin, end); break;
+            RunScalar(x, output, begin, end);
+            return;
         }
+        // The 2^112 that widening owes each weight goes onto the inputs once instead, when that
+        // is exact for all of them; it takes one of the four instructions per weight vector.
+        if (TryRebias(x, _depth))
+        {
+            if (_isa == VectorIsa.Vector512) RunBlocks<Vector512<float>, RebiasedInputs>(x, output, begin, end);
+            else RunBlocks<Vector256<float>, RebiasedInputs>(x, output, begin, end);
+        }
+        else
+        {
+            if (_isa == VectorIsa.Vector512) RunBlocks<Vector512<float>, RebiasedWeights>(x, output, begin, end);
+            else RunBlocks<Vector256<float>, RebiasedWeights>(x, output, begin, end);
+        }
+    }
+
+    /// <summary>Multiplies the inputs by 2^112 unless one of them is finite and too large for that (then leaves them as they are).</summary>
+    private static bool TryRebias(float* x, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (Math.Abs(x[i]) >= HalfWidening.MaxRebiasedInput && float.IsFinite(x[i])) return false;
+        }
+        for (int i = 0; i < count; i++) x[i] *= HalfWidening.ExponentRebias;
+        return true;
+    }
+
+    /// <summary>Where the exponent rebias of the half weights is applied, fixed at JIT time.</summary>
+    private interface IRebias
+    {
+        static abstract bool OnInputs { get; }
+    }
+
+    private readonly struct RebiasedInputs : IRebias
+    {
+        public static bool OnInputs => true;
+    }
+
+    private readonly struct RebiasedWeights : IRebias
+    {
+        public static bool OnInputs => false;
     }
 
     /// <summary>Copies the input under the filter into filter order (tap, channel); taps in the padding read zeros.</summary>
@@ -163,7 +201,7 @@ internal sealed unsafe class SinglePixelConv2DKernel : Kernel, IFusesActivation
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunBlocks<T>(float* x, float* output, int begin, int end) where T : struct
+    private void RunBlocks<T, TRebias>(float* x, float* output, int begin, int end) where T : struct where TRebias : struct, IRebias
     {
         int lanes = VectorOps.Count<T>(), width = _blockWidth, depth = _depth, run = _runLength;
         for (int block = begin; block < end; block++)
@@ -180,22 +218,22 @@ internal sealed unsafe class SinglePixelConv2DKernel : Kernel, IFusesActivation
                 for (; k + 1 < stop; k += 2, w += 2 * width)
                 {
                     T even = VectorOps.Broadcast<T>(x[k]), odd = VectorOps.Broadcast<T>(x[k + 1]);
-                    c0 = VectorOps.MultiplyAdd(even, Widen<T>(w), c0);
-                    c1 = VectorOps.MultiplyAdd(even, Widen<T>(w + lanes), c1);
-                    c2 = VectorOps.MultiplyAdd(even, Widen<T>(w + 2 * lanes), c2);
-                    c3 = VectorOps.MultiplyAdd(even, Widen<T>(w + 3 * lanes), c3);
-                    d0 = VectorOps.MultiplyAdd(odd, Widen<T>(w + width), d0);
-                    d1 = VectorOps.MultiplyAdd(odd, Widen<T>(w + width + lanes), d1);
-                    d2 = VectorOps.MultiplyAdd(odd, Widen<T>(w + width + 2 * lanes), d2);
-                    d3 = VectorOps.MultiplyAdd(odd, Widen<T>(w + width + 3 * lanes), d3);
+                    c0 = VectorOps.MultiplyAdd(even, Widen<T, TRebias>(w), c0);
+                    c1 = VectorOps.MultiplyAdd(even, Widen<T, TRebias>(w + lanes), c1);
+                    c2 = VectorOps.MultiplyAdd(even, Widen<T, TRebias>(w + 2 * lanes), c2);
+                    c3 = VectorOps.MultiplyAdd(even, Widen<T, TRebias>(w + 3 * lanes), c3);
+                    d0 = VectorOps.MultiplyAdd(odd, Widen<T, TRebias>(w + width), d0);
+                    d1 = VectorOps.MultiplyAdd(odd, Widen<T, TRebias>(w + width + lanes), d1);
+                    d2 = VectorOps.MultiplyAdd(odd, Widen<T, TRebias>(w + width + 2 * lanes), d2);
+                    d3 = VectorOps.MultiplyAdd(odd, Widen<T, TRebias>(w + width + 3 * lanes), d3);
                 }
                 if (k < stop)
                 {
                     T last = VectorOps.Broadcast<T>(x[k]);
-                    c0 = VectorOps.MultiplyAdd(last, Widen<T>(w), c0);
-                    c1 = VectorOps.MultiplyAdd(last, Widen<T>(w + lanes), c1);
-                    c2 = VectorOps.MultiplyAdd(last, Widen<T>(w + 2 * lanes), c2);
-                    c3 = VectorOps.MultiplyAdd(last, Widen<T>(w + 3 * lanes), c3);
+                    c0 = VectorOps.MultiplyAdd(last, Widen<T, TRebias>(w), c0);
+                    c1 = VectorOps.MultiplyAdd(last, Widen<T, TRebias>(w + lanes), c1);
+                    c2 = VectorOps.MultiplyAdd(last, Widen<T, TRebias>(w + 2 * lanes), c2);
+                    c3 = VectorOps.MultiplyAdd(last, Widen<T, TRebias>(w + 3 * lanes), c3);
                     w += width;
                 }
             }
@@ -208,10 +246,18 @@ internal sealed unsafe class SinglePixelConv2DKernel : Kernel, IFusesActivation
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Widen<T>(short* bits) where T : struct
+    private static T Widen<T, TRebias>(short* bits) where T : struct where TRebias : struct, IRebias
     {
-        if (typeof(T) == typeof(Vector512<float>)) return Unsafe.BitCast<Vector512<float>, T>(HalfWidening.Widen(Vector256.Load(bits)));
-        if (typeof(T) == typeof(Vector256<float>)) return Unsafe.BitCast<Vector256<float>, T>(HalfWidening.Widen(Vector128.Load(bits)));
+        if (typeof(T) == typeof(Vector512<float>))
+        {
+            Vector256<short> halves = Vector256.Load(bits);
+            return Unsafe.BitCast<Vector512<float>, T>(TRebias.OnInputs ? HalfWidening.WidenUnscaled(halves) : HalfWidening.Widen(halves));
+        }
+        if (typeof(T) == typeof(Vector256<float>))
+        {
+            Vector128<short> halves = Vector128.Load(bits);
+            return Unsafe.BitCast<Vector256<float>, T>(TRebias.OnInputs ? HalfWidening.WidenUnscaled(halves) : HalfWidening.Widen(halves));
+        }
         throw new NotSupportedException($"{typeof(T)} is not a vector type the kernels support.");
     }
 

@@ -10,10 +10,10 @@ namespace FaceMesh.Runtime.Tests.Kernels;
 public sealed class SinglePixelConv2DKernelTests
 {
     public sealed record Case(int H, int W, int Cin, int Cout, int K, int Stride, Padding Padding, FusedActivation Act,
-        bool Bias = true, int Dilation = 1, bool PRelu = false)
+        bool Bias = true, int Dilation = 1, bool PRelu = false, float InputScale = 4f, bool InfiniteInput = false)
     {
         public override string ToString() =>
-            $"{H}x{W}x{Cin}->{Cout} k{K} s{Stride} d{Dilation} {Padding} {Act}{(Bias ? "" : " nobias")}{(PRelu ? " prelu" : "")}";
+            $"{H}x{W}x{Cin}->{Cout} k{K} s{Stride} d{Dilation} {Padding} {Act}{(Bias ? "" : " nobias")}{(PRelu ? " prelu" : "")} x{InputScale}{(InfiniteInput ? " inf" : "")}";
     }
 
     public static TheoryData<Case, ExecutionMode> Cases()
@@ -28,6 +28,10 @@ public sealed class SinglePixelConv2DKernelTests
             new(3, 3, 16, 1100, 2, 1, Padding.Valid, FusedActivation.None, Dilation: 2),     // runs of one tap
             new(3, 3, 153, 48, 3, 3, Padding.Valid, FusedActivation.None),                   // rows too long for one run, odd taps
             new(3, 3, 32, 300, 3, 3, Padding.Valid, FusedActivation.None, PRelu: true),      // a PRELU folded in
+            // Inputs of 2^16 and more cannot take the weights' 2^112 rebias (it would overflow): the
+            // weights take it instead. Infinite inputs can, and give the same infinities and NaNs.
+            new(3, 3, 32, 1404, 3, 3, Padding.Valid, FusedActivation.None, InputScale: 1e6f),
+            new(3, 3, 32, 300, 3, 3, Padding.Valid, FusedActivation.Relu, InfiniteInput: true),
         };
         var data = new TheoryData<Case, ExecutionMode>();
         foreach (Case c in cases)
@@ -41,7 +45,8 @@ public sealed class SinglePixelConv2DKernelTests
     public void Half_weights_give_the_float32_weights_outputs_bit_for_bit(Case c, ExecutionMode mode)
     {
         var rng = new Random(c.GetHashCode() & 0xffff);
-        float[] x = TestData.Random(rng, c.H * c.W * c.Cin, 4f);
+        float[] x = TestData.Random(rng, c.H * c.W * c.Cin, c.InputScale);
+        if (c.InfiniteInput) (x[5], x[77]) = (float.PositiveInfinity, float.NegativeInfinity);
         float[] filter = HalfValues(rng, c.Cout * c.K * c.K * c.Cin);
         float[]? bias = c.Bias ? HalfValues(rng, c.Cout) : null;
         float[] slopes = HalfValues(rng, c.Cout);
@@ -51,10 +56,11 @@ public sealed class SinglePixelConv2DKernelTests
         float[] single = Run(model, mode, keepHalfWeights: false, x, expectHalfKernel: false);
 
         Assert.Equal(single.Select(BitConverter.SingleToInt32Bits), half.Select(BitConverter.SingleToInt32Bits));
-        if (!c.PRelu)
+        if (!c.PRelu && !c.InfiniteInput)
         {
             double[] expected = ReferenceOps.Conv2D(x, c.H, c.W, c.Cin, filter, c.Cout, c.K, c.K, bias, c.Stride, c.Padding, c.Act, c.Dilation);
             TestData.AssertClose(expected, half, 1e-4);
+            Assert.Equal(c.InputScale >= HalfWidening.MaxRebiasedInput, x.Any(v => Math.Abs(v) >= HalfWidening.MaxRebiasedInput));
         }
     }
 
