@@ -54,6 +54,31 @@ internal static class HalfWidening
     public static Vector256<float> WidenUnscaled(Vector128<short> bits) =>
         ((Avx2.ConvertToVector256Int32(bits).AsUInt32() << MantissaShift) & Vector256.Create(SignAndMagnitude)).AsSingle();
 
+    /// <summary>
+    /// From 32-bit lanes that each hold two finite halves, the one in the low 16 bits, divided by
+    /// 2^112: moved to the top, then shifted arithmetically so the sign stays in bit 31 and the
+    /// magnitude lands in bits 27..13. Loading pairs needs no widening move (a shuffle-port
+    /// instruction per vector), so a pair of weight vectors costs five simple instructions, not six.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> WidenLowUnscaled(Vector512<int> pairs) =>
+        (((pairs << 16) >> (16 - MantissaShift)) & Vector512.Create(unchecked((int)SignAndMagnitude))).AsSingle();
+
+    /// <summary>The half in the high 16 bits of each lane, divided by 2^112.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> WidenHighUnscaled(Vector512<int> pairs) =>
+        ((pairs >> (16 - MantissaShift)) & Vector512.Create(unchecked((int)SignAndMagnitude))).AsSingle();
+
+    /// <summary>The AVX2 form of <see cref="WidenLowUnscaled(Vector512{int})"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> WidenLowUnscaled(Vector256<int> pairs) =>
+        (((pairs << 16) >> (16 - MantissaShift)) & Vector256.Create(unchecked((int)SignAndMagnitude))).AsSingle();
+
+    /// <summary>The AVX2 form of <see cref="WidenHighUnscaled(Vector512{int})"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> WidenHighUnscaled(Vector256<int> pairs) =>
+        ((pairs >> (16 - MantissaShift)) & Vector256.Create(unchecked((int)SignAndMagnitude))).AsSingle();
+
     /// <summary>Widens 8 finite halves (the AVX2 path).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Widen(Vector128<short> bits)

@@ -41,12 +41,13 @@ internal sealed unsafe class SinglePixelConv2DKernel : Kernel, IFusesActivation
     private readonly VectorIsa _isa;
     private readonly int _blockWidth;
     private readonly int _blocks;
-    private readonly AlignedHalves _weights; // [block][depth][blockWidth]
+    private readonly AlignedHalves _weights; // vector paths: [block][pair of inputs][blockWidth][2]; scalar: [block][depth][blockWidth]
+    private readonly int _blockStride;       // halves per block
     private readonly AlignedFloats _bias;
     private readonly ConvEpilogue _epilogue;
 
     private SinglePixelConv2DKernel(int input, int output, ConvGeometry geometry, int inChannels, int outChannels,
-        AlignedHalves weights, AlignedFloats bias, ConvEpilogue epilogue, VectorIsa isa, int blockWidth) : base("Conv2D")
+        AlignedHalves weights, int blockStride, AlignedFloats bias, ConvEpilogue epilogue, VectorIsa isa, int blockWidth) : base("Conv2D")
     {
         _input = input;
         _output = output;
@@ -59,12 +60,13 @@ internal sealed unsafe class SinglePixelConv2DKernel : Kernel, IFusesActivation
         _blockWidth = blockWidth;
         _blocks = (outChannels + blockWidth - 1) / blockWidth;
         _weights = weights;
+        _blockStride = blockStride;
         _bias = bias;
         _epilogue = epilogue;
     }
 
     private SinglePixelConv2DKernel(SinglePixelConv2DKernel source, ConvEpilogue epilogue, int output)
-        : this(source._input, output, source._g, source._inChannels, source._outChannels, source._weights, source._bias,
+        : this(source._input, output, source._g, source._inChannels, source._outChannels, source._weights, source._blockStride, source._bias,
             epilogue, source._isa, source._blockWidth)
     {
     }
@@ -82,9 +84,15 @@ internal sealed unsafe class SinglePixelConv2DKernel : Kernel, IFusesActivation
         int blockWidth = isa == VectorIsa.Scalar ? ScalarBlockWidth : VectorsPerBlock * SimdSupport.Lanes(isa);
         int blocks = (outChannels + blockWidth - 1) / blockWidth;
         if (PackWeights(filter, outChannels, depth, blocks, blockWidth) is not { } weights) return null;
+        int blockStride = depth * blockWidth;
+        if (isa != VectorIsa.Scalar)
+        {
+            weights = PairInputs(weights, depth, RunLength(geometry, inChannels), blocks, blockWidth);
+            blockStride = weights.Length / blocks;
+        }
         var packedBias = new AlignedFloats(blocks * blockWidth);
         if (bias is not null) bias.AsSpan(0, outChannels).CopyTo(packedBias.AsSpan());
-        return new SinglePixelConv2DKernel(input, output, geometry, inChannels, outChannels, weights, packedBias, epilogue, isa, blockWidth);
+        return new SinglePixelConv2DKernel(input, output, geometry, inChannels, outChannels, weights, blockStride, packedBias, epilogue, isa, blockWidth);
     }
 
     /// <summary>
@@ -115,6 +123,37 @@ internal sealed unsafe class SinglePixelConv2DKernel : Kernel, IFusesActivation
             }
         }
         return packed;
+    }
+
+    /// <summary>
+    /// Interleaves the rows of each pair of inputs that the vector loop takes together (even and
+    /// odd positions of a run) so every 32-bit lane holds both weights of one channel, the even
+    /// one low; a run's odd last input is paired with zeros.
+    /// </summary>
+    private static AlignedHalves PairInputs(AlignedHalves rows, int depth, int run, int blocks, int blockWidth)
+    {
+        int pairs = 0;
+        for (int start = 0; start < depth; start += run) pairs += (Math.Min(run, depth - start) + 1) / 2;
+        var paired = new AlignedHalves(blocks * pairs * 2 * blockWidth);
+        Span<short> source = rows.AsSpan(), target = paired.AsSpan();
+        int t = 0;
+        for (int block = 0; block < blocks; block++)
+        {
+            for (int start = 0; start < depth; start += run)
+            {
+                int stop = Math.Min(start + run, depth);
+                for (int k = start; k < stop; k += 2)
+                {
+                    int even = (block * depth + k) * blockWidth, odd = even + blockWidth;
+                    for (int j = 0; j < blockWidth; j++, t += 2)
+                    {
+                        target[t] = source[even + j];
+                        target[t + 1] = k + 1 < stop ? source[odd + j] : (short)0;
+                    }
+                }
+            }
+        }
+        return paired;
     }
 
     public override int WorkUnits => _blocks;
@@ -206,7 +245,7 @@ internal sealed unsafe class SinglePixelConv2DKernel : Kernel, IFusesActivation
         int lanes = VectorOps.Count<T>(), width = _blockWidth, depth = _depth, run = _runLength;
         for (int block = begin; block < end; block++)
         {
-            short* w = _weights.Pointer + (long)block * depth * width;
+            float* w = (float*)(_weights.Pointer + (long)block * _blockStride); // pairs of halves, one per 32-bit lane
             int column = block * width;
             float* bias = _bias.Pointer + column;
             T c0 = VectorOps.Load<T>(bias), c1 = VectorOps.Load<T>(bias + lanes);
@@ -214,26 +253,28 @@ internal sealed unsafe class SinglePixelConv2DKernel : Kernel, IFusesActivation
             T d0 = VectorOps.Zero<T>(), d1 = d0, d2 = d0, d3 = d0;
             for (int start = 0; start < depth; start += run)
             {
-                int k = start, stop = start + run;
-                for (; k + 1 < stop; k += 2, w += 2 * width)
+                int k = start, stop = Math.Min(start + run, depth);
+                for (; k + 1 < stop; k += 2, w += width)
                 {
                     T even = VectorOps.Broadcast<T>(x[k]), odd = VectorOps.Broadcast<T>(x[k + 1]);
-                    c0 = VectorOps.MultiplyAdd(even, Widen<T, TRebias>(w), c0);
-                    c1 = VectorOps.MultiplyAdd(even, Widen<T, TRebias>(w + lanes), c1);
-                    c2 = VectorOps.MultiplyAdd(even, Widen<T, TRebias>(w + 2 * lanes), c2);
-                    c3 = VectorOps.MultiplyAdd(even, Widen<T, TRebias>(w + 3 * lanes), c3);
-                    d0 = VectorOps.MultiplyAdd(odd, Widen<T, TRebias>(w + width), d0);
-                    d1 = VectorOps.MultiplyAdd(odd, Widen<T, TRebias>(w + width + lanes), d1);
-                    d2 = VectorOps.MultiplyAdd(odd, Widen<T, TRebias>(w + width + 2 * lanes), d2);
-                    d3 = VectorOps.MultiplyAdd(odd, Widen<T, TRebias>(w + width + 3 * lanes), d3);
+                    T p0 = VectorOps.Load<T>(w), p1 = VectorOps.Load<T>(w + lanes);
+                    T p2 = VectorOps.Load<T>(w + 2 * lanes), p3 = VectorOps.Load<T>(w + 3 * lanes);
+                    c0 = VectorOps.MultiplyAdd(even, Low<T, TRebias>(p0), c0);
+                    c1 = VectorOps.MultiplyAdd(even, Low<T, TRebias>(p1), c1);
+                    c2 = VectorOps.MultiplyAdd(even, Low<T, TRebias>(p2), c2);
+                    c3 = VectorOps.MultiplyAdd(even, Low<T, TRebias>(p3), c3);
+                    d0 = VectorOps.MultiplyAdd(odd, High<T, TRebias>(p0), d0);
+                    d1 = VectorOps.MultiplyAdd(odd, High<T, TRebias>(p1), d1);
+                    d2 = VectorOps.MultiplyAdd(odd, High<T, TRebias>(p2), d2);
+                    d3 = VectorOps.MultiplyAdd(odd, High<T, TRebias>(p3), d3);
                 }
                 if (k < stop)
                 {
                     T last = VectorOps.Broadcast<T>(x[k]);
-                    c0 = VectorOps.MultiplyAdd(last, Widen<T, TRebias>(w), c0);
-                    c1 = VectorOps.MultiplyAdd(last, Widen<T, TRebias>(w + lanes), c1);
-                    c2 = VectorOps.MultiplyAdd(last, Widen<T, TRebias>(w + 2 * lanes), c2);
-                    c3 = VectorOps.MultiplyAdd(last, Widen<T, TRebias>(w + 3 * lanes), c3);
+                    c0 = VectorOps.MultiplyAdd(last, Low<T, TRebias>(VectorOps.Load<T>(w)), c0);
+                    c1 = VectorOps.MultiplyAdd(last, Low<T, TRebias>(VectorOps.Load<T>(w + lanes)), c1);
+                    c2 = VectorOps.MultiplyAdd(last, Low<T, TRebias>(VectorOps.Load<T>(w + 2 * lanes)), c2);
+                    c3 = VectorOps.MultiplyAdd(last, Low<T, TRebias>(VectorOps.Load<T>(w + 3 * lanes)), c3);
                     w += width;
                 }
             }
@@ -245,18 +286,36 @@ internal sealed unsafe class SinglePixelConv2DKernel : Kernel, IFusesActivation
         }
     }
 
+    /// <summary>The even input's weights of a vector of pairs (its lanes' low halves), widened.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Widen<T, TRebias>(short* bits) where T : struct where TRebias : struct, IRebias
+    private static T Low<T, TRebias>(T pairs) where T : struct where TRebias : struct, IRebias
     {
         if (typeof(T) == typeof(Vector512<float>))
         {
-            Vector256<short> halves = Vector256.Load(bits);
-            return Unsafe.BitCast<Vector512<float>, T>(TRebias.OnInputs ? HalfWidening.WidenUnscaled(halves) : HalfWidening.Widen(halves));
+            Vector512<float> w = HalfWidening.WidenLowUnscaled(Unsafe.BitCast<T, Vector512<int>>(pairs));
+            return Unsafe.BitCast<Vector512<float>, T>(TRebias.OnInputs ? w : w * Vector512.Create(HalfWidening.ExponentRebias));
         }
         if (typeof(T) == typeof(Vector256<float>))
         {
-            Vector128<short> halves = Vector128.Load(bits);
-            return Unsafe.BitCast<Vector256<float>, T>(TRebias.OnInputs ? HalfWidening.WidenUnscaled(halves) : HalfWidening.Widen(halves));
+            Vector256<float> w = HalfWidening.WidenLowUnscaled(Unsafe.BitCast<T, Vector256<int>>(pairs));
+            return Unsafe.BitCast<Vector256<float>, T>(TRebias.OnInputs ? w : w * Vector256.Create(HalfWidening.ExponentRebias));
+        }
+        throw new NotSupportedException($"{typeof(T)} is not a vector type the kernels support.");
+    }
+
+    /// <summary>The odd input's weights of a vector of pairs (its lanes' high halves), widened.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T High<T, TRebias>(T pairs) where T : struct where TRebias : struct, IRebias
+    {
+        if (typeof(T) == typeof(Vector512<float>))
+        {
+            Vector512<float> w = HalfWidening.WidenHighUnscaled(Unsafe.BitCast<T, Vector512<int>>(pairs));
+            return Unsafe.BitCast<Vector512<float>, T>(TRebias.OnInputs ? w : w * Vector512.Create(HalfWidening.ExponentRebias));
+        }
+        if (typeof(T) == typeof(Vector256<float>))
+        {
+            Vector256<float> w = HalfWidening.WidenHighUnscaled(Unsafe.BitCast<T, Vector256<int>>(pairs));
+            return Unsafe.BitCast<Vector256<float>, T>(TRebias.OnInputs ? w : w * Vector256.Create(HalfWidening.ExponentRebias));
         }
         throw new NotSupportedException($"{typeof(T)} is not a vector type the kernels support.");
     }
@@ -268,7 +327,7 @@ internal sealed unsafe class SinglePixelConv2DKernel : Kernel, IFusesActivation
         int depth = _depth;
         for (int block = begin; block < end; block++)
         {
-            short* w = _weights.Pointer + (long)block * depth * ScalarBlockWidth;
+            short* w = _weights.Pointer + (long)block * _blockStride;
             int column = block * ScalarBlockWidth;
             for (int j = 0; j < ScalarBlockWidth; j++) acc[j] = _bias.Pointer[column + j];
             for (int k = 0; k < depth; k++, w += ScalarBlockWidth)

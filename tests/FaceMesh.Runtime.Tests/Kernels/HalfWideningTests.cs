@@ -66,6 +66,57 @@ public sealed class HalfWideningTests
     }
 
     [Fact]
+    public void Unscaled_vector_widening_is_the_finite_half_divided_by_2_to_the_112_exactly()
+    {
+        short[] finite = AllPatterns().Where(b => Half.IsFinite(BitConverter.UInt16BitsToHalf((ushort)b))).ToArray();
+        double rebias = Math.Pow(2, 112);
+        Assert.Equal((double)HalfWidening.ExponentRebias, rebias);
+        for (int i = 0; i + 16 <= finite.Length; i += 16)
+        {
+            Vector512<float> wide = Avx512F.IsSupported ? HalfWidening.WidenUnscaled(Vector256.Create(finite.AsSpan(i, 16))) : default;
+            Vector256<float> narrow = Avx2.IsSupported ? HalfWidening.WidenUnscaled(Vector128.Create(finite.AsSpan(i, 8))) : default;
+            for (int lane = 0; lane < 16; lane++)
+            {
+                double exact = (double)BitConverter.UInt16BitsToHalf((ushort)finite[i + lane]) / rebias;
+                if (Avx512F.IsSupported) Assert.Equal(BitConverter.DoubleToInt64Bits(exact), BitConverter.DoubleToInt64Bits(wide[lane]));
+                if (Avx2.IsSupported && lane < 8) Assert.Equal(BitConverter.DoubleToInt64Bits(exact), BitConverter.DoubleToInt64Bits(narrow[lane]));
+            }
+        }
+    }
+
+    [Fact]
+    public void Halves_paired_in_32_bit_lanes_widen_exactly_whatever_their_neighbour()
+    {
+        short[] finite = AllPatterns().Where(b => Half.IsFinite(BitConverter.UInt16BitsToHalf((ushort)b))).ToArray();
+        var rng = new Random(3);
+        for (int i = 0; i + 16 <= finite.Length; i += 16)
+        {
+            // Each finite half once in the low and once in the high position, next to any bits at all.
+            var low = new int[16];
+            var high = new int[16];
+            for (int lane = 0; lane < 16; lane++)
+            {
+                low[lane] = (rng.Next(65536) << 16) | (ushort)finite[i + lane];
+                high[lane] = (finite[i + lane] << 16) | rng.Next(65536);
+            }
+            for (int lane = 0; lane < 16; lane++)
+            {
+                uint expected = Bits(HalfWidening.Widen(finite[i + lane]) / HalfWidening.ExponentRebias);
+                if (Avx512F.IsSupported)
+                {
+                    Assert.Equal(expected, Bits(HalfWidening.WidenLowUnscaled(Vector512.Create(low))[lane]));
+                    Assert.Equal(expected, Bits(HalfWidening.WidenHighUnscaled(Vector512.Create(high))[lane]));
+                }
+                if (Avx2.IsSupported)
+                {
+                    Assert.Equal(expected, Bits(HalfWidening.WidenLowUnscaled(Vector256.Create(low.AsSpan(lane / 8 * 8, 8)))[lane % 8]));
+                    Assert.Equal(expected, Bits(HalfWidening.WidenHighUnscaled(Vector256.Create(high.AsSpan(lane / 8 * 8, 8)))[lane % 8]));
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Narrowing_accepts_exactly_the_floats_that_are_finite_halves()
     {
         foreach (short bits in AllPatterns())
