@@ -27,7 +27,7 @@ public sealed unsafe class Interpreter : IDisposable
 
     internal Interpreter(TfLiteModel model, InterpreterOptions? options = null)
         : this(GraphCompiler.Compile(model ?? throw new ArgumentNullException(nameof(model)), (options ?? new()).Isa,
-            (options ?? new()).ResolvedThreadCount))
+            (options ?? new()).ResolvedThreadCount, (options ?? new()).KeepHalfWeights))
     {
     }
 

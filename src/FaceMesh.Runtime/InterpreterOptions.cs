@@ -23,6 +23,12 @@ public sealed class InterpreterOptions
     /// </summary>
     internal int MaxVectorBits { get; init; } = 512;
 
+    /// <summary>
+    /// False widens every weight to float32 at load, as before kernels learned to read halves;
+    /// exists so tests and benchmarks can compare the two (outputs must be bit-identical).
+    /// </summary>
+    internal bool KeepHalfWeights { get; init; } = true;
+
     internal VectorIsa Isa => SimdSupport.Select(UseSimd, MaxVectorBits);
 
     internal int ResolvedThreadCount => ThreadCount > 0 ? ThreadCount : Environment.ProcessorCount;

@@ -13,7 +13,8 @@ namespace FaceMesh.Runtime.Graph;
 internal static class GraphCompiler
 {
     /// <param name="threadCount">Threads the graph will run on; with more than one, independent steps may run concurrently, and their buffers are kept apart for that.</param>
-    public static CompiledGraph Compile(TfLiteModel model, VectorIsa isa, int threadCount = 1)
+    /// <param name="keepHalfWeights">Whether kernels may keep weights that are exact halves in half precision (see <see cref="KernelBuildContext.KeepsHalfWeights"/>).</param>
+    public static CompiledGraph Compile(TfLiteModel model, VectorIsa isa, int threadCount = 1, bool keepHalfWeights = true)
     {
         if (model.Subgraphs.Count == 0) throw new ModelFormatException("The model has no subgraph.");
         Subgraph graph = model.Subgraphs[0];
@@ -33,7 +34,7 @@ internal static class GraphCompiler
             if (op.OpcodeIndex < 0 || op.OpcodeIndex >= model.OperatorCodes.Count)
                 throw new ModelFormatException($"op {opIndex}: operator code index {op.OpcodeIndex} does not exist.");
             OperatorCode code = model.OperatorCodes[op.OpcodeIndex];
-            var context = new KernelBuildContext(graph, opIndex, op, code, constants, isa);
+            var context = new KernelBuildContext(graph, opIndex, op, code, constants, isa) { KeepsHalfWeights = keepHalfWeights };
 
             if (TryFoldConstant(context, constants)) continue;
 

@@ -30,6 +30,8 @@ internal sealed class KernelBuildContext
     public OperatorCode Code { get; }
     /// <summary>The vector path every kernel of this graph uses.</summary>
     public VectorIsa Isa { get; }
+    /// <summary>Whether kernels may keep weights that are exact halves in half precision (tests turn it off to compare with float32 weights).</summary>
+    public bool KeepsHalfWeights { get; init; } = true;
     public string OpName => Code.Builtin == BuiltinOperator.Custom ? Code.CustomCode ?? "custom" : Code.Builtin.ToString();
     public string Label => $"op {OpIndex} ({Code})";
 

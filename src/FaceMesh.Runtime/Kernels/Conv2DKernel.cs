@@ -118,8 +118,9 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation, IFusesSpat
         context.ExpectOutputShape(0, [1, geometry.OutputHeight, geometry.OutputWidth, outChannels]);
         int input = context.ArenaInput(0);
         int output = context.ArenaOutput(0);
-        return new Conv2DKernel(input, output, geometry, inChannels, outChannels, filter, bias,
-            new ConvEpilogue(activation, null), context.Isa);
+        var epilogue = new ConvEpilogue(activation, null);
+        return SinglePixelConv2DKernel.TryCreate(context, input, output, geometry, inChannels, outChannels, filter, bias, epilogue)
+            ?? (Kernel)new Conv2DKernel(input, output, geometry, inChannels, outChannels, filter, bias, epilogue, context.Isa);
     }
 
     public Kernel? FuseActivation(ActivationRange clamp, float[]? slopes, int output)

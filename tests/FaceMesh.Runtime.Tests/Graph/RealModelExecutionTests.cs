@@ -43,6 +43,28 @@ public sealed class RealModelExecutionTests
         }
     }
 
+    /// <summary>
+    /// Kernels that keep the models' float16 weights as halves (widening them in registers) give
+    /// the outputs of the same weights widened to float32 at load, bit for bit, on every path.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Half_weights_change_no_output_bit(MediaPipeModel model)
+    {
+        byte[] bytes = MediaPipeModels.ReadAllBytes(model);
+        foreach (ExecutionMode mode in ExecutionMode.All)
+        {
+            InterpreterOptions Options(bool keep) => new()
+            {
+                ThreadCount = mode.Threads, UseSimd = mode.Simd, MaxVectorBits = mode.MaxVectorBits, KeepHalfWeights = keep,
+            };
+            float[][] half = Run(bytes, Options(true), 13);
+            float[][] single = Run(bytes, Options(false), 13);
+            for (int o = 0; o < half.Length; o++)
+                Assert.Equal(single[o].Select(BitConverter.SingleToInt32Bits), half[o].Select(BitConverter.SingleToInt32Bits));
+        }
+    }
+
     [Fact]
     public void Invoke_allocates_nothing_after_construction()
     {
