@@ -1,0 +1,163 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace FaceMesh.Runtime.Kernels;
+
+/// <summary>
+/// Floats between neighbouring output pixels' windows in a 3-channel row (stride x 3), as a type
+/// argument: the micro-kernels then address every pixel's input as one pointer plus a constant
+/// displacement, with no per-pixel pointer registers.
+/// </summary>
+internal interface IPixelStep
+{
+    static abstract int Floats { get; }
+}
+
+internal readonly struct StrideOneStep : IPixelStep
+{
+    public static int Floats => 3;
+}
+
+internal readonly struct StrideTwoStep : IPixelStep
+{
+    public static int Floats => 6;
+}
+
+/// <summary>
+/// Register-blocked micro-kernels of <see cref="RgbConv2DKernel"/>: a run of neighbouring output
+/// pixels of one row, each input value broadcast against packed weight vectors of the output
+/// channels. The filter rows arrive as pointers into zero-framed copies of the input rows, so
+/// border pixels take the same path (and add the same zeros) as interior ones.
+/// </summary>
+internal static unsafe class RgbConvTiles
+{
+    public const int Pixels = 6;
+
+    /// <summary>
+    /// Six pixels x two channel groups, every tap added in order (the general kernel's two-vector
+    /// panels do the same): 12 independent accumulators, enough to cover FMA latency.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void SixByTwo<T0, T1, TStep, TActivation>(float** rows, int offset, int filterRows, int rowLength, float* w, float* bias,
+        float* output, int pixelFloats, in GroupStore<T0, TActivation> first, in GroupStore<T1, TActivation> second)
+        where T0 : struct where T1 : struct where TStep : struct, IPixelStep where TActivation : struct, IActivationMode
+    {
+        int l0 = VectorOps.Count<T0>(), stride = l0 + VectorOps.Count<T1>(), s = TStep.Floats;
+        T0 b0 = VectorOps.Load<T0>(bias);
+        T1 b1 = VectorOps.Load<T1>(bias + l0);
+        T0 c0 = b0, c1 = b0, c2 = b0, c3 = b0, c4 = b0, c5 = b0;
+        T1 d0 = b1, d1 = b1, d2 = b1, d3 = b1, d4 = b1, d5 = b1;
+        for (int ky = 0; ky < filterRows; ky++)
+        {
+            float* a = rows[ky] + offset;
+            for (int k = 0; k < rowLength; k++, w += stride)
+            {
+                T0 w0 = VectorOps.Load<T0>(w);
+                T1 w1 = VectorOps.Load<T1>(w + l0);
+                T0 x = VectorOps.Broadcast<T0>(a[k]);
+                c0 = VectorOps.MultiplyAdd(x, w0, c0); d0 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d0);
+                x = VectorOps.Broadcast<T0>(a[k + s]);
+                c1 = VectorOps.MultiplyAdd(x, w0, c1); d1 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d1);
+                x = VectorOps.Broadcast<T0>(a[k + 2 * s]);
+                c2 = VectorOps.MultiplyAdd(x, w0, c2); d2 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d2);
+                x = VectorOps.Broadcast<T0>(a[k + 3 * s]);
+                c3 = VectorOps.MultiplyAdd(x, w0, c3); d3 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d3);
+                x = VectorOps.Broadcast<T0>(a[k + 4 * s]);
+                c4 = VectorOps.MultiplyAdd(x, w0, c4); d4 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d4);
+                x = VectorOps.Broadcast<T0>(a[k + 5 * s]);
+                c5 = VectorOps.MultiplyAdd(x, w0, c5); d5 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d5);
+            }
+        }
+        float* o = output;
+        first.Store(o, c0); second.Store(o + l0, d0); o += pixelFloats;
+        first.Store(o, c1); second.Store(o + l0, d1); o += pixelFloats;
+        first.Store(o, c2); second.Store(o + l0, d2); o += pixelFloats;
+        first.Store(o, c3); second.Store(o + l0, d3); o += pixelFloats;
+        first.Store(o, c4); second.Store(o + l0, d4); o += pixelFloats;
+        first.Store(o, c5); second.Store(o + l0, d5);
+    }
+
+    /// <summary>
+    /// Six pixels x one channel group. Even and odd taps of each filter row go to separate
+    /// accumulators, summed at the end: 12 chains, and the general kernel's one-vector order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void SixByOne<T, TStep, TActivation>(float** rows, int offset, int filterRows, int rowLength, float* w, float* bias,
+        float* output, int pixelFloats, in GroupStore<T, TActivation> group)
+        where T : struct where TStep : struct, IPixelStep where TActivation : struct, IActivationMode
+    {
+        int lanes = VectorOps.Count<T>(), s = TStep.Floats;
+        T b = VectorOps.Load<T>(bias), z = VectorOps.Zero<T>();
+        T c0 = b, c1 = b, c2 = b, c3 = b, c4 = b, c5 = b;
+        T e0 = z, e1 = z, e2 = z, e3 = z, e4 = z, e5 = z;
+        for (int ky = 0; ky < filterRows; ky++)
+        {
+            float* a = rows[ky] + offset;
+            int k = 0;
+            for (; k + 1 < rowLength; k += 2, w += 2 * lanes)
+            {
+                T w0 = VectorOps.Load<T>(w), w1 = VectorOps.Load<T>(w + lanes);
+                c0 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k]), w0, c0);
+                c1 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + s]), w0, c1);
+                c2 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 2 * s]), w0, c2);
+                c3 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 3 * s]), w0, c3);
+                c4 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 4 * s]), w0, c4);
+                c5 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 5 * s]), w0, c5);
+                e0 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 1]), w1, e0);
+                e1 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 1 + s]), w1, e1);
+                e2 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 1 + 2 * s]), w1, e2);
+                e3 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 1 + 3 * s]), w1, e3);
+                e4 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 1 + 4 * s]), w1, e4);
+                e5 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 1 + 5 * s]), w1, e5);
+            }
+            if (k < rowLength)
+            {
+                T w0 = VectorOps.Load<T>(w);
+                c0 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k]), w0, c0);
+                c1 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + s]), w0, c1);
+                c2 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 2 * s]), w0, c2);
+                c3 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 3 * s]), w0, c3);
+                c4 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 4 * s]), w0, c4);
+                c5 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 5 * s]), w0, c5);
+                w += lanes;
+            }
+        }
+        float* o = output;
+        group.Store(o, VectorOps.Add(c0, e0)); o += pixelFloats;
+        group.Store(o, VectorOps.Add(c1, e1)); o += pixelFloats;
+        group.Store(o, VectorOps.Add(c2, e2)); o += pixelFloats;
+        group.Store(o, VectorOps.Add(c3, e3)); o += pixelFloats;
+        group.Store(o, VectorOps.Add(c4, e4)); o += pixelFloats;
+        group.Store(o, VectorOps.Add(c5, e5));
+    }
+
+    /// <summary>The low part of a broadcast value for a narrower second group (free: the same register).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T1 Narrow<T0, T1>(T0 value) where T0 : struct where T1 : struct
+    {
+        if (typeof(T0) == typeof(T1)) return Unsafe.As<T0, T1>(ref value);
+        if (typeof(T0) == typeof(Vector512<float>) && typeof(T1) == typeof(Vector256<float>))
+        {
+            Vector256<float> low = Unsafe.As<T0, Vector512<float>>(ref value).GetLower();
+            return Unsafe.As<Vector256<float>, T1>(ref low);
+        }
+        throw new NotSupportedException($"{typeof(T1)} is not a narrower part of {typeof(T0)}.");
+    }
+}
+
+/// <summary>How one channel group of a tile is finished and stored: activation, then the first Count lanes.</summary>
+internal readonly unsafe struct GroupStore<T, TActivation> where T : struct where TActivation : struct, IActivationMode
+{
+    private readonly ConvEpilogue.Block<T> _epilogue;
+    private readonly int _count;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public GroupStore(in ConvEpilogue epilogue, int channel, int count)
+    {
+        _epilogue = epilogue.At<T>(channel);
+        _count = count;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store(float* destination, T value) => VectorOps.StoreFirst(destination, _epilogue.Finish<TActivation>(value), _count);
+}
