@@ -49,32 +49,37 @@ internal static unsafe class RgbConvTiles
         T1 d0 = b1, d1 = b1, d2 = b1, d3 = b1, d4 = b1, d5 = b1;
         for (int ky = 0; ky < filterRows; ky++)
         {
-            float* a = rows[ky] + offset;
-            for (int k = 0; k < rowLength; k++, w += stride)
+            // Pointer steps, not an int index: a[k + s] costs a sign extension and an add per
+            // broadcast, where a[s] is a displacement folded into the multiply-add.
+            float* a = rows[ky] + offset, end = a + rowLength;
+            for (; a < end; a++, w += stride)
             {
                 T0 w0 = VectorOps.Load<T0>(w);
                 T1 w1 = VectorOps.Load<T1>(w + l0);
-                T0 x = VectorOps.Broadcast<T0>(a[k]);
+                T0 x = VectorOps.Broadcast<T0>(a[0]);
                 c0 = VectorOps.MultiplyAdd(x, w0, c0); d0 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d0);
-                x = VectorOps.Broadcast<T0>(a[k + s]);
+                x = VectorOps.Broadcast<T0>(a[s]);
                 c1 = VectorOps.MultiplyAdd(x, w0, c1); d1 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d1);
-                x = VectorOps.Broadcast<T0>(a[k + 2 * s]);
+                x = VectorOps.Broadcast<T0>(a[2 * s]);
                 c2 = VectorOps.MultiplyAdd(x, w0, c2); d2 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d2);
-                x = VectorOps.Broadcast<T0>(a[k + 3 * s]);
+                x = VectorOps.Broadcast<T0>(a[3 * s]);
                 c3 = VectorOps.MultiplyAdd(x, w0, c3); d3 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d3);
-                x = VectorOps.Broadcast<T0>(a[k + 4 * s]);
+                x = VectorOps.Broadcast<T0>(a[4 * s]);
                 c4 = VectorOps.MultiplyAdd(x, w0, c4); d4 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d4);
-                x = VectorOps.Broadcast<T0>(a[k + 5 * s]);
+                x = VectorOps.Broadcast<T0>(a[5 * s]);
                 c5 = VectorOps.MultiplyAdd(x, w0, c5); d5 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d5);
             }
         }
+        // Local copies: through the references, the JIT reloaded the slopes and count at every store.
+        GroupStore<T0, TActivation> low = first;
+        GroupStore<T1, TActivation> high = second;
         float* o = output;
-        first.Store(o, c0); second.Store(o + l0, d0); o += pixelFloats;
-        first.Store(o, c1); second.Store(o + l0, d1); o += pixelFloats;
-        first.Store(o, c2); second.Store(o + l0, d2); o += pixelFloats;
-        first.Store(o, c3); second.Store(o + l0, d3); o += pixelFloats;
-        first.Store(o, c4); second.Store(o + l0, d4); o += pixelFloats;
-        first.Store(o, c5); second.Store(o + l0, d5);
+        low.Store(o, c0); high.Store(o + l0, d0); o += pixelFloats;
+        low.Store(o, c1); high.Store(o + l0, d1); o += pixelFloats;
+        low.Store(o, c2); high.Store(o + l0, d2); o += pixelFloats;
+        low.Store(o, c3); high.Store(o + l0, d3); o += pixelFloats;
+        low.Store(o, c4); high.Store(o + l0, d4); o += pixelFloats;
+        low.Store(o, c5); high.Store(o + l0, d5);
     }
 
     /// <summary>
@@ -92,43 +97,43 @@ internal static unsafe class RgbConvTiles
         T e0 = z, e1 = z, e2 = z, e3 = z, e4 = z, e5 = z;
         for (int ky = 0; ky < filterRows; ky++)
         {
-            float* a = rows[ky] + offset;
-            int k = 0;
-            for (; k + 1 < rowLength; k += 2, w += 2 * lanes)
+            float* a = rows[ky] + offset, last = a + rowLength - 1;
+            for (; a < last; a += 2, w += 2 * lanes)
             {
                 T w0 = VectorOps.Load<T>(w), w1 = VectorOps.Load<T>(w + lanes);
-                c0 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k]), w0, c0);
-                c1 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + s]), w0, c1);
-                c2 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 2 * s]), w0, c2);
-                c3 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 3 * s]), w0, c3);
-                c4 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 4 * s]), w0, c4);
-                c5 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 5 * s]), w0, c5);
-                e0 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 1]), w1, e0);
-                e1 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 1 + s]), w1, e1);
-                e2 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 1 + 2 * s]), w1, e2);
-                e3 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 1 + 3 * s]), w1, e3);
-                e4 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 1 + 4 * s]), w1, e4);
-                e5 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 1 + 5 * s]), w1, e5);
+                c0 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[0]), w0, c0);
+                c1 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[s]), w0, c1);
+                c2 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[2 * s]), w0, c2);
+                c3 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[3 * s]), w0, c3);
+                c4 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[4 * s]), w0, c4);
+                c5 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[5 * s]), w0, c5);
+                e0 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[1]), w1, e0);
+                e1 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[1 + s]), w1, e1);
+                e2 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[1 + 2 * s]), w1, e2);
+                e3 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[1 + 3 * s]), w1, e3);
+                e4 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[1 + 4 * s]), w1, e4);
+                e5 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[1 + 5 * s]), w1, e5);
             }
-            if (k < rowLength)
+            if (a == last)
             {
                 T w0 = VectorOps.Load<T>(w);
-                c0 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k]), w0, c0);
-                c1 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + s]), w0, c1);
-                c2 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 2 * s]), w0, c2);
-                c3 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 3 * s]), w0, c3);
-                c4 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 4 * s]), w0, c4);
-                c5 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[k + 5 * s]), w0, c5);
+                c0 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[0]), w0, c0);
+                c1 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[s]), w0, c1);
+                c2 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[2 * s]), w0, c2);
+                c3 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[3 * s]), w0, c3);
+                c4 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[4 * s]), w0, c4);
+                c5 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[5 * s]), w0, c5);
                 w += lanes;
             }
         }
+        GroupStore<T, TActivation> store = group;
         float* o = output;
-        group.Store(o, VectorOps.Add(c0, e0)); o += pixelFloats;
-        group.Store(o, VectorOps.Add(c1, e1)); o += pixelFloats;
-        group.Store(o, VectorOps.Add(c2, e2)); o += pixelFloats;
-        group.Store(o, VectorOps.Add(c3, e3)); o += pixelFloats;
-        group.Store(o, VectorOps.Add(c4, e4)); o += pixelFloats;
-        group.Store(o, VectorOps.Add(c5, e5));
+        store.Store(o, VectorOps.Add(c0, e0)); o += pixelFloats;
+        store.Store(o, VectorOps.Add(c1, e1)); o += pixelFloats;
+        store.Store(o, VectorOps.Add(c2, e2)); o += pixelFloats;
+        store.Store(o, VectorOps.Add(c3, e3)); o += pixelFloats;
+        store.Store(o, VectorOps.Add(c4, e4)); o += pixelFloats;
+        store.Store(o, VectorOps.Add(c5, e5));
     }
 
     /// <summary>The low part of a broadcast value for a narrower second group (free: the same register).</summary>
