@@ -32,6 +32,7 @@ internal sealed unsafe class RgbConv2DKernel : Kernel, IFusesActivation, IFusesS
     private readonly AlignedFloats _bias;
     private readonly ConvEpilogue _epilogue;
     private readonly int _slotFloats;
+    private readonly bool _wide; // AVX-512: 32 registers hold twelve pixels' accumulators
 
     private RgbConv2DKernel(int input, int output, ConvGeometry geometry, int outChannels, float[] filter, float[]? bias,
         ConvEpilogue epilogue, VectorIsa isa) : base("Conv2D")
@@ -49,6 +50,7 @@ internal sealed unsafe class RgbConv2DKernel : Kernel, IFusesActivation, IFusesS
         foreach (RgbChannelPass pass in _passes) pass.Pack(filter, bias, depth, _weights.AsSpan(), _bias.AsSpan());
         _epilogue = epilogue;
         _slotFloats = SlotFloats(geometry);
+        _wide = isa == VectorIsa.Vector512;
     }
 
     private RgbConv2DKernel(RgbConv2DKernel source, ConvEpilogue epilogue, int output, int input, ConvGeometry geometry) : base(source.OpName)
@@ -63,6 +65,7 @@ internal sealed unsafe class RgbConv2DKernel : Kernel, IFusesActivation, IFusesS
         _bias = source._bias;
         _epilogue = epilogue;
         _slotFloats = SlotFloats(geometry);
+        _wide = source._wide;
     }
 
     public override int WorkUnits => _g.OutputHeight;
@@ -191,8 +194,9 @@ internal sealed unsafe class RgbConv2DKernel : Kernel, IFusesActivation, IFusesS
     }
 
     /// <summary>
-    /// One channel block across an output row, six pixels at a time; the last six end at the
-    /// row's end (recomputing a few pixels: the same values again) rather than running past it.
+    /// One channel block across an output row, ten or twelve pixels at a time with AVX-512, then six; the
+    /// last six end at the row's end (recomputing a few pixels: the same values again) rather
+    /// than running past it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SweepTwo<T0, T1, TStep, TActivation>(in RgbChannelPass pass, float** rows, float* outRow, float* narrow)
@@ -208,7 +212,16 @@ internal sealed unsafe class RgbConv2DKernel : Kernel, IFusesActivation, IFusesS
             CopyNarrow(pass, outRow, narrow);
             return;
         }
-        for (int ox = 0; ox < width; ox += RgbConvTiles.Pixels)
+        int ox = 0;
+        if (_wide)
+        {
+            for (; ox + RgbConvTiles.WidePixelsTwoGroups <= width; ox += RgbConvTiles.WidePixelsTwoGroups)
+            {
+                RgbConvTiles.TenByTwo<T0, T1, TStep, TActivation>(rows, ox * TStep.Floats, filterRows, rowLength, weights, bias,
+                    outRow + (long)ox * pixelFloats + pass.Column, pixelFloats, first, second);
+            }
+        }
+        for (; ox < width; ox += RgbConvTiles.Pixels)
         {
             int start = Math.Min(ox, width - RgbConvTiles.Pixels);
             RgbConvTiles.SixByTwo<T0, T1, TStep, TActivation>(rows, start * TStep.Floats, filterRows, rowLength, weights, bias,
@@ -229,7 +242,16 @@ internal sealed unsafe class RgbConv2DKernel : Kernel, IFusesActivation, IFusesS
             CopyNarrow(pass, outRow, narrow);
             return;
         }
-        for (int ox = 0; ox < width; ox += RgbConvTiles.Pixels)
+        int ox = 0;
+        if (_wide)
+        {
+            for (; ox + RgbConvTiles.WidePixels <= width; ox += RgbConvTiles.WidePixels)
+            {
+                RgbConvTiles.TwelveByOne<T, TStep, TActivation>(rows, ox * TStep.Floats, filterRows, rowLength, weights, bias,
+                    outRow + (long)ox * pixelFloats + pass.Column, pixelFloats, group);
+            }
+        }
+        for (; ox < width; ox += RgbConvTiles.Pixels)
         {
             int start = Math.Min(ox, width - RgbConvTiles.Pixels);
             RgbConvTiles.SixByOne<T, TStep, TActivation>(rows, start * TStep.Floats, filterRows, rowLength, weights, bias,

@@ -32,6 +32,8 @@ internal readonly struct StrideTwoStep : IPixelStep
 internal static unsafe class RgbConvTiles
 {
     public const int Pixels = 6;
+    public const int WidePixels = 12;
+    public const int WidePixelsTwoGroups = 10;
 
     /// <summary>
     /// Six pixels x two channel groups, every tap added in order (the general kernel's two-vector
@@ -134,6 +136,141 @@ internal static unsafe class RgbConvTiles
         store.Store(o, VectorOps.Add(c3, e3)); o += pixelFloats;
         store.Store(o, VectorOps.Add(c4, e4)); o += pixelFloats;
         store.Store(o, VectorOps.Add(c5, e5));
+    }
+
+    /// <summary>
+    /// Ten pixels x two channel groups for AVX-512's 32 registers (20 accumulators; with twelve
+    /// the JIT spilled three of them in the loop): each weight load and loop step serves more
+    /// pixels, and the stores come less often.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void TenByTwo<T0, T1, TStep, TActivation>(float** rows, int offset, int filterRows, int rowLength, float* w, float* bias,
+        float* output, int pixelFloats, in GroupStore<T0, TActivation> first, in GroupStore<T1, TActivation> second)
+        where T0 : struct where T1 : struct where TStep : struct, IPixelStep where TActivation : struct, IActivationMode
+    {
+        int l0 = VectorOps.Count<T0>(), stride = l0 + VectorOps.Count<T1>(), s = TStep.Floats;
+        T0 b0 = VectorOps.Load<T0>(bias);
+        T1 b1 = VectorOps.Load<T1>(bias + l0);
+        T0 c0 = b0, c1 = b0, c2 = b0, c3 = b0, c4 = b0, c5 = b0, c6 = b0, c7 = b0, c8 = b0, c9 = b0;
+        T1 d0 = b1, d1 = b1, d2 = b1, d3 = b1, d4 = b1, d5 = b1, d6 = b1, d7 = b1, d8 = b1, d9 = b1;
+        for (int ky = 0; ky < filterRows; ky++)
+        {
+            float* a = rows[ky] + offset, end = a + rowLength;
+            for (; a < end; a++, w += stride)
+            {
+                T0 w0 = VectorOps.Load<T0>(w);
+                T1 w1 = VectorOps.Load<T1>(w + l0);
+                T0 x;
+                x = VectorOps.Broadcast<T0>(a[0]);
+                c0 = VectorOps.MultiplyAdd(x, w0, c0); d0 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d0);
+                x = VectorOps.Broadcast<T0>(a[s]);
+                c1 = VectorOps.MultiplyAdd(x, w0, c1); d1 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d1);
+                x = VectorOps.Broadcast<T0>(a[2 * s]);
+                c2 = VectorOps.MultiplyAdd(x, w0, c2); d2 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d2);
+                x = VectorOps.Broadcast<T0>(a[3 * s]);
+                c3 = VectorOps.MultiplyAdd(x, w0, c3); d3 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d3);
+                x = VectorOps.Broadcast<T0>(a[4 * s]);
+                c4 = VectorOps.MultiplyAdd(x, w0, c4); d4 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d4);
+                x = VectorOps.Broadcast<T0>(a[5 * s]);
+                c5 = VectorOps.MultiplyAdd(x, w0, c5); d5 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d5);
+                x = VectorOps.Broadcast<T0>(a[6 * s]);
+                c6 = VectorOps.MultiplyAdd(x, w0, c6); d6 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d6);
+                x = VectorOps.Broadcast<T0>(a[7 * s]);
+                c7 = VectorOps.MultiplyAdd(x, w0, c7); d7 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d7);
+                x = VectorOps.Broadcast<T0>(a[8 * s]);
+                c8 = VectorOps.MultiplyAdd(x, w0, c8); d8 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d8);
+                x = VectorOps.Broadcast<T0>(a[9 * s]);
+                c9 = VectorOps.MultiplyAdd(x, w0, c9); d9 = VectorOps.MultiplyAdd(Narrow<T0, T1>(x), w1, d9);
+            }
+        }
+        GroupStore<T0, TActivation> low = first;
+        GroupStore<T1, TActivation> high = second;
+        float* o = output;
+        low.Store(o, c0); high.Store(o + l0, d0); o += pixelFloats;
+        low.Store(o, c1); high.Store(o + l0, d1); o += pixelFloats;
+        low.Store(o, c2); high.Store(o + l0, d2); o += pixelFloats;
+        low.Store(o, c3); high.Store(o + l0, d3); o += pixelFloats;
+        low.Store(o, c4); high.Store(o + l0, d4); o += pixelFloats;
+        low.Store(o, c5); high.Store(o + l0, d5); o += pixelFloats;
+        low.Store(o, c6); high.Store(o + l0, d6); o += pixelFloats;
+        low.Store(o, c7); high.Store(o + l0, d7); o += pixelFloats;
+        low.Store(o, c8); high.Store(o + l0, d8); o += pixelFloats;
+        low.Store(o, c9); high.Store(o + l0, d9);
+    }
+
+    /// <summary>Twelve pixels x one channel group, even and odd taps apart: 24 accumulators, for AVX-512 only.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void TwelveByOne<T, TStep, TActivation>(float** rows, int offset, int filterRows, int rowLength, float* w, float* bias,
+        float* output, int pixelFloats, in GroupStore<T, TActivation> group)
+        where T : struct where TStep : struct, IPixelStep where TActivation : struct, IActivationMode
+    {
+        int lanes = VectorOps.Count<T>(), s = TStep.Floats;
+        T b = VectorOps.Load<T>(bias), z = VectorOps.Zero<T>();
+        T c0 = b, c1 = b, c2 = b, c3 = b, c4 = b, c5 = b, c6 = b, c7 = b, c8 = b, c9 = b, c10 = b, c11 = b;
+        T e0 = z, e1 = z, e2 = z, e3 = z, e4 = z, e5 = z, e6 = z, e7 = z, e8 = z, e9 = z, e10 = z, e11 = z;
+        for (int ky = 0; ky < filterRows; ky++)
+        {
+            float* a = rows[ky] + offset, last = a + rowLength - 1;
+            for (; a < last; a += 2, w += 2 * lanes)
+            {
+                T w0 = VectorOps.Load<T>(w), w1 = VectorOps.Load<T>(w + lanes);
+                c0 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[0]), w0, c0);
+                c1 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[s]), w0, c1);
+                c2 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[2 * s]), w0, c2);
+                c3 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[3 * s]), w0, c3);
+                c4 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[4 * s]), w0, c4);
+                c5 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[5 * s]), w0, c5);
+                c6 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[6 * s]), w0, c6);
+                c7 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[7 * s]), w0, c7);
+                c8 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[8 * s]), w0, c8);
+                c9 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[9 * s]), w0, c9);
+                c10 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[10 * s]), w0, c10);
+                c11 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[11 * s]), w0, c11);
+                e0 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[1]), w1, e0);
+                e1 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[1 + s]), w1, e1);
+                e2 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[1 + 2 * s]), w1, e2);
+                e3 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[1 + 3 * s]), w1, e3);
+                e4 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[1 + 4 * s]), w1, e4);
+                e5 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[1 + 5 * s]), w1, e5);
+                e6 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[1 + 6 * s]), w1, e6);
+                e7 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[1 + 7 * s]), w1, e7);
+                e8 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[1 + 8 * s]), w1, e8);
+                e9 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[1 + 9 * s]), w1, e9);
+                e10 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[1 + 10 * s]), w1, e10);
+                e11 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[1 + 11 * s]), w1, e11);
+            }
+            if (a == last)
+            {
+                T w0 = VectorOps.Load<T>(w);
+                c0 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[0]), w0, c0);
+                c1 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[s]), w0, c1);
+                c2 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[2 * s]), w0, c2);
+                c3 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[3 * s]), w0, c3);
+                c4 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[4 * s]), w0, c4);
+                c5 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[5 * s]), w0, c5);
+                c6 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[6 * s]), w0, c6);
+                c7 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[7 * s]), w0, c7);
+                c8 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[8 * s]), w0, c8);
+                c9 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[9 * s]), w0, c9);
+                c10 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[10 * s]), w0, c10);
+                c11 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a[11 * s]), w0, c11);
+                w += lanes;
+            }
+        }
+        GroupStore<T, TActivation> store = group;
+        float* o = output;
+        store.Store(o, VectorOps.Add(c0, e0)); o += pixelFloats;
+        store.Store(o, VectorOps.Add(c1, e1)); o += pixelFloats;
+        store.Store(o, VectorOps.Add(c2, e2)); o += pixelFloats;
+        store.Store(o, VectorOps.Add(c3, e3)); o += pixelFloats;
+        store.Store(o, VectorOps.Add(c4, e4)); o += pixelFloats;
+        store.Store(o, VectorOps.Add(c5, e5)); o += pixelFloats;
+        store.Store(o, VectorOps.Add(c6, e6)); o += pixelFloats;
+        store.Store(o, VectorOps.Add(c7, e7)); o += pixelFloats;
+        store.Store(o, VectorOps.Add(c8, e8)); o += pixelFloats;
+        store.Store(o, VectorOps.Add(c9, e9)); o += pixelFloats;
+        store.Store(o, VectorOps.Add(c10, e10)); o += pixelFloats;
+        store.Store(o, VectorOps.Add(c11, e11));
     }
 
     /// <summary>The low part of a broadcast value for a narrower second group (free: the same register).</summary>
