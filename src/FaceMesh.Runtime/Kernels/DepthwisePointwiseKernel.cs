@@ -24,6 +24,8 @@ internal sealed unsafe class DepthwisePointwiseKernel : Kernel
     private readonly int _bandRows;
     private readonly int _between;   // the depthwise output, only ever read by the 1x1 layer
     private readonly int _bandFloats;
+    private readonly PointwiseRun? _pointwiseRun; // the vector paths' 1x1 over whole tiles
+    private readonly int _wholeTiles;
 
     private DepthwisePointwiseKernel(DepthwiseConv2DKernel depthwise, Conv2DKernel pointwise, int bandRows)
         : base("DepthwiseConv2D+Conv2D")
@@ -35,6 +37,9 @@ internal sealed unsafe class DepthwisePointwiseKernel : Kernel
         _bandRows = bandRows;
         _between = depthwise.OutputTensor;
         _bandFloats = bandRows * _width * depthwise.Channels;
+        PointwiseLayout layout = pointwise.Layout;
+        _pointwiseRun = layout.Isa == VectorIsa.Scalar ? null : new PointwiseRun(layout);
+        _wholeTiles = _rows * _width / Conv2DKernel.PixelsPerTile;
     }
 
     /// <summary>The fused pair, or null when <paramref name="pointwise"/> is not a 1x1 layer over the depthwise output.</summary>
@@ -80,7 +85,15 @@ internal sealed unsafe class DepthwisePointwiseKernel : Kernel
             _depthwise.Run(local, first, last);
             int firstTile = first * _width / Conv2DKernel.PixelsPerTile;
             int lastTile = last == _rows ? _pointwise.Tiles : last * _width / Conv2DKernel.PixelsPerTile;
-            _pointwise.Run(local, firstTile * panels, lastTile * panels);
+            if (_pointwiseRun is null)
+            {
+                _pointwise.Run(local, firstTile * panels, lastTile * panels);
+                continue;
+            }
+            // A last tile that the image does not fill goes the general way: with fewer than four pixels its sums run in another order.
+            int whole = Math.Min(lastTile, _wholeTiles);
+            _pointwiseRun.Run(local, firstTile * Conv2DKernel.PixelsPerTile, whole * Conv2DKernel.PixelsPerTile);
+            if (whole < lastTile) _pointwise.Run(local, whole * panels, lastTile * panels);
         }
     }
 
