@@ -6,7 +6,9 @@ namespace FaceMesh.Runtime.Kernels;
 /// A depthwise convolution and the 1x1 convolution that alone reads its output, run band by band:
 /// a few depthwise rows, then the 1x1 layer on exactly those pixels while they are still in L1.
 /// Saves a pass over memory and, on several threads, one synchronisation per block; each band's
-/// rows stay on one core. Both halves run their own kernels' code, so results are bit-identical.
+/// rows stay on one core. The depthwise half runs its own kernel's code; on the vector paths the
+/// 1x1 half runs <see cref="PointwiseRun"/>, which sums every output in the same order as the 1x1
+/// kernel would, so results are bit-identical.
 /// The band lives in a buffer on the running thread's stack, not in the arena: writing the whole
 /// intermediate tensor added a stream of a full layer's size (1.2 MB at 96x96x32) that, with the
 /// input, no longer fit in L2, and the few-channel 96x96 pairs ran at under half the FMA peak.
