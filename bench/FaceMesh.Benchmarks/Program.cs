@@ -10,46 +10,30 @@ namespace FaceMesh.Benchmarks;
 /// <c>-- profile [runs] [threads] [maxVectorBits]</c> prints a per-layer profile of the four models instead;
 /// <c>-- thorough DATASET FACE_FREE_DIR [variant ...]</c> measures each part of the thorough mode on its own (see ThoroughAblation);
 /// <c>-- halfweights [rounds] [runsPerRound] [maxVectorBits]</c> compares weights kept in half precision with float32 weights;
+/// <c>-- pairs [runs] [rounds]</c> times the few-channel depthwise+1x1 pairs alone on both vector widths;
 /// <c>-- scaling [runs] [threads]</c> compares 1 thread with N on each model;
 /// <c>-- stages [blocks] [runsPerBlock] [model] [threads]</c> shows per block how the N-thread median moves with the machine.
 /// </summary>
 internal static class Program
 {
+    /// <summary>The tools run by their first argument; anything else goes to BenchmarkDotNet.</summary>
+    private static readonly Dictionary<string, Action<string[]>> Tools = new(StringComparer.Ordinal)
+    {
+        ["scaling"] = ThreadScaling.Run,
+        ["stages"] = StageJitter.Run,
+        ["thorough-cost"] = ThoroughCost.Run,
+        ["thorough-sweep"] = ThoroughSweep.Run,
+        ["thorough"] = ThoroughAblation.Run,
+        ["halfweights"] = HalfWeightsComparison.Run,
+        ["pairs"] = PairBench.Run,
+        ["profile"] = LayerProfiler.Run,
+    };
+
     private static void Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == "scaling")
+        if (args.Length > 0 && Tools.TryGetValue(args[0], out Action<string[]>? tool))
         {
-            ThreadScaling.Run(args);
-            return;
-        }
-        if (args.Length > 0 && args[0] == "stages")
-        {
-            StageJitter.Run(args);
-            return;
-        }
-        if (args.Length > 0 && args[0] == "thorough-cost")
-        {
-            ThoroughCost.Run(args);
-            return;
-        }
-        if (args.Length > 0 && args[0] == "thorough-sweep")
-        {
-            ThoroughSweep.Run(args);
-            return;
-        }
-        if (args.Length > 0 && args[0] == "thorough")
-        {
-            ThoroughAblation.Run(args);
-            return;
-        }
-        if (args.Length > 0 && args[0] == "halfweights")
-        {
-            HalfWeightsComparison.Run(args);
-            return;
-        }
-        if (args.Length > 0 && args[0] == "profile")
-        {
-            LayerProfiler.Run(args);
+            tool(args);
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -89,6 +89,9 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation, IFusesSpat
     public int Tiles => _tiles;
     public int Panels => _panels;
 
+    /// <summary>The packed weights and the rest a 1x1 kernel elsewhere needs to compute exactly what <see cref="Run"/> computes.</summary>
+    internal PointwiseLayout Layout => new(_input, _output, _inChannels, _outChannels, _panelWidth, _lanes, _weights, _bias, _epilogue, _residual, _isa);
+
     public override long Cost => (long)_g.OutputPixels * _outChannels * _depth;
 
     public override string Describe() => _g.Describe(_inChannels, _outChannels) + _residual.Describe(_outChannels);

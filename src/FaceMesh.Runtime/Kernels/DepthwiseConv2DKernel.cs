@@ -11,7 +11,7 @@ namespace FaceMesh.Runtime.Kernels;
 /// width so every weight load is a full aligned vector; the last channel block uses masked input
 /// loads and stores. Work units are output rows.
 /// </summary>
-internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation, IFusesSpatialPad
+internal sealed unsafe partial class DepthwiseConv2DKernel : Kernel, IFusesActivation, IFusesSpatialPad
 {
     private readonly int _input;
     private readonly int _output;
@@ -23,6 +23,7 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation, I
     private readonly ConvEpilogue _epilogue;
     private readonly VectorIsa _isa;
     private readonly AlignedFloats? _zeroRow; // stands in for input rows above and below the image
+    private readonly AlignedFloats? _pairedWeights; // 8 channels: taps and bias twice over, for two pixels per 512-bit vector
 
     private DepthwiseConv2DKernel(int input, int output, ConvGeometry geometry, int channels, float[] filter,
         float[]? bias, ConvEpilogue epilogue, VectorIsa isa) : base("DepthwiseConv2D")
@@ -40,6 +41,7 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation, I
         _bias = new AlignedFloats(_paddedChannels);
         if (bias is not null) bias.AsSpan(0, channels).CopyTo(_bias.AsSpan());
         _zeroRow = new AlignedFloats(geometry.InputWidth * channels + SimdSupport.Width);
+        _pairedWeights = channels == PairedChannels ? PairWeights(_weights, _bias, geometry.Taps, _paddedChannels) : null;
     }
 
     private DepthwiseConv2DKernel(DepthwiseConv2DKernel source, ConvEpilogue epilogue, int output)
@@ -58,6 +60,7 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation, I
         _weights = source._weights;
         _bias = source._bias;
         _isa = source._isa;
+        _pairedWeights = source._pairedWeights;
         _zeroRow = geometry.InputWidth == source._g.InputWidth ? source._zeroRow
             : new AlignedFloats(geometry.InputWidth * source._channels + SimdSupport.Width);
         _epilogue = epilogue;
@@ -183,11 +186,16 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation, I
 
         // Masked loads and stores only for a last partial block: a masked store costs a dozen
         // cycles on AMD cores even with every lane set, more than the nine multiply-adds it stores.
+        if (typeof(T) == typeof(Vector512<float>) && CanPairPixels)
+        {
+            PairedRow8(rows, destinationRow);
+            return;
+        }
         int fullBlocks = channels / lanes * lanes;
         for (int c = 0; c < fullBlocks; c += lanes)
-            Block3x3<T, FullBlock>(rows, destinationRow, c, default);
+            Block3x3<T, FullBlock>(rows, destinationRow, c, default, rows.FirstInterior);
         if (fullBlocks < channels)
-            Block3x3<T, PartialBlock>(rows, destinationRow, fullBlocks, VectorOps.FirstLanes<T>(channels - fullBlocks));
+            Block3x3<T, PartialBlock>(rows, destinationRow, fullBlocks, VectorOps.FirstLanes<T>(channels - fullBlocks), rows.FirstInterior);
     }
 
     /// <summary>The three input rows under an output row (the zero row where outside) and its interior column range.</summary>
@@ -208,10 +216,11 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation, I
     /// One output row for the channel block at <paramref name="c"/>: the nine weight vectors and
     /// the epilogue's per-channel values stay in registers while the interior columns are swept,
     /// then the few border columns reuse them, leaving out the taps outside the image (the same
-    /// sums, in the same order, as the general per-pixel path).
+    /// sums, in the same order, as the general per-pixel path). Interior columns before
+    /// <paramref name="interiorStart"/> are left to the caller.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Block3x3<T, TBlock>(in RowWindow rows, float* destinationRow, int c, T mask)
+    private void Block3x3<T, TBlock>(in RowWindow rows, float* destinationRow, int c, T mask, int interiorStart)
         where T : struct where TBlock : struct, IChannelBlock
     {
         int channels = _channels, padded = _paddedChannels, stride = _g.StrideWidth, padLeft = _g.PadLeft;
@@ -223,7 +232,7 @@ internal sealed unsafe class DepthwiseConv2DKernel : Kernel, IFusesActivation, I
         T w10 = VectorOps.Load<T>(w + 3 * padded), w11 = VectorOps.Load<T>(w + 4 * padded), w12 = VectorOps.Load<T>(w + 5 * padded);
         T w20 = VectorOps.Load<T>(w + 6 * padded), w21 = VectorOps.Load<T>(w + 7 * padded), w22 = VectorOps.Load<T>(w + 8 * padded);
         var epilogue = _epilogue.At<T>(c);
-        for (int ox = rows.FirstInterior; ox < rows.LastInterior; ox++)
+        for (int ox = interiorStart; ox < rows.LastInterior; ox++)
         {
             long x = (long)(ox * stride - padLeft) * channels;
             T acc = bias;

@@ -6,17 +6,28 @@ namespace FaceMesh.Runtime.Kernels;
 /// A depthwise convolution and the 1x1 convolution that alone reads its output, run band by band:
 /// a few depthwise rows, then the 1x1 layer on exactly those pixels while they are still in L1.
 /// Saves a pass over memory and, on several threads, one synchronisation per block; each band's
-/// rows stay on one core. Both halves run their own kernels' code, so results are bit-identical.
+/// rows stay on one core. The depthwise half runs its own kernel's code; on the vector paths the
+/// 1x1 half runs <see cref="PointwiseRun"/>, which sums every output in the same order as the 1x1
+/// kernel would, so results are bit-identical.
+/// The band lives in a buffer on the running thread's stack, not in the arena: writing the whole
+/// intermediate tensor added a stream of a full layer's size (1.2 MB at 96x96x32) that, with the
+/// input, no longer fit in L2, and the few-channel 96x96 pairs ran at under half the FMA peak.
 /// </summary>
-internal sealed class DepthwisePointwiseKernel : Kernel
+internal sealed unsafe class DepthwisePointwiseKernel : Kernel
 {
     private const int BandFloats = 4096; // a band of depthwise output small enough to stay in L1
+    private const int CacheLineFloats = 16;
+    private const int MaxStackBandFloats = 16384; // wider bands (very wide or deep layers) stay in the arena
 
     private readonly DepthwiseConv2DKernel _depthwise;
     private readonly Conv2DKernel _pointwise;
     private readonly int _rows;
     private readonly int _width;
     private readonly int _bandRows;
+    private readonly int _between;   // the depthwise output, only ever read by the 1x1 layer
+    private readonly int _bandFloats;
+    private readonly PointwiseRun? _pointwiseRun; // the vector paths' 1x1 over whole tiles
+    private readonly int _wholeTiles;
 
     private DepthwisePointwiseKernel(DepthwiseConv2DKernel depthwise, Conv2DKernel pointwise, int bandRows)
         : base("DepthwiseConv2D+Conv2D")
@@ -26,6 +37,11 @@ internal sealed class DepthwisePointwiseKernel : Kernel
         _rows = depthwise.WorkUnits;
         _width = depthwise.OutputWidth;
         _bandRows = bandRows;
+        _between = depthwise.OutputTensor;
+        _bandFloats = bandRows * _width * depthwise.Channels;
+        PointwiseLayout layout = pointwise.Layout;
+        _pointwiseRun = layout.Isa == VectorIsa.Scalar ? null : new PointwiseRun(layout);
+        _wholeTiles = _rows * _width / Conv2DKernel.PixelsPerTile;
     }
 
     /// <summary>The fused pair, or null when <paramref name="pointwise"/> is not a 1x1 layer over the depthwise output.</summary>
@@ -50,14 +66,36 @@ internal sealed class DepthwisePointwiseKernel : Kernel
 
     public override void Run(in TensorMap tensors, int begin, int end)
     {
+        if (_bandFloats > MaxStackBandFloats)
+        {
+            RunBands(tensors, begin, end, null);
+            return;
+        }
+        float* buffer = stackalloc float[_bandFloats + CacheLineFloats];
+        RunBands(tensors, begin, end, (float*)(((nint)buffer + CacheLineFloats * sizeof(float) - 1) & ~(nint)(CacheLineFloats * sizeof(float) - 1)));
+    }
+
+    private void RunBands(in TensorMap tensors, int begin, int end, float* buffer)
+    {
         int panels = _pointwise.Panels;
+        long rowFloats = (long)_width * _depthwise.Channels;
         for (int band = begin; band < end; band++)
         {
             int first = band * _bandRows, last = Math.Min(_rows, first + _bandRows);
-            _depthwise.Run(tensors, first, last);
+            // Both kernels address the intermediate by row; the buffer holds rows [first, last).
+            var local = buffer is null ? tensors : tensors.WithTensorAt(_between, buffer - first * rowFloats);
+            _depthwise.Run(local, first, last);
             int firstTile = first * _width / Conv2DKernel.PixelsPerTile;
             int lastTile = last == _rows ? _pointwise.Tiles : last * _width / Conv2DKernel.PixelsPerTile;
-            _pointwise.Run(tensors, firstTile * panels, lastTile * panels);
+            if (_pointwiseRun is null)
+            {
+                _pointwise.Run(local, firstTile * panels, lastTile * panels);
+                continue;
+            }
+            // A last tile that the image does not fill goes the general way: with fewer than four pixels its sums run in another order.
+            int whole = Math.Min(lastTile, _wholeTiles);
+            _pointwiseRun.Run(local, firstTile * Conv2DKernel.PixelsPerTile, whole * Conv2DKernel.PixelsPerTile);
+            if (whole < lastTile) _pointwise.Run(local, whole * panels, lastTile * panels);
         }
     }
 
