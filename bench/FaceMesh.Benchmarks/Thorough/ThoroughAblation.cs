@@ -83,10 +83,12 @@ internal static class ThoroughAblation
         }
     }
 
+    // A "+att" suffix runs the variant with the attention landmark model (RefineLandmarks).
     private static FaceLandmarker Create(string name, int numFaces)
     {
-        ThoroughSettings? settings = Variants[name];
-        var options = new FaceLandmarkerOptions { NumFaces = numFaces, Thorough = settings is not null };
+        bool attention = name.EndsWith("+att", StringComparison.Ordinal);
+        ThoroughSettings? settings = Variants[attention ? name[..^4] : name];
+        var options = new FaceLandmarkerOptions { NumFaces = numFaces, Thorough = settings is not null, RefineLandmarks = attention };
         return FaceLandmarker.Create(options, RuntimeModelLoader.Instance, settings);
     }
 
