@@ -83,12 +83,13 @@ internal static class ThoroughAblation
         }
     }
 
-    // A "+att" suffix runs the variant with the attention landmark model (RefineLandmarks).
+    // A "+mesh" suffix runs the variant with the plain mesh model instead of the default attention model.
     private static FaceLandmarker Create(string name, int numFaces)
     {
-        bool attention = name.EndsWith("+att", StringComparison.Ordinal);
-        ThoroughSettings? settings = Variants[attention ? name[..^4] : name];
-        var options = new FaceLandmarkerOptions { NumFaces = numFaces, Thorough = settings is not null, RefineLandmarks = attention };
+        bool plainMesh = name.EndsWith("+mesh", StringComparison.Ordinal);
+        ThoroughSettings? settings = Variants[plainMesh ? name[..^5] : name];
+        var options = new FaceLandmarkerOptions { NumFaces = numFaces, Thorough = settings is not null };
+        if (plainMesh) options = options with { RefineLandmarks = false };
         return FaceLandmarker.Create(options, RuntimeModelLoader.Instance, settings);
     }
 
