@@ -28,14 +28,26 @@ internal static class ThoroughAblation
         ["refine1"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 1),
         ["refine2"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 2),
         ["refine3"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 3),
-        ["mirror"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 0, AveragedViews: 1),
-        ["refine1-mirror"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 1, AveragedViews: 1),
-        ["refine2-mirror"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 2, AveragedViews: 1),
-        ["refine1-views3"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 1, AveragedViews: 3),
-        ["refine1-views5"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 1, AveragedViews: 5),
-        ["views3"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 0, AveragedViews: 3),
+        ["mirror"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 0, ExtraViews: ThoroughSettings.Mirror),
+        ["refine1-mirror"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 1, ExtraViews: ThoroughSettings.Mirror),
+        ["refine2-mirror"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 2, ExtraViews: ThoroughSettings.Mirror),
+        ["refine1-views3"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 1, ExtraViews: ThoroughSettings.Scaled[..3]),
+        ["refine1-views5"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 1, ExtraViews: ThoroughSettings.Scaled),
+        ["views3"] = new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 0, ExtraViews: ThoroughSettings.Scaled[..3]),
+        ["refine1-turn5"] = RefinedWith(ThoroughSettings.Turned(5, mirroredToo: false)),
+        ["refine1-turn5m"] = RefinedWith(ThoroughSettings.Turned(5, mirroredToo: true)),
+        ["refine1-turn10m"] = RefinedWith(ThoroughSettings.Turned(10, mirroredToo: true)),
+        ["refine1-turn5m-median"] = RefinedWith(ThoroughSettings.Turned(5, mirroredToo: true)) with { MedianOfViews = true },
+        ["refine1-shift3"] = RefinedWith(ThoroughSettings.Shifted(0.03f)),
+        ["refine1-shift3-median"] = RefinedWith(ThoroughSettings.Shifted(0.03f)) with { MedianOfViews = true },
         ["kept"] = ThoroughSettings.Kept,
+        ["kept-noagree"] = ThoroughSettings.Kept with { MaxViewDisagreement = float.PositiveInfinity },
+        ["kept-turn5m"] = ThoroughSettings.Kept with { ExtraViews = ThoroughSettings.Turned(5, mirroredToo: true) },
     };
+
+    private static ThoroughSettings RefinedWith(CropView[] views) =>
+        new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 1, ExtraViews: views);
+
 
     public static void Run(string[] args)
     {
@@ -48,8 +60,9 @@ internal static class ThoroughAblation
         AnnotatedDataset data = AnnotatedDataset.Load(args[1], AnnotationFormat.Pts);
         int numFaces = Math.Clamp(data.Images.Max(i => i.Faces.Count) + 4, 1, FaceLandmarkerOptions.NumFacesLimit);
         var timers = names.ToDictionary(n => n, _ => new List<double>());
+        var disagreements = names.ToDictionary(n => n, _ => new List<float>());
         var runs = names.Select(name => new EvaluationRun(name, EvaluationProtocol.Reacquisition,
-            () => new TimedPredictor(Create(name, numFaces), timers[name]))).ToArray();
+            () => new TimedPredictor(Create(name, numFaces), timers[name], disagreements[name]))).ToArray();
 
         LandmarkEvaluation evaluation = new LandmarkEvaluator().Evaluate(data, runs);
         Dictionary<string, int> falseFaces = CountFaceFree(args[2], names);
@@ -62,12 +75,21 @@ internal static class ThoroughAblation
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{model,-9} {s.DetectionFailures,6}  {falseFaces[model],9}  {Nme(s, "core")}  {Nme(s, "eyes")}  {Nme(s, "lips")}  {Nme(s, "all68")}   {timers[model].Average(),7:F1} ({Median(timers[model]):F1})   compared {s.Compared}"));
         }
+        foreach ((string name, List<float> values) in disagreements.Where(d => d.Value.Count > 0))
+        {
+            float[] sorted = [.. values.Order()];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: direct-vs-mirrored disagreement of {sorted.Length} real-photo faces: median {sorted[sorted.Length / 2]:F4}, 99 % {sorted[(int)(0.99 * (sorted.Length - 1))]:F4}, max {sorted[^1]:F4}"));
+        }
     }
 
+    // A "+mesh" suffix runs the variant with the plain mesh model instead of the default attention model.
     private static FaceLandmarker Create(string name, int numFaces)
     {
-        ThoroughSettings? settings = Variants[name];
+        bool plainMesh = name.EndsWith("+mesh", StringComparison.Ordinal);
+        ThoroughSettings? settings = Variants[plainMesh ? name[..^5] : name];
         var options = new FaceLandmarkerOptions { NumFaces = numFaces, Thorough = settings is not null };
+        if (plainMesh) options = options with { RefineLandmarks = false };
         return FaceLandmarker.Create(options, RuntimeModelLoader.Instance, settings);
     }
 
@@ -81,9 +103,13 @@ internal static class ThoroughAblation
             foreach (string file in files)
             {
                 using ImageBuffer image = ImageFile.Read(file, PixelFormat.Rgb24);
+                var seen = new List<float>();
+                ThoroughDiagnostics.ViewDisagreementObserved = (_, d) => seen.Add(d);
                 int found = landmarker.Detect(image.View).Faces.Count;
+                ThoroughDiagnostics.ViewDisagreementObserved = null;
                 counts[name] += found;
-                if (found > 0) Console.Error.WriteLine($"{name}: {found} face(s) in face-free {Path.GetFileName(file)}");
+                string refined = string.Join(' ', seen.Select(d => d.ToString("F4", CultureInfo.InvariantCulture)));
+                if (found > 0 || seen.Count > 0) Console.Error.WriteLine($"{name}: {found} face(s) in face-free {Path.GetFileName(file)}; disagreement of refined candidates: {refined}");
             }
         }
         Console.Error.WriteLine($"{files.Length} face-free images");
@@ -103,15 +129,17 @@ internal static class ThoroughAblation
         return sorted[sorted.Length / 2];
     }
 
-    private sealed class TimedPredictor(FaceLandmarker landmarker, List<double> milliseconds) : ILandmarkPredictor
+    private sealed class TimedPredictor(FaceLandmarker landmarker, List<double> milliseconds, List<float> disagreements) : ILandmarkPredictor
     {
         private readonly FaceLandmarkerResult _result = new();
 
         public IReadOnlyList<Vector2[]> Predict(ImageView image)
         {
+            ThoroughDiagnostics.ViewDisagreementObserved = (extra, d) => { if (!extra && d > 0) disagreements.Add(d); };
             long start = Stopwatch.GetTimestamp();
             landmarker.TryDetect(image, _result);
             milliseconds.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            ThoroughDiagnostics.ViewDisagreementObserved = null;
             return _result.Faces.Select(face => face.ToPixelLandmarks().Select(p => new Vector2(p.X, p.Y)).ToArray()).ToArray();
         }
 

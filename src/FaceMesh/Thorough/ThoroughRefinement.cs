@@ -15,11 +15,17 @@ internal sealed class ThoroughRefinement(LandmarkStage stage, ThoroughSettings s
 {
     private readonly NormalizedLandmark[] _pass = new NormalizedLandmark[stage.LandmarkCount];
     private readonly NormalizedLandmark[] _view = new NormalizedLandmark[stage.LandmarkCount];
-    private readonly Vector3[] _sum = new Vector3[LandmarkModelSpec.MeshCount];
+    private readonly Vector3[][] _views = [.. Enumerable.Range(0, settings.AveragedViews + 1).Select(_ => new Vector3[LandmarkModelSpec.MeshCount])];
     private readonly List<BoundingBox> _taken = [];
 
     /// <summary>Forgets the faces taken from the previous image.</summary>
     public void StartImage() => _taken.Clear();
+
+    /// <summary>
+    /// How far the last refined face's direct and mirrored landmarks differ (root mean square over
+    /// the mesh, in fractions of the crop side); 0 when no mirrored view was run or passed.
+    /// </summary>
+    public float LastViewDisagreement { get; private set; }
 
     /// <summary>
     /// Runs the refinement passes over <paramref name="landmarks"/> (updated in place, with
@@ -30,6 +36,7 @@ internal sealed class ThoroughRefinement(LandmarkStage stage, ThoroughSettings s
     public float Refine(ImageView image, ref NormalizedRect crop, float presence, Sampling sampling, Span<NormalizedLandmark> landmarks, out bool confirmed)
     {
         confirmed = true;
+        LastViewDisagreement = 0f;
         for (int pass = 0; pass < settings.RefinementPasses; pass++)
         {
             NormalizedRect next = RoiFromLandmarks.Compute(landmarks, image.Width, image.Height);
@@ -43,30 +50,68 @@ internal sealed class ThoroughRefinement(LandmarkStage stage, ThoroughSettings s
             crop = next;
             presence = nextPresence;
         }
-        if (settings.AveragedViews > 0) AverageViews(image, crop, sampling, landmarks);
+        if (settings.AveragedViews > 0) CombineViews(image, crop, sampling, landmarks);
         return presence;
     }
 
-    // The model's errors on a face, on its mirror image and on a slightly other crop are partly
-    // independent, so their mean is closer than any one of them.
-    private void AverageViews(ImageView image, in NormalizedRect crop, Sampling sampling, Span<NormalizedLandmark> landmarks)
+    // The model's errors on a face, on its mirror image and on slightly other crops are partly
+    // independent, so their combination is closer than any one of them.
+    private void CombineViews(ImageView image, in NormalizedRect crop, Sampling sampling, Span<NormalizedLandmark> landmarks)
     {
         ReadOnlySpan<int> mirror = MeshSymmetry.Mirror;
-        int count = Math.Min(settings.AveragedViews, ThoroughSettings.Views.Length);
-        for (int k = 0; k < mirror.Length; k++) _sum[k] = new Vector3(landmarks[k].X, landmarks[k].Y, landmarks[k].Z);
-        int views = 1;
-        for (int v = 0; v < count; v++)
+        CropView[] views = settings.ExtraViews!;
+        for (int k = 0; k < mirror.Length; k++) _views[0][k] = new Vector3(landmarks[k].X, landmarks[k].Y, landmarks[k].Z);
+        int used = 1;
+        foreach (CropView view in views)
         {
-            (float scale, bool mirrored) = ThoroughSettings.Views[v];
-            NormalizedRect view = crop with { Width = crop.Width * scale, Height = crop.Height * scale };
-            float presence = mirrored
-                ? stage.RunMirrored(image, view, sampling, _view, mirror)
-                : stage.Run(image, view, sampling, _view);
+            NormalizedRect rect = view.Apply(crop, image.Width, image.Height);
+            float presence = view.Mirrored
+                ? stage.RunMirrored(image, rect, sampling, _view, mirror)
+                : stage.Run(image, rect, sampling, _view);
             if (!FaceFlag.IsPresent(presence, minPresence)) continue;
-            for (int k = 0; k < mirror.Length; k++) _sum[k] += new Vector3(_view[k].X, _view[k].Y, _view[k].Z);
-            views++;
+            if (view.Mirrored && LastViewDisagreement == 0f) LastViewDisagreement = Disagreement(landmarks, _view, crop, image.Width, image.Height);
+            for (int k = 0; k < mirror.Length; k++) _views[used][k] = new Vector3(_view[k].X, _view[k].Y, _view[k].Z);
+            used++;
         }
-        for (int k = 0; k < mirror.Length; k++) landmarks[k] = new NormalizedLandmark(_sum[k].X / views, _sum[k].Y / views, _sum[k].Z / views);
+        for (int k = 0; k < mirror.Length; k++)
+        {
+            Vector3 point = settings.MedianOfViews ? Median(k, used) : Mean(k, used);
+            landmarks[k] = new NormalizedLandmark(point.X, point.Y, point.Z);
+        }
+    }
+
+    private Vector3 Mean(int point, int used)
+    {
+        Vector3 sum = Vector3.Zero;
+        for (int v = 0; v < used; v++) sum += _views[v][point];
+        return sum / used;
+    }
+
+    private Vector3 Median(int point, int used)
+    {
+        Span<float> x = stackalloc float[used], y = stackalloc float[used], z = stackalloc float[used];
+        for (int v = 0; v < used; v++) (x[v], y[v], z[v]) = (_views[v][point].X, _views[v][point].Y, _views[v][point].Z);
+        return new Vector3(MiddleOf(x), MiddleOf(y), MiddleOf(z));
+    }
+
+    private static float MiddleOf(Span<float> values)
+    {
+        values.Sort();
+        int half = values.Length / 2;
+        return values.Length % 2 == 1 ? values[half] : 0.5f * (values[half - 1] + values[half]);
+    }
+
+    // A real face looks the same to the model mirrored; a texture it mistakes for a face rarely does.
+    private static float Disagreement(ReadOnlySpan<NormalizedLandmark> direct, ReadOnlySpan<NormalizedLandmark> mirrored, in NormalizedRect crop, int width, int height)
+    {
+        double sum = 0;
+        for (int k = 0; k < LandmarkModelSpec.MeshCount; k++)
+        {
+            double dx = (direct[k].X - mirrored[k].X) * width, dy = (direct[k].Y - mirrored[k].Y) * height;
+            sum += dx * dx + dy * dy;
+        }
+        double side = Math.Max(crop.Width * width, crop.Height * height);
+        return (float)(Math.Sqrt(sum / LandmarkModelSpec.MeshCount) / side);
     }
 
     /// <summary>Whether the face is not one already taken from this image; if so, it is taken.</summary>
