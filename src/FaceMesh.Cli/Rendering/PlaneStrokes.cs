@@ -1,4 +1,5 @@
 using System.Numerics;
+using FaceMesh.Effects;
 
 namespace FaceMesh.Cli.Rendering;
 
@@ -30,7 +31,7 @@ internal static class PlaneStrokes
         for (int y = firstRow; y <= lastRow; y++)
         {
             float centerY = y + 0.5f;
-            if (!RowSpan(start, end, centerY, reach, out float minX, out float maxX)) continue;
+            if (!SegmentRows.Span(start, end, centerY, reach, out float minX, out float maxX)) continue;
             int firstColumn = Math.Max(0, (int)MathF.Floor(minX - reach));
             int lastColumn = Math.Min(target.Width - 1, (int)MathF.Ceiling(maxX + reach));
             float dy = centerY - start.Y;
@@ -80,30 +81,6 @@ internal static class PlaneStrokes
         }
         int weight = (int)(coverage * 256f + 0.5f);
         if (weight > 0) target.Blend(index, Math.Min(weight, 256));
-    }
-
-    /// <summary>The x extent of the segment where it passes within <paramref name="reach"/> of the row's centre line.</summary>
-    private static bool RowSpan(Vector2 a, Vector2 b, float rowY, float reach, out float minX, out float maxX)
-    {
-        float dy = b.Y - a.Y;
-        float t0 = 0f, t1 = 1f;
-        if (MathF.Abs(dy) < 1e-6f)
-        {
-            if (MathF.Abs(a.Y - rowY) > reach) { minX = maxX = 0; return false; }
-        }
-        else
-        {
-            t0 = (rowY - reach - a.Y) / dy;
-            t1 = (rowY + reach - a.Y) / dy;
-            if (t0 > t1) (t0, t1) = (t1, t0);
-            t0 = MathF.Max(t0, 0f);
-            t1 = MathF.Min(t1, 1f);
-            if (t0 > t1) { minX = maxX = 0; return false; }
-        }
-        float x0 = a.X + (b.X - a.X) * t0, x1 = a.X + (b.X - a.X) * t1;
-        minX = MathF.Min(x0, x1);
-        maxX = MathF.Max(x0, x1);
-        return true;
     }
 
     private static bool Usable(Vector2 v) => MathF.Abs(v.X) < FarAway && MathF.Abs(v.Y) < FarAway;
