@@ -1,0 +1,56 @@
+using FaceMesh.Imaging;
+
+namespace FaceMesh.Imaging.Tests;
+
+/// <summary>
+/// The OpenCV-exact sampler computes source positions four at a time in double vectors; the
+/// scalar loop is the reference. Both must give the same bits for every region, including ones
+/// far outside, tiny, huge, turned and degenerate.
+/// </summary>
+public class OpenCvSamplerVectorTests
+{
+    public static TheoryData<int, int> Sizes => new() { { 192, 192 }, { 128, 128 }, { 7, 5 }, { 1, 1 }, { 257, 3 } };
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void Vector_source_positions_give_the_scalar_crop_bit_for_bit(int width, int height)
+    {
+        var image = TestImages.Random(97, 61, seed: 5);
+        var rng = new Random(width * 31 + height);
+        var vector = new float[width * height * 3];
+        var scalar = new float[width * height * 3];
+        var extremes = new[]
+        {
+            new RotatedRect(1e6f, -1e6f, 4f, 4f, 0f),
+            new RotatedRect(40f, 30f, 1e8f, 1e8f, 1f),
+            new RotatedRect(48.5f, 30.5f, 97f, 61f, MathF.PI),
+            new RotatedRect(float.NaN, 30f, 50f, 50f, 0f),
+        };
+        for (int trial = 0; trial < 60 + extremes.Length; trial++)
+        {
+            RotatedRect roi = trial < extremes.Length ? extremes[trial] : new RotatedRect(
+                (float)(rng.NextDouble() * 160 - 30), (float)(rng.NextDouble() * 120 - 30),
+                (float)(rng.NextDouble() * 150 + 0.01), (float)(rng.NextDouble() * 150 + 0.01),
+                (float)(rng.NextDouble() * 7 - 3.5));
+            foreach (SamplingBorder border in new[] { SamplingBorder.Zero, SamplingBorder.Replicate })
+            {
+                var target = new CropTarget(width, height, -1f, 1f, border);
+                // A region the homography cannot be solved for is refused the same way on both paths.
+                Type? vectorError = Record.Exception(() => OpenCvSampler.Crop(image, roi, target, vector, useVectors: true))?.GetType();
+                Type? scalarError = Record.Exception(() => OpenCvSampler.Crop(image, roi, target, scalar, useVectors: false))?.GetType();
+                Assert.Equal(scalarError, vectorError);
+                Assert.Equal(scalar, vector);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_destination_too_small_is_refused_before_anything_is_written()
+    {
+        var image = TestImages.Random(8, 8, seed: 2);
+        var destination = new float[10];
+        var error = Assert.Throws<ArgumentException>(() =>
+            OpenCvSampler.Crop(image, RotatedRect.WholeImage(8, 8), new CropTarget(4, 4, 0f, 1f, SamplingBorder.Zero), destination));
+        Assert.Contains("4x4x3", error.Message, StringComparison.Ordinal);
+        Assert.All(destination, v => Assert.Equal(0f, v));
+    }
+}
