@@ -96,7 +96,12 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation, IFusesSpat
 
     public override string Describe() => _g.Describe(_inChannels, _outChannels) + _residual.Describe(_outChannels);
 
-    public static Kernel Create(KernelBuildContext context)
+    /// <summary>
+    /// The kernel for a validated Conv2D: a dedicated one where the shape has one
+    /// (<see cref="SinglePixelConv2DKernel"/>, <see cref="RgbConv2DKernel"/>), else this general one.
+    /// </summary>
+    /// <param name="specialised">False always builds the general kernel (tests compare the two).</param>
+    public static Kernel Create(KernelBuildContext context, bool specialised = true)
     {
         context.RequireArity(2, 3, 1);
         var options = context.Options<Conv2DOptions>();
@@ -122,8 +127,14 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation, IFusesSpat
         int input = context.ArenaInput(0);
         int output = context.ArenaOutput(0);
         var epilogue = new ConvEpilogue(activation, null);
-        return SinglePixelConv2DKernel.TryCreate(context, input, output, geometry, inChannels, outChannels, filter, bias, epilogue)
-            ?? (Kernel)new Conv2DKernel(input, output, geometry, inChannels, outChannels, filter, bias, epilogue, context.Isa);
+        if (specialised)
+        {
+            if (SinglePixelConv2DKernel.TryCreate(context, input, output, geometry, inChannels, outChannels, filter, bias, epilogue) is { } singlePixel)
+                return singlePixel;
+            if (RgbConv2DKernel.TryCreate(context.Isa, input, output, geometry, inChannels, outChannels, filter, bias, epilogue) is { } rgb)
+                return rgb;
+        }
+        return new Conv2DKernel(input, output, geometry, inChannels, outChannels, filter, bias, epilogue, context.Isa);
     }
 
     public Kernel? FuseActivation(ActivationRange clamp, float[]? slopes, int output)

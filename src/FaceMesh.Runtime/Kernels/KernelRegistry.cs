@@ -10,7 +10,7 @@ internal static class KernelRegistry
     /// <summary>The kernel for the operator, or null when the operator only aliases its input (the context says so).</summary>
     public static Kernel? Create(KernelBuildContext context) => context.Code.Builtin switch
     {
-        BuiltinOperator.Conv2D => RgbConv2DKernel.Specialize(context, Conv2DKernel.Create(context)),
+        BuiltinOperator.Conv2D => Conv2DKernel.Create(context),
         BuiltinOperator.DepthwiseConv2D => DepthwiseConv2DKernel.Create(context),
         BuiltinOperator.Add => BinaryKernel.Create(context, BinaryOperation.Add),
         BuiltinOperator.Mul => BinaryKernel.Create(context, BinaryOperation.Multiply),

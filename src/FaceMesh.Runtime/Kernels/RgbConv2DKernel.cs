@@ -77,23 +77,15 @@ internal sealed unsafe class RgbConv2DKernel : Kernel, IFusesActivation, IFusesS
     public override string Describe() => _g.Describe(InputChannels, _outChannels);
 
     /// <summary>
-    /// This kernel in place of <paramref name="general"/> (the validated general convolution of
-    /// the same operator) when the input has 3 channels, the window is undilated with a
-    /// horizontal stride of 1 or 2, and a vector path is on; otherwise <paramref name="general"/>.
+    /// This kernel for a convolution <see cref="Conv2DKernel.Create"/> has validated, when the input
+    /// has 3 channels, the window is undilated with a horizontal stride of 1 or 2, and a vector path
+    /// is on; otherwise null.
     /// </summary>
-    public static Kernel Specialize(KernelBuildContext context, Kernel general)
+    public static RgbConv2DKernel? TryCreate(VectorIsa isa, int input, int output, ConvGeometry geometry, int inChannels, int outChannels,
+        float[] filter, float[]? bias, ConvEpilogue epilogue)
     {
-        if (general is not Conv2DKernel || context.Isa == VectorIsa.Scalar) return general;
-        IReadOnlyList<int> inShape = context.InputShape(0), filterShape = context.InputShape(1);
-        if (inShape[3] != InputChannels) return general;
-        var options = context.Options<Conv2DOptions>();
-        var geometry = ConvGeometry.Create(context, options.Padding, inShape[1], inShape[2], filterShape[1], filterShape[2],
-            options.StrideH, options.StrideW, options.DilationH, options.DilationW);
-        int outChannels = filterShape[0];
-        if (!Handles(geometry, outChannels)) return general;
-        float[]? bias = context.InputCount == 3 && context.InputTensor(2) >= 0 ? context.ConstantFloats(2) : null;
-        return new RgbConv2DKernel(context.InputTensor(0), context.OutputTensor(0), geometry, outChannels, context.ConstantFloats(1), bias,
-            new ConvEpilogue(ActivationRange.From(options.Activation, context), null), context.Isa);
+        if (isa == VectorIsa.Scalar || inChannels != InputChannels || !Handles(geometry, outChannels)) return null;
+        return new RgbConv2DKernel(input, output, geometry, outChannels, filter, bias, epilogue, isa);
     }
 
     private static bool Handles(ConvGeometry g, int outChannels) =>

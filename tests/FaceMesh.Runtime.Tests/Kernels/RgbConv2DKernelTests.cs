@@ -164,8 +164,7 @@ public sealed unsafe class RgbConv2DKernelTests
         Subgraph graph = model.Subgraphs[0];
         Operator op = graph.Operators[^1];
         var context = new KernelBuildContext(graph, graph.Operators.Count - 1, op, model.OperatorCodes[op.OpcodeIndex], new ConstantStore(model, graph), isa);
-        Kernel general = Conv2DKernel.Create(context);
-        return specialize ? RgbConv2DKernel.Specialize(context, general) : general;
+        return Conv2DKernel.Create(context, specialised: specialize);
     }
 
     private static float[] Run(Kernel kernel, float[] x, int input, int output, int outputSize)
