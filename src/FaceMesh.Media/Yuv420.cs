@@ -158,16 +158,31 @@ public static class Yuv420
                     if (r != Clamp((c + RFromV * e + Rounding) >> 8) || g != Clamp((c + Rounding - GFromU * d - GFromV * e) >> 8)
                         || b != Clamp((c + BFromU * d + Rounding) >> 8))
                     {
-                        luma = Clamp(((66 * r + 129 * g + 25 * b + 128) >> 8) + 16);
+                        luma = Luma(r, g, b);
                         changed = true;
                     }
                 }
                 if (!changed) continue;
-                uPlane[chroma] = Clamp(((-38 * sumR - 74 * sumG + 112 * sumB + 512) >> 10) + 128);
-                vPlane[chroma] = Clamp(((112 * sumR - 94 * sumG - 18 * sumB + 512) >> 10) + 128);
+                uPlane[chroma] = BlockU(sumR, sumG, sumB);
+                vPlane[chroma] = BlockV(sumR, sumG, sumB);
             }
         }
     }
+
+    /// <summary>
+    /// The Y, U and V this layout stores for one colour (BT.601 limited range, the inverse of
+    /// <see cref="ToRgb(ReadOnlySpan{byte}, int, int, ImageBuffer)"/>): what a 2x2 block painted in
+    /// that colour gets from <see cref="WriteBackChanges"/>.
+    /// </summary>
+    public static (byte Y, byte U, byte V) FromRgb(byte r, byte g, byte b) =>
+        (Luma(r, g, b), BlockU(4 * r, 4 * g, 4 * b), BlockV(4 * r, 4 * g, 4 * b));
+
+    private static byte Luma(int r, int g, int b) => Clamp(((66 * r + 129 * g + 25 * b + 128) >> 8) + 16);
+
+    // From the sums of a 2x2 block's four pixels: the average's chroma, rounded once.
+    private static byte BlockU(int sumR, int sumG, int sumB) => Clamp(((-38 * sumR - 74 * sumG + 112 * sumB + 512) >> 10) + 128);
+
+    private static byte BlockV(int sumR, int sumG, int sumB) => Clamp(((112 * sumR - 94 * sumG - 18 * sumB + 512) >> 10) + 128);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static byte Clamp(int value) => (byte)Math.Clamp(value, 0, 255);

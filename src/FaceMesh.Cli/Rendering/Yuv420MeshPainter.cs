@@ -63,18 +63,13 @@ internal static class Yuv420MeshPainter
     {
         private readonly Span<byte> _planes = planes;
 
-        /// <summary>The Y plane with the colour's luma, and U and V (half size) with its chroma; BT.601 limited range like <see cref="Yuv420"/>.</summary>
+        /// <summary>The Y plane with the colour's luma, and U and V (half size) with its chroma.</summary>
         public void Targets(Rgb color, out PlaneTarget luma, out PlaneTarget chroma)
         {
-            int r = color.R, g = color.G, b = color.B;
-            byte y = Clamp(((66 * r + 129 * g + 25 * b + 128) >> 8) + 16);
-            byte u = Clamp(((-38 * r - 74 * g + 112 * b + 128) >> 8) + 128);
-            byte v = Clamp(((112 * r - 94 * g - 18 * b + 128) >> 8) + 128);
+            (byte y, byte u, byte v) = Yuv420.FromRgb(color.R, color.G, color.B);
             int lumaBytes = width * height, chromaBytes = lumaBytes / 4;
             luma = new PlaneTarget(_planes[..lumaBytes], y, [], 0, width, height);
             chroma = new PlaneTarget(_planes.Slice(lumaBytes, chromaBytes), u, _planes.Slice(lumaBytes + chromaBytes, chromaBytes), v, width / 2, height / 2);
         }
-
-        private static byte Clamp(int value) => (byte)Math.Clamp(value, 0, 255);
     }
 }
