@@ -203,11 +203,11 @@ public sealed class FaceLandmarker : IDisposable
             bool confirmed = true;
             if (roi.DetectionIndex >= 0) presence = _refinement.Refine(image, ref crop, presence, _options.Sampling, _scratch, out confirmed);
             float disagreement = _refinement.LastViewDisagreement;
-            ThoroughDiagnostics.ViewDisagreementObserved?.Invoke(extra, disagreement);
+            _thorough!.Settings.ViewDisagreementObserved?.Invoke(extra, disagreement);
             // MediaPipe's own faces are kept whatever the refinement says; only the extra ones must be
             // confirmed, look alike mirrored, and be new.
             bool taken = _refinement.TakeIfNew(_scratch, width, height);
-            if (extra && (!confirmed || !taken || disagreement > _thorough!.Settings.MaxViewDisagreement)) return;
+            if (extra && (!confirmed || !taken || disagreement > _thorough.Settings.MaxViewDisagreement)) return;
         }
 
         Face face = result.AddFace();

@@ -62,7 +62,7 @@ internal static class ThoroughAblation
         var timers = names.ToDictionary(n => n, _ => new List<double>());
         var disagreements = names.ToDictionary(n => n, _ => new List<float>());
         var runs = names.Select(name => new EvaluationRun(name, EvaluationProtocol.Reacquisition,
-            () => new TimedPredictor(Create(name, numFaces), timers[name], disagreements[name]))).ToArray();
+            () => new TimedPredictor(Create(name, numFaces, (extra, d) => { if (!extra && d > 0) disagreements[name].Add(d); }), timers[name]))).ToArray();
 
         LandmarkEvaluation evaluation = new LandmarkEvaluator().Evaluate(data, runs);
         Dictionary<string, int> falseFaces = CountFaceFree(args[2], names);
@@ -84,10 +84,12 @@ internal static class ThoroughAblation
     }
 
     // A "+mesh" suffix runs the variant with the plain mesh model instead of the default attention model.
-    private static FaceLandmarker Create(string name, int numFaces)
+    /// <param name="disagreementObserved">Told of every refined face: whether it is an extra one, and its view disagreement.</param>
+    private static FaceLandmarker Create(string name, int numFaces, Action<bool, float>? disagreementObserved = null)
     {
         bool plainMesh = name.EndsWith("+mesh", StringComparison.Ordinal);
-        ThoroughSettings? settings = Variants[plainMesh ? name[..^5] : name];
+        ThoroughSettings? settings = Variants[plainMesh ? name[..^5] : name] is { } variant
+            ? variant with { ViewDisagreementObserved = disagreementObserved } : null;
         var options = new FaceLandmarkerOptions { NumFaces = numFaces, Thorough = settings is not null };
         if (plainMesh) options = options with { RefineLandmarks = false };
         return FaceLandmarker.Create(options, RuntimeModelLoader.Instance, settings);
@@ -99,14 +101,13 @@ internal static class ThoroughAblation
         string[] files = [.. Directory.EnumerateFiles(directory).Where(f => f.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".png", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)];
         foreach (string name in names)
         {
-            using FaceLandmarker landmarker = Create(name, 4);
+            var seen = new List<float>();
+            using FaceLandmarker landmarker = Create(name, 4, (_, d) => seen.Add(d));
             foreach (string file in files)
             {
                 using ImageBuffer image = ImageFile.Read(file, PixelFormat.Rgb24);
-                var seen = new List<float>();
-                ThoroughDiagnostics.ViewDisagreementObserved = (_, d) => seen.Add(d);
+                seen.Clear();
                 int found = landmarker.Detect(image.View).Faces.Count;
-                ThoroughDiagnostics.ViewDisagreementObserved = null;
                 counts[name] += found;
                 string refined = string.Join(' ', seen.Select(d => d.ToString("F4", CultureInfo.InvariantCulture)));
                 if (found > 0 || seen.Count > 0) Console.Error.WriteLine($"{name}: {found} face(s) in face-free {Path.GetFileName(file)}; disagreement of refined candidates: {refined}");
@@ -129,17 +130,15 @@ internal static class ThoroughAblation
         return sorted[sorted.Length / 2];
     }
 
-    private sealed class TimedPredictor(FaceLandmarker landmarker, List<double> milliseconds, List<float> disagreements) : ILandmarkPredictor
+    private sealed class TimedPredictor(FaceLandmarker landmarker, List<double> milliseconds) : ILandmarkPredictor
     {
         private readonly FaceLandmarkerResult _result = new();
 
         public IReadOnlyList<Vector2[]> Predict(ImageView image)
         {
-            ThoroughDiagnostics.ViewDisagreementObserved = (extra, d) => { if (!extra && d > 0) disagreements.Add(d); };
             long start = Stopwatch.GetTimestamp();
             landmarker.TryDetect(image, _result);
             milliseconds.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            ThoroughDiagnostics.ViewDisagreementObserved = null;
             return _result.Faces.Select(face => face.ToPixelLandmarks().Select(p => new Vector2(p.X, p.Y)).ToArray()).ToArray();
         }
 

@@ -12,11 +12,13 @@ namespace FaceMesh.Thorough;
 /// <param name="ExtraViews">After refinement the landmark model also sees these views of the final crop; the 468 mesh points combine all views whose face flag passes. The first, if any, should be the mirrored one: it also gives the view disagreement.</param>
 /// <param name="MedianOfViews">Combine the views by the median of each coordinate instead of the mean.</param>
 /// <param name="MaxViewDisagreement">A face found only by the extra views is dropped when its direct and mirrored landmarks differ by more than this (root mean square over the mesh, in fractions of the crop side).</param>
+/// <param name="ViewDisagreementObserved">Told of every refined face whether it is an extra one and its view disagreement (the ablation bench records them; the library never sets it).</param>
 /// <param name="TileModel">Which BlazeFace model runs on the tiles and the turned views.</param>
 /// <param name="TileMinScore">Detector score a candidate from a tile or a turned view needs (the options' own threshold if higher).</param>
 /// <param name="MaxCandidatesPerFace">Detections the landmark model checks, per face asked for (the face flag rejects the false ones).</param>
 internal sealed record ThoroughSettings(bool SecondDetector, int TileLevels, bool RotatedRetries, int RefinementPasses, CropView[]? ExtraViews = null, int MaxCandidatesPerFace = 2,
-    FaceDetectorModel TileModel = FaceDetectorModel.ShortRange, float TileMinScore = 0.5f, bool MedianOfViews = false, float MaxViewDisagreement = float.PositiveInfinity)
+    FaceDetectorModel TileModel = FaceDetectorModel.ShortRange, float TileMinScore = 0.5f, bool MedianOfViews = false, float MaxViewDisagreement = float.PositiveInfinity,
+    Action<bool, float>? ViewDisagreementObserved = null)
 {
     /// <summary>Tiles overlap by this fraction of their side, so a face on a seam is whole in some tile.</summary>
     public const float TileOverlap = 0.35f;
