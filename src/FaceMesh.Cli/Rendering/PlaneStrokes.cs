@@ -31,7 +31,6 @@ internal static class PlaneStrokes
         float reachSquared = reach * reach;
         float solid = reach - 1f, solidSquared = solid > 0 ? solid * solid : -1f;
         var shape = new StrokeShape(direction, reach, reachSquared, solidSquared, peak, repeats);
-        Span<float> lanes = stackalloc float[2 * Lanes];
         Span<int> weights = stackalloc int[Lanes];
         for (int y = firstRow; y <= lastRow; y++)
         {
@@ -45,7 +44,7 @@ internal static class PlaneStrokes
             float dx = firstColumn + 0.5f - start.X;
             float projection = (dx * direction.X + dy * direction.Y) * inverseLength, projectionStep = direction.X * inverseLength;
             if (Vector256.IsHardwareAccelerated)
-                RowEightAtATime(target, shape, rowStart, firstColumn, lastColumn, dx, dy, projection, projectionStep, lanes, weights);
+                RowEightAtATime(target, shape, rowStart, firstColumn, lastColumn, dx, dy, projection, projectionStep, weights);
             else
                 Row(target, shape, rowStart, firstColumn, lastColumn, dx, dy, projection, projectionStep);
         }
@@ -77,23 +76,25 @@ internal static class PlaneStrokes
     /// a pixel unchanged): a stroke's edge pixels made the old per-pixel skip unpredictable.
     /// </summary>
     private static void RowEightAtATime(in PlaneTarget target, in StrokeShape shape, int rowStart, int firstColumn, int lastColumn,
-        float dx, float dy, float projection, float projectionStep, Span<float> lanes, Span<int> weights)
+        float dx, float dy, float projection, float projectionStep, Span<int> weights)
     {
-        Span<float> offsets = lanes[..Lanes], projections = lanes[Lanes..];
         Vector256<float> one = Vector256<float>.One;
         Vector256<float> directionX = Vector256.Create(shape.Direction.X), directionY = Vector256.Create(shape.Direction.Y);
         Vector256<float> ey0 = Vector256.Create(dy), reach = Vector256.Create(shape.Reach), peak = Vector256.Create(shape.Peak);
         Vector256<float> reachSquared = Vector256.Create(shape.ReachSquared), solidSquared = Vector256.Create(shape.SolidSquared);
         for (int x = firstColumn; x <= lastColumn; x += Lanes)
         {
-            for (int i = 0; i < Lanes; i++, dx += 1f, projection += projectionStep)
-            {
-                offsets[i] = dx;
-                projections[i] = projection;
-            }
+            // Built from registers, not stored then reloaded: a vector load of eight scalar stores stalls.
+            float dx1 = dx + 1f, dx2 = dx1 + 1f, dx3 = dx2 + 1f, dx4 = dx3 + 1f, dx5 = dx4 + 1f, dx6 = dx5 + 1f, dx7 = dx6 + 1f;
+            float p1 = projection + projectionStep, p2 = p1 + projectionStep, p3 = p2 + projectionStep, p4 = p3 + projectionStep,
+                p5 = p4 + projectionStep, p6 = p5 + projectionStep, p7 = p6 + projectionStep;
+            Vector256<float> offsets = Vector256.Create(dx, dx1, dx2, dx3, dx4, dx5, dx6, dx7);
+            Vector256<float> projections = Vector256.Create(projection, p1, p2, p3, p4, p5, p6, p7);
+            dx = dx7 + 1f;
+            projection = p7 + projectionStep;
             // Clamp's -0 can come out +0 here; it only flips the sign of a zero that is then squared.
-            Vector256<float> t = Vector256.MinNative(Vector256.MaxNative(Vector256.Create<float>(projections), Vector256<float>.Zero), one);
-            Vector256<float> ex = Vector256.Create<float>(offsets) - t * directionX, ey = ey0 - t * directionY;
+            Vector256<float> t = Vector256.MinNative(Vector256.MaxNative(projections, Vector256<float>.Zero), one);
+            Vector256<float> ex = offsets - t * directionX, ey = ey0 - t * directionY;
             Vector256<float> distanceSquared = ex * ex + ey * ey;
             Vector256<float> coverage = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(distanceSquared, solidSquared), one,
                 Vector256.MinNative(reach - Vector256.Sqrt(distanceSquared), one)) * peak;
