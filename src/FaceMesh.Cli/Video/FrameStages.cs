@@ -11,8 +11,10 @@ namespace FaceMesh.Cli.Video;
 
 /// <summary>
 /// The stages of a video job, each on its own thread: decode (ffmpeg through a pipe) -> track
-/// (landmarker, JSON Lines) -> draw -> encode (ffmpeg through a pipe); without a writer only the
-/// first two. Stages pass frames through bounded queues of depth 1, so a fast stage waits for a
+/// (landmarker, JSON Lines) and draw -> encode (ffmpeg through a pipe); without a writer only the
+/// first two. Drawing shares the tracker's thread rather than having its own: it takes under 2 ms
+/// a frame, while every extra stage costs each frame another thread handoff (wake-ups and context
+/// switches that perf showed costing more CPU than the drawing). Stages pass frames through bounded queues of depth 1, so a fast stage waits for a
 /// slow one instead of buffering; the frame buffers and results circulate and are never
 /// reallocated. A stage that fails stops the others, and its error (not their cancellation) is
 /// what the caller sees. Frames may travel as <see cref="Yuv420"/> planes from decoder to encoder:
@@ -32,7 +34,7 @@ internal sealed class FrameStages(VideoReader reader, FramePool frames, FaceLand
     }
 
     /// <summary>Frames the stages can hold at once: one per stage and one per queue, plus the one being decoded next.</summary>
-    public static int FramesInFlight(bool encodes) => encodes ? 4 + 3 + 1 : 2 + 1 + 1;
+    public static int FramesInFlight(bool encodes) => encodes ? 3 + 2 + 1 : 2 + 1 + 1;
 
     private long _framesWithFaces;
     private long _framesDone;
@@ -44,7 +46,7 @@ internal sealed class FrameStages(VideoReader reader, FramePool frames, FaceLand
         var results = Channel.CreateBounded<FaceLandmarkerResult>(frames.Capacity);
         for (int i = 0; i < frames.Capacity; i++) results.Writer.TryWrite(new FaceLandmarkerResult());
         Channel<VideoFrame> decoded = Queue<VideoFrame>();
-        Channel<Tracked> tracked = Queue<Tracked>(), drawn = Queue<Tracked>();
+        Channel<Tracked> drawn = Queue<Tracked>();
 
         Task[] stages = writer is null
             ?
@@ -55,8 +57,7 @@ internal sealed class FrameStages(VideoReader reader, FramePool frames, FaceLand
             :
             [
                 Stage(() => DecodeAsync(decoded.Writer, token), decoded.Writer, stop),
-                Stage(() => TrackAsync(decoded.Reader, results, tracked.Writer, progress: null, token), tracked.Writer, stop),
-                Stage(() => DrawAsync(tracked.Reader, drawn.Writer, token), drawn.Writer, stop),
+                Stage(() => TrackAsync(decoded.Reader, results, drawn.Writer, progress: null, token), drawn.Writer, stop),
                 Stage(() => EncodeAsync(writer, drawn.Reader, results.Writer, progress, token), (ChannelWriter<Tracked>?)null, stop),
             ];
         try
@@ -107,22 +108,18 @@ internal sealed class FrameStages(VideoReader reader, FramePool frames, FaceLand
             }
             else
             {
+                Draw(frame.Image, result);
+                t = times.Add(StageTimes.Stage.Draw, t);
                 await next.WriteAsync(new Tracked(frame, result), token).ConfigureAwait(false);
                 t = times.Add(StageTimes.Stage.TrackBlocked, t);
             }
         }
     }
 
-    private async Task DrawAsync(ChannelReader<Tracked> input, ChannelWriter<Tracked> next, CancellationToken token)
+    private void Draw(ImageBuffer image, FaceLandmarkerResult result)
     {
-        await foreach (Tracked frame in input.ReadAllAsync(token).ConfigureAwait(false))
-        {
-            long t = StageTimes.Now;
-            if (canvas is not null) canvas.Render(renderer, frame.Image, frame.Result);
-            else renderer.Render(frame.Image, frame.Result);
-            times.Add(StageTimes.Stage.Draw, t);
-            await next.WriteAsync(frame, token).ConfigureAwait(false);
-        }
+        if (canvas is not null) canvas.Render(renderer, image, result);
+        else renderer.Render(image, result);
     }
 
     private async Task EncodeAsync(VideoWriter encoder, ChannelReader<Tracked> input, ChannelWriter<FaceLandmarkerResult> results,

@@ -23,8 +23,9 @@ internal sealed class StageTimes
         Convert,
         Inference,
         Json,
-        /// <summary>Tracker waiting for the drawing stage to take a frame.</summary>
+        /// <summary>Tracker waiting for the encoder stage to take a frame.</summary>
         TrackBlocked,
+        /// <summary>Tracker drawing on the frame it tracked.</summary>
         Draw,
         /// <summary>Handing a frame to ffmpeg's encoder (pipe copy, and waiting while it is busy).</summary>
         Encode,
@@ -46,6 +47,6 @@ internal sealed class StageTimes
     public string Describe(TimeSpan wall) => string.Create(CultureInfo.InvariantCulture,
         $"timings (stages overlap; per stage): wall {wall.TotalSeconds:F2} s | decode: ffmpeg+pipe {Seconds(Stage.Decode):F2} s, " +
         $"blocked {Seconds(Stage.DecodeBlocked):F2} s | track: starved {Seconds(Stage.TrackStarved):F2} s, yuv->rgb {Seconds(Stage.Convert):F2} s, inference {Seconds(Stage.Inference):F2} s, " +
-        $"json {Seconds(Stage.Json):F2} s, blocked {Seconds(Stage.TrackBlocked):F2} s | draw {Seconds(Stage.Draw):F2} s | " +
+        $"json {Seconds(Stage.Json):F2} s, draw {Seconds(Stage.Draw):F2} s, blocked {Seconds(Stage.TrackBlocked):F2} s | " +
         $"encode: pipe+ffmpeg {Seconds(Stage.Encode):F2} s");
 }
