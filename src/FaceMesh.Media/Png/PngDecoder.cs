@@ -14,6 +14,7 @@ namespace FaceMesh.Media.Png;
 internal static class PngDecoder
 {
     private const int PaletteBytes = 256 * 4;
+    private const long MaxDeflateRatio = 1032;
 
     /// <returns>The image in <paramref name="format"/>, or null when ffmpeg must decode this file.</returns>
     public static ImageBuffer? TryDecode(ReadOnlyMemory<byte> file, PixelFormat format)
@@ -24,6 +25,9 @@ internal static class PngDecoder
         bool alpha = format.BytesPerPixel() == 4;
         PixelFormat decodedFormat = alpha ? PixelFormat.Rgba32 : PixelFormat.Rgb24;
         if ((long)header.Width * header.Height * (alpha ? 4 : 3) > Array.MaxLength) return null;
+        // Deflate expands at most about 1032-fold: a file too small for its declared size is
+        // truncated, so no image buffer is allocated for it.
+        if ((rowBytes + 1L) * header.Height > layout.IdatBytes * MaxDeflateRatio) return null;
         ImageBuffer? decoded = Unfilter(file, layout, rowBytes, decodedFormat);
         if (decoded is null || decodedFormat == format) return decoded;
         using (decoded)

@@ -12,7 +12,8 @@ namespace FaceMesh.Media.Png;
 /// <param name="Palette">The PLTE chunk's data, or empty.</param>
 /// <param name="Transparency">The tRNS chunk's data, or empty.</param>
 /// <param name="FirstIdat">Offset of the first IDAT chunk (its length field).</param>
-internal readonly record struct PngLayout(PngImageHeader Header, Range Palette, Range Transparency, int FirstIdat)
+/// <param name="IdatBytes">The zlib stream's length, summed over the IDAT run.</param>
+internal readonly record struct PngLayout(PngImageHeader Header, Range Palette, Range Transparency, int FirstIdat, long IdatBytes)
 {
     private const int SignatureLength = 8;
     private const int ChunkOverhead = 12; // length, type, CRC
@@ -29,6 +30,7 @@ internal readonly record struct PngLayout(PngImageHeader Header, Range Palette, 
         position = start + length + 4;
         Range palette = default, transparency = default;
         int firstIdat = -1;
+        long idatBytes = 0;
         bool idatRunEnded = false;
         while (TryChunk(file, position, out type, out start, out length))
         {
@@ -37,12 +39,13 @@ internal readonly record struct PngLayout(PngImageHeader Header, Range Palette, 
             {
                 if (idatRunEnded) return null;
                 if (firstIdat < 0) firstIdat = position;
+                idatBytes += length;
             }
             else if (type.SequenceEqual("IEND"u8))
             {
                 bool complete = firstIdat >= 0 && length == 0 && next == file.Length
                     && (header.ColorType != PngColorType.Palette || !IsEmpty(palette));
-                return complete ? new PngLayout(header, palette, transparency, firstIdat) : null;
+                return complete ? new PngLayout(header, palette, transparency, firstIdat, idatBytes) : null;
             }
             else
             {
