@@ -22,8 +22,12 @@ internal static class PngInputDecoder
                 // One byte more than the size seen now tells a file that grew since from one read whole.
                 int wanted = (int)file.Length + 1;
                 buffer = ArrayPool<byte>.Shared.Rent(wanted);
-                length = await file.ReadAtLeastAsync(buffer.AsMemory(0, wanted), wanted, throwOnEndOfStream: false, cancellationToken)
-                    .ConfigureAwait(false);
+                // A 16-bit or interlaced PNG goes to ffmpeg without being read here first.
+                length = await file.ReadAtLeastAsync(buffer.AsMemory(0, wanted), Math.Min(PngLayout.HeaderLength, wanted),
+                    throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                if (!PngLayout.HasSupportedHeader(buffer.AsSpan(0, length))) return null;
+                length += await file.ReadAtLeastAsync(buffer.AsMemory(length, wanted - length), wanted - length,
+                    throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
                 if (length == wanted) return null;
             }
             return PngDecoder.TryDecode(buffer.AsMemory(0, length), format);

@@ -21,6 +21,15 @@ internal readonly record struct PngLayout(PngImageHeader Header, Range Palette, 
 
     public static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
+    /// <summary>The signature and the IHDR chunk, the bytes that say whether reading further is worth it.</summary>
+    public const int HeaderLength = SignatureLength + ChunkOverhead + PngImageHeader.Length;
+
+    /// <summary>Whether the first <see cref="HeaderLength"/> bytes declare an image this decoder handles.</summary>
+    public static bool HasSupportedHeader(ReadOnlySpan<byte> start) =>
+        start.StartsWith(Signature)
+        && TryChunk(start, SignatureLength, out ReadOnlySpan<byte> type, out int data, out int length) && type.SequenceEqual("IHDR"u8)
+        && PngImageHeader.TryParse(start.Slice(data, length)) is { IsSupported: true };
+
     public static PngLayout? TryRead(ReadOnlySpan<byte> file)
     {
         if (!file.StartsWith(Signature)) return null;
