@@ -123,6 +123,35 @@ public sealed class PngDecoderParityTests(TestMediaFixture media)
         File.WriteAllBytes(path, damaged);
 
         Assert.Null(PngDecoder.TryDecode(damaged, PixelFormat.Rgb24));
+        await AssertImageFileFailsOrDecodesAsFfmpeg(path);
+    }
+
+    public static TheoryData<string> FuzzFindings() =>
+        [.. Directory.GetFiles(TestPaths.InRepo("fuzz", "corpus", "png"), "finding-*.seed").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(FuzzFindings))]
+    public async Task Inputs_zlib_refuses_are_declined_not_thrown(string finding)
+    {
+        byte[] bytes = File.ReadAllBytes(TestPaths.InRepo("fuzz", "corpus", "png", finding));
+        Assert.Null(PngDecoder.TryDecode(bytes, PixelFormat.Rgb24));
+        string path = media.At(finding.Replace(".seed", ".png", StringComparison.Ordinal));
+        File.WriteAllBytes(path, bytes);
+        await AssertImageFileFailsOrDecodesAsFfmpeg(path);
+    }
+
+    [Fact]
+    public async Task A_truncated_png_is_still_reported_as_damage()
+    {
+        // Pins the behaviour the parity test above compares against, so it cannot drift unnoticed.
+        var e = await Assert.ThrowsAnyAsync<MediaException>(() => ImageFile.ReadAsync(media.TruncatedPng));
+        Assert.Contains("Cannot read image", e.Message, StringComparison.Ordinal);
+        Assert.Null(PngDecoder.TryDecode(File.ReadAllBytes(media.TruncatedPng), PixelFormat.Rgb24));
+    }
+
+    /// <summary>ImageFile (strict) throws the exception type the ffmpeg path leads to, or gives its pixels.</summary>
+    private static async Task AssertImageFileFailsOrDecodesAsFfmpeg(string path)
+    {
         Type? expectedFailure = null;
         ImageBuffer? expected = null;
         try
@@ -148,15 +177,6 @@ public sealed class PngDecoderParityTests(TestMediaFixture media)
                 Assert.StartsWith($"Cannot read image '{path}'", thrown.Message, StringComparison.Ordinal);
             }
         }
-    }
-
-    [Fact]
-    public async Task A_truncated_png_is_still_reported_as_damage()
-    {
-        // Pins the behaviour the parity test above compares against, so it cannot drift unnoticed.
-        var e = await Assert.ThrowsAnyAsync<MediaException>(() => ImageFile.ReadAsync(media.TruncatedPng));
-        Assert.Contains("Cannot read image", e.Message, StringComparison.Ordinal);
-        Assert.Null(PngDecoder.TryDecode(File.ReadAllBytes(media.TruncatedPng), PixelFormat.Rgb24));
     }
 
     /// <param name="compareImageFile">False when an EXIF orientation makes ImageFile turn the

@@ -74,8 +74,9 @@ internal static class PngDecoder
         {
             return null;
         }
-        catch (EndOfStreamException)
+        catch (IOException)
         {
+            // The stream ended early (EndOfStreamException), or zlib refused the data (ZLibException).
             return null;
         }
         finally
