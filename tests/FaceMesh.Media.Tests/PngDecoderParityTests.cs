@@ -93,6 +93,19 @@ public sealed class PngDecoderParityTests(TestMediaFixture media)
     }
 
     [Fact]
+    public void A_row_too_long_for_two_row_buffers_is_left_to_ffmpeg()
+    {
+        // 600 million RGB pixels in one row: the image fits an array, two filtered rows do not.
+        byte[] ihdr = new byte[13];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(ihdr, 600_000_000);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), 1);
+        (ihdr[8], ihdr[9]) = (8, 2);
+        byte[] png = [.. SyntheticPng.Signature, .. SyntheticPng.Chunk("IHDR", ihdr), .. SyntheticPng.Chunk("IDAT", new byte[1_800_000]),
+            .. SyntheticPng.Chunk("IEND", [])];
+        Assert.Null(PngDecoder.TryDecode(png, PixelFormat.Rgb24));
+    }
+
+    [Fact]
     public void A_palette_index_past_the_palette_is_left_to_ffmpeg()
     {
         byte[] png = SyntheticPng.Build(2, 1, 3, [0, 2], [SyntheticPng.Chunk("PLTE", [1, 2, 3, 4, 5, 6])]);

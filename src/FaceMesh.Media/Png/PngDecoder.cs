@@ -24,7 +24,8 @@ internal static class PngDecoder
         // As ffmpeg's path: RGBA for four-byte formats, RGB for the others, then our own conversion.
         bool alpha = format.BytesPerPixel() == 4;
         PixelFormat decodedFormat = alpha ? PixelFormat.Rgba32 : PixelFormat.Rgb24;
-        if ((long)header.Width * header.Height * (alpha ? 4 : 3) > Array.MaxLength) return null;
+        // Beyond what one array holds (the image, or the two filter rows side by side): ffmpeg's.
+        if ((long)header.Width * header.Height * (alpha ? 4 : 3) > Array.MaxLength || 2 * (rowBytes + 1L) > Array.MaxLength) return null;
         // Deflate expands at most about 1032-fold: a file too small for its declared size is
         // truncated, so no image buffer is allocated for it.
         if ((rowBytes + 1L) * header.Height > layout.IdatBytes * MaxDeflateRatio) return null;
