@@ -18,7 +18,7 @@ status=${PIPESTATUS[0]}
 # FACEMESH_FUZZ_SECONDS=N ./test.sh (or scripts/fuzz.sh all N).
 # (dotnet test builds only the test projects and what they reference, so the harness is built here.)
 dotnet build fuzz/FaceMesh.Fuzz/FaceMesh.Fuzz.csproj -c Release -nologo -v quiet >>"$log" 2>&1 || status=1
-for target in tflite flexbuffers image-header pnm; do
+for target in tflite flexbuffers image-header pnm png; do
   dotnet fuzz/FaceMesh.Fuzz/bin/Release/net10.0/FaceMesh.Fuzz.dll "$target" fuzz/corpus/"$target"/* || status=1
 done
 if [ -n "${FACEMESH_FUZZ_SECONDS:-}" ]; then

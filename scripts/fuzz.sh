@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of the parsers that read untrusted bytes: scripts/fuzz.sh TARGET SECONDS
-# TARGET: tflite | flexbuffers | image-header | pnm | all.  Builds fuzz/FaceMesh.Fuzz, instruments
+# TARGET: tflite | flexbuffers | image-header | pnm | png | all.  Builds fuzz/FaceMesh.Fuzz, instruments
 # FaceMesh.Runtime and FaceMesh.Media with SharpFuzz, runs AFL++ for SECONDS per target from the
 # seeds in fuzz/corpus/TARGET, and fails if AFL++ found a crash (an exception outside the parser's
 # contract) or a hang. Findings stay in .cache/fuzz/findings/TARGET; replay one with
@@ -10,7 +10,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 target="${1:?usage: scripts/fuzz.sh TARGET|all SECONDS}"
 seconds="${2:-60}"
-targets=(tflite flexbuffers image-header pnm)
+targets=(tflite flexbuffers image-header pnm png)
 [ "$target" = all ] || targets=("$target")
 
 if ! command -v afl-fuzz >/dev/null 2>&1; then

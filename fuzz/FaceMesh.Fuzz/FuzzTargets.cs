@@ -2,6 +2,7 @@ using FaceMesh.Imaging;
 using FaceMesh.Media;
 using FaceMesh.Media.Ffmpeg;
 using FaceMesh.Media.Jpeg;
+using FaceMesh.Media.Png;
 using FaceMesh.Media.Sniffing;
 using FaceMesh.Runtime.FlexBuffers;
 using FaceMesh.Runtime.Model;
@@ -20,6 +21,7 @@ internal static class FuzzTargets
         ["flexbuffers"] = FlexBuffers,
         ["image-header"] = ImageHeader,
         ["pnm"] = Pnm,
+        ["png"] = Png,
     };
 
     private static void TfLite(byte[] bytes)
@@ -78,5 +80,22 @@ internal static class FuzzTargets
             GC.KeepAlive(PamHeader.Parse(bytes));
         }
         catch (MediaException) { }
+    }
+
+    /// <summary>
+    /// The in-process PNG decoder either decodes or declines (null, leaving the file to ffmpeg);
+    /// it never throws. Sizes above 4 MP are left out, as ImageFile's pixel limit leaves them out
+    /// before decoding, so that a run is not spent allocating huge buffers.
+    /// </summary>
+    private static void Png(byte[] bytes)
+    {
+        HeaderParse parse = ImageHeaderParser.Parse(bytes);
+        if (parse.Status != HeaderStatus.Recognised || parse.Header.Width * parse.Header.Height > 4_000_000) return;
+        foreach (PixelFormat format in (PixelFormat[])[PixelFormat.Rgb24, PixelFormat.Rgba32])
+        {
+            using ImageBuffer? image = PngDecoder.TryDecode(bytes, format);
+            if (image is not null && (image.Width != parse.Header.Width || image.Height != parse.Header.Height))
+                throw new InvalidOperationException($"decoded {image.Width}x{image.Height}, declared {parse.Header.Width}x{parse.Header.Height}");
+        }
     }
 }

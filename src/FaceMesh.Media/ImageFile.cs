@@ -1,6 +1,7 @@
 using FaceMesh.Imaging;
 using FaceMesh.Media.Ffmpeg;
 using FaceMesh.Media.Jpeg;
+using FaceMesh.Media.Png;
 using FaceMesh.Media.Sniffing;
 
 namespace FaceMesh.Media;
@@ -10,6 +11,8 @@ namespace FaceMesh.Media;
 /// magic bytes, plus the first frame of a video in a supported container; decoded to and encoded
 /// from our pixel buffers through ffmpeg pipes. JPEGs are decoded with libjpeg-turbo's djpeg by
 /// default, giving the exact pixels MediaPipe's own builds see (see <see cref="JpegDecoder"/>).
+/// Common 8-bit PNGs are decoded in process to the bytes ffmpeg would give (starting ffmpeg cost
+/// ten times the decode); other and damaged PNGs go to ffmpeg as before.
 /// Nothing is decoded before the declared size is checked against
 /// <see cref="ImageReadOptions.MaxMegapixels"/>; playlists and other files that name further
 /// files are refused. Images held in memory decode through the same path, piped to the decoder.
@@ -91,8 +94,11 @@ public static partial class ImageFile
             throw new MediaException(InputPolicy.TooLarge("image", input.Name, header.Width, header.Height, options.MaxMegapixels));
         bool djpeg = header.Container == ImageContainer.Jpeg && options.JpegDecoder == JpegDecoder.LibjpegTurbo
             && header.Components != 4; // djpeg cannot turn CMYK/YCCK into RGB
-        var (stored, warnings) = djpeg
-            ? await LibjpegTurboDecoder.DecodeAsync(input, header, options.Format, cancellationToken).ConfigureAwait(false)
+        ImageBuffer? inProcess = header.Container == ImageContainer.Png
+            ? await PngInputDecoder.TryDecodeAsync(input, options.Format, cancellationToken).ConfigureAwait(false)
+            : null;
+        var (stored, warnings) = inProcess is not null ? (inProcess, [])
+            : djpeg ? await LibjpegTurboDecoder.DecodeAsync(input, header, options.Format, cancellationToken).ConfigureAwait(false)
             : await FfmpegImageDecoder.DecodeAsync(input, header.Demuxer, 0, maxPixels, autorotate: false, options.Format, cancellationToken)
                 .ConfigureAwait(false);
         if (!options.ApplyExifOrientation || header.Orientation == ExifOrientation.Upright) return (stored, warnings);

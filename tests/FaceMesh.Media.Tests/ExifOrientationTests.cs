@@ -149,18 +149,7 @@ public sealed class ExifOrientationTests(TestMediaFixture media)
         BinaryPrimitives.WriteUInt32BigEndian(chunk, (uint)data.Length);
         "eXIf"u8.CopyTo(chunk.AsSpan(4));
         data.CopyTo(chunk.AsSpan(8));
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc32(chunk.AsSpan(4, 4 + data.Length)));
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), SyntheticPng.Crc32(chunk.AsSpan(4, 4 + data.Length)));
         return [.. png[..33], .. chunk, .. png[33..]];
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> bytes)
-    {
-        uint crc = 0xFFFFFFFF;
-        foreach (byte b in bytes)
-        {
-            crc ^= b;
-            for (int k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320 ^ (crc >> 1) : crc >> 1;
-        }
-        return ~crc;
     }
 }

@@ -26,6 +26,9 @@ internal sealed class EncodedInput
     /// <summary>Absolute (so it can never be taken for an option), or null for bytes piped through stdin.</summary>
     public string? FullPath { get; }
 
+    /// <summary>The bytes of in-memory input (empty for a file).</summary>
+    public ReadOnlyMemory<byte> Bytes => _bytes;
+
     /// <summary>ffmpeg's URL for the input and the only protocol it may use to open it.</summary>
     public (string Url, string Protocol) FfmpegSource =>
         FullPath is null ? ("pipe:0", "pipe") : (FfmpegArgs.FileUrl(FullPath), "file");
