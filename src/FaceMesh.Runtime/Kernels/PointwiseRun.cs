@@ -14,7 +14,7 @@ namespace FaceMesh.Runtime.Kernels;
 /// channel by input channel from the bias, one-vector panels even and odd input channels apart,
 /// then added), so results are bit-identical.
 /// </summary>
-internal sealed unsafe class PointwiseRun
+internal sealed unsafe partial class PointwiseRun
 {
     private const int Group = Conv2DKernel.PixelsPerTile;
 
@@ -29,6 +29,7 @@ internal sealed unsafe class PointwiseRun
         _cin = layout.InChannels;
         _cout = layout.OutChannels;
         _shortcutStride = layout.Residual.Channels;
+        if (TakesChannelPairs(layout)) (_channelPairWeights, _channelPairBias) = PackChannelPairs(layout);
     }
 
     /// <summary>Pixels [<paramref name="first"/>, <paramref name="end"/>): whole tiles, every panel.</summary>
@@ -37,6 +38,11 @@ internal sealed unsafe class PointwiseRun
         if (first >= end) return;
         float* input = tensors[_layout.Input];
         float* output = tensors[_layout.Output];
+        if (_channelPairWeights is not null)
+        {
+            RunChannelPairs(input, output, _layout.Residual.IsPresent ? tensors[_layout.Residual.Tensor] : null, first, end);
+            return;
+        }
         if (_layout.Residual.IsPresent) Run<WithResidual>(input, output, tensors[_layout.Residual.Tensor], first, end);
         else Run<NoResidual>(input, output, null, first, end);
     }
