@@ -6,7 +6,8 @@ namespace FaceMesh.Runtime.Kernels;
 
 /// <summary>
 /// A 1x1 convolution over a run of whole tiles of <see cref="Conv2DKernel"/>, for the 1x1 half of
-/// a fused depthwise+1x1 pair on the vector paths. A tile's six pixels are consecutive in NHWC,
+/// a fused depthwise+1x1 pair on the vector paths (and, for layers to 8 or 4 outputs, for the
+/// standalone 1x1 kernel too: see the channel-pair part). A tile's six pixels are consecutive in NHWC,
 /// so its input, output and shortcut rows are one pointer plus fixed strides: no indirection
 /// table to build and read back per tile, which at 16 input channels (96 multiply-adds per
 /// vector and tile) cost a large share of the layer. Each output is summed exactly as the
@@ -29,7 +30,8 @@ internal sealed unsafe partial class PointwiseRun
         _cin = layout.InChannels;
         _cout = layout.OutChannels;
         _shortcutStride = layout.Residual.Channels;
-        if (TakesChannelPairs(layout)) (_channelPairWeights, _channelPairBias) = PackChannelPairs(layout);
+        int pairedOutputs = PairedOutputs(layout);
+        if (pairedOutputs != 0) (_channelPairWeights, _channelPairBias) = PackChannelPairs(layout, pairedOutputs);
     }
 
     /// <summary>Pixels [<paramref name="first"/>, <paramref name="end"/>): whole tiles, every panel.</summary>
