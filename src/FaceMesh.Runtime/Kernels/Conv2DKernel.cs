@@ -41,6 +41,7 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation, IFusesSpat
     private readonly VectorIsa _isa;
     private readonly int _lanes;       // floats per vector (1 on the scalar path)
     private readonly int _panelWidth;  // output channels per packed panel: two vectors
+    private readonly PointwiseRun? _channelPairs; // 1x1 layers to few outputs: whole tiles with full vectors
 
     private Conv2DKernel(int input, int output, ConvGeometry geometry, int inChannels, int outChannels,
         float[] filter, float[]? bias, ConvEpilogue epilogue, VectorIsa isa) : base("Conv2D")
@@ -68,7 +69,10 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation, IFusesSpat
         _bias = new AlignedFloats(_panels * _panelWidth);
         if (bias is not null) bias.AsSpan(0, outChannels).CopyTo(_bias.AsSpan());
         _zeros = new AlignedFloats(_segmentLength);
+        _channelPairs = ChannelPairsFor();
     }
+
+    private PointwiseRun? ChannelPairsFor() => _pointwise && PointwiseRun.PairsChannels(Layout) ? new PointwiseRun(Layout) : null;
 
     private static bool IsPointwiseGeometry(ConvGeometry g) =>
         g is { KernelHeight: 1, KernelWidth: 1, StrideHeight: 1, StrideWidth: 1, PadTop: 0, PadLeft: 0 } && g.InputWidth == g.OutputWidth
@@ -185,6 +189,7 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation, IFusesSpat
         _panelWidth = source._panelWidth;
         _epilogue = epilogue;
         _residual = residual;
+        _channelPairs = ChannelPairsFor();
     }
 
 
@@ -218,6 +223,15 @@ internal sealed unsafe class Conv2DKernel : Kernel, IFusesActivation, IFusesSpat
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Run(in TensorMap tensors, int begin, int end)
     {
+        if (_channelPairs is not null)
+        {
+            // One panel, so work units are tiles. A last tile the image does not fill goes the
+            // general way: with fewer than four pixels its sums run in another order.
+            int whole = Math.Min(end, _g.OutputPixels / TileRows);
+            if (begin < whole) _channelPairs.Run(tensors, begin * TileRows, whole * TileRows);
+            begin = Math.Max(begin, whole);
+            if (begin >= end) return;
+        }
         // Separate instantiations with and without a shortcut, so the stores of convolutions
         // without one carry no test for it.
         if (_residual.IsPresent) Run<WithResidual>(tensors, begin, end);

@@ -191,6 +191,11 @@ internal sealed unsafe partial class DepthwiseConv2DKernel : Kernel, IFusesActiv
             PairedRow8(rows, destinationRow);
             return;
         }
+        if (typeof(T) == typeof(Vector512<float>) && channels == 2 * lanes)
+        {
+            TwoBlockRow3x3(rows, destinationRow);
+            return;
+        }
         int fullBlocks = channels / lanes * lanes;
         for (int c = 0; c < fullBlocks; c += lanes)
             Block3x3<T, FullBlock>(rows, destinationRow, c, default, rows.FirstInterior);
@@ -275,6 +280,61 @@ internal sealed unsafe partial class DepthwiseConv2DKernel : Kernel, IFusesActiv
             }
             TBlock.Store(destination + (long)ox * channels, mask, epilogue.Finish(acc));
         }
+    }
+
+    /// <summary>
+    /// A row of a 32-channel layer on the 512-bit path: both blocks' weights fit the 32 registers,
+    /// so the interior columns run both blocks' chains in one sweep (each the chain
+    /// <see cref="Block3x3{T, TBlock}"/> computes, so outputs are bit-identical); then each block's
+    /// border columns. A method of its own: inlined into the row, its size stopped the JIT from
+    /// inlining the one-block sweeps of other layers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private void TwoBlockRow3x3(RowWindow rows, float* destinationRow)
+    {
+        const int lanes = 16, channels = 2 * lanes;
+        int padded = _paddedChannels, stride = _g.StrideWidth, padLeft = _g.PadLeft;
+        float* w = _weights.Pointer, v = w + lanes;
+        float* r0 = rows.Row0, r1 = rows.Row1, r2 = rows.Row2;
+        Vector512<float> bias = Vector512.Load(_bias.Pointer), bias1 = Vector512.Load(_bias.Pointer + lanes);
+        Vector512<float> w00 = Vector512.Load(w), w01 = Vector512.Load(w + padded), w02 = Vector512.Load(w + 2 * padded);
+        Vector512<float> w10 = Vector512.Load(w + 3 * padded), w11 = Vector512.Load(w + 4 * padded), w12 = Vector512.Load(w + 5 * padded);
+        Vector512<float> w20 = Vector512.Load(w + 6 * padded), w21 = Vector512.Load(w + 7 * padded), w22 = Vector512.Load(w + 8 * padded);
+        Vector512<float> v00 = Vector512.Load(v), v01 = Vector512.Load(v + padded), v02 = Vector512.Load(v + 2 * padded);
+        Vector512<float> v10 = Vector512.Load(v + 3 * padded), v11 = Vector512.Load(v + 4 * padded), v12 = Vector512.Load(v + 5 * padded);
+        Vector512<float> v20 = Vector512.Load(v + 6 * padded), v21 = Vector512.Load(v + 7 * padded), v22 = Vector512.Load(v + 8 * padded);
+        var epilogue = _epilogue.At<Vector512<float>>(0);
+        var epilogue1 = _epilogue.At<Vector512<float>>(lanes);
+        int last = rows.LastInterior;
+        for (int ox = rows.FirstInterior; ox < last; ox++)
+        {
+            long x = (long)(ox * stride - padLeft) * channels;
+            float* a0 = r0 + x, a1 = r1 + x, a2 = r2 + x;
+            Vector512<float> acc = bias, acc1 = bias1;
+            acc = Vector512.FusedMultiplyAdd(Vector512.Load(a0), w00, acc);
+            acc1 = Vector512.FusedMultiplyAdd(Vector512.Load(a0 + lanes), v00, acc1);
+            acc = Vector512.FusedMultiplyAdd(Vector512.Load(a0 + channels), w01, acc);
+            acc1 = Vector512.FusedMultiplyAdd(Vector512.Load(a0 + channels + lanes), v01, acc1);
+            acc = Vector512.FusedMultiplyAdd(Vector512.Load(a0 + 2 * channels), w02, acc);
+            acc1 = Vector512.FusedMultiplyAdd(Vector512.Load(a0 + 2 * channels + lanes), v02, acc1);
+            acc = Vector512.FusedMultiplyAdd(Vector512.Load(a1), w10, acc);
+            acc1 = Vector512.FusedMultiplyAdd(Vector512.Load(a1 + lanes), v10, acc1);
+            acc = Vector512.FusedMultiplyAdd(Vector512.Load(a1 + channels), w11, acc);
+            acc1 = Vector512.FusedMultiplyAdd(Vector512.Load(a1 + channels + lanes), v11, acc1);
+            acc = Vector512.FusedMultiplyAdd(Vector512.Load(a1 + 2 * channels), w12, acc);
+            acc1 = Vector512.FusedMultiplyAdd(Vector512.Load(a1 + 2 * channels + lanes), v12, acc1);
+            acc = Vector512.FusedMultiplyAdd(Vector512.Load(a2), w20, acc);
+            acc1 = Vector512.FusedMultiplyAdd(Vector512.Load(a2 + lanes), v20, acc1);
+            acc = Vector512.FusedMultiplyAdd(Vector512.Load(a2 + channels), w21, acc);
+            acc1 = Vector512.FusedMultiplyAdd(Vector512.Load(a2 + channels + lanes), v21, acc1);
+            acc = Vector512.FusedMultiplyAdd(Vector512.Load(a2 + 2 * channels), w22, acc);
+            acc1 = Vector512.FusedMultiplyAdd(Vector512.Load(a2 + 2 * channels + lanes), v22, acc1);
+            float* o = destinationRow + (long)ox * channels;
+            epilogue.Finish(acc).Store(o);
+            epilogue1.Finish(acc1).Store(o + lanes);
+        }
+        Block3x3<Vector512<float>, FullBlock>(rows, destinationRow, 0, default, last);
+        Block3x3<Vector512<float>, FullBlock>(rows, destinationRow, lanes, default, last);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -6,7 +6,8 @@ namespace FaceMesh.Runtime.Kernels;
 
 /// <summary>
 /// A 1x1 convolution over a run of whole tiles of <see cref="Conv2DKernel"/>, for the 1x1 half of
-/// a fused depthwise+1x1 pair on the vector paths. A tile's six pixels are consecutive in NHWC,
+/// a fused depthwise+1x1 pair on the vector paths (and, for layers to 8 or 4 outputs, for the
+/// standalone 1x1 kernel too: see the channel-pair part). A tile's six pixels are consecutive in NHWC,
 /// so its input, output and shortcut rows are one pointer plus fixed strides: no indirection
 /// table to build and read back per tile, which at 16 input channels (96 multiply-adds per
 /// vector and tile) cost a large share of the layer. Each output is summed exactly as the
@@ -14,7 +15,7 @@ namespace FaceMesh.Runtime.Kernels;
 /// channel by input channel from the bias, one-vector panels even and odd input channels apart,
 /// then added), so results are bit-identical.
 /// </summary>
-internal sealed unsafe class PointwiseRun
+internal sealed unsafe partial class PointwiseRun
 {
     private const int Group = Conv2DKernel.PixelsPerTile;
 
@@ -29,6 +30,8 @@ internal sealed unsafe class PointwiseRun
         _cin = layout.InChannels;
         _cout = layout.OutChannels;
         _shortcutStride = layout.Residual.Channels;
+        int pairedOutputs = PairedOutputs(layout);
+        if (pairedOutputs != 0) (_channelPairWeights, _channelPairBias) = PackChannelPairs(layout, pairedOutputs);
     }
 
     /// <summary>Pixels [<paramref name="first"/>, <paramref name="end"/>): whole tiles, every panel.</summary>
@@ -37,6 +40,11 @@ internal sealed unsafe class PointwiseRun
         if (first >= end) return;
         float* input = tensors[_layout.Input];
         float* output = tensors[_layout.Output];
+        if (_channelPairWeights is not null)
+        {
+            RunChannelPairs(input, output, _layout.Residual.IsPresent ? tensors[_layout.Residual.Tensor] : null, first, end);
+            return;
+        }
         if (_layout.Residual.IsPresent) Run<WithResidual>(input, output, tensors[_layout.Residual.Tensor], first, end);
         else Run<NoResidual>(input, output, null, first, end);
     }

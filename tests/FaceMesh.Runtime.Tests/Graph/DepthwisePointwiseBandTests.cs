@@ -29,6 +29,8 @@ public sealed class DepthwisePointwiseBandTests
             cases.Add(mode, 7, 5, 8, 32, true);     // 35 pixels: a last tile of 5, bands of 6 rows
             cases.Add(mode, 5, 7, 32, 8, false);    // 35 pixels: a last tile of 5, one band
             cases.Add(mode, 9, 13, 16, 16, false);  // 117 pixels: a last tile of 3 (the one-pixel micro-kernels)
+            cases.Add(mode, 7, 9, 10, 8, true);     // 8 outputs from input channel pairs, with a shortcut and a last tile of 3
+            cases.Add(mode, 6, 6, 9, 8, false);     // 8 outputs from an odd input channel count: the general tile
             cases.Add(mode, 2, 700, 24, 8, true);   // one band of 33600 floats: too wide for the buffer, stays in the arena
         }
         return cases;

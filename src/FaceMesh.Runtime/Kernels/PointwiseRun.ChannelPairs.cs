@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace FaceMesh.Runtime.Kernels;
+
+/// <summary>
+/// A 1x1 layer to few outputs on the 512-bit path: 8 (the full-range detector's narrowing 96x96
+/// blocks) in 512-bit vectors, 4 (its score head) in 256-bit ones. The general tile holds one
+/// pixel's outputs in a 16-lane vector, so half or three quarters of every multiply-add was
+/// empty. Here a vector holds one pixel's even-input-channel sums in its even lanes and its
+/// odd-input-channel sums in its odd lanes, output channel by output channel: one 64-bit
+/// broadcast puts an input channel pair into every lane pair, and a full vector does the work.
+/// Each lane takes the multiply-adds of the general tile in its order (even channels from the
+/// bias, odd ones from zero), and the two are added last just as there, so results are
+/// bit-identical.
+/// </summary>
+internal sealed unsafe partial class PointwiseRun
+{
+    private const int PixelsPerSweep = 8; // eight independent chains cover the multiply-add latency
+
+    private readonly AlignedFloats? _channelPairWeights; // [input pair][output][even, odd]
+    private readonly AlignedFloats? _channelPairBias;    // [output][bias, 0]
+
+    /// <summary>
+    /// Output channels that fill a vector as channel pairs (8 in 512-bit ones, 4 in 256-bit ones),
+    /// or 0. Per-channel slopes and a shortcut narrower than the output would need lanes
+    /// rearranged; those layers keep the general tile.
+    /// </summary>
+    private static int PairedOutputs(in PointwiseLayout layout)
+    {
+        if (layout.Isa != VectorIsa.Vector512 || layout.InChannels % 2 != 0 || layout.Epilogue.Scales) return 0;
+        int outputs = layout.OutChannels;
+        if (outputs != 8 && outputs != 4) return 0;
+        return !layout.Residual.IsPresent || layout.Residual.Channels == outputs ? outputs : 0;
+    }
+
+    /// <summary>Whether <see cref="Run"/> takes channel pairs for this layer.</summary>
+    public static bool PairsChannels(in PointwiseLayout layout) => PairedOutputs(layout) != 0;
+
+    private static (AlignedFloats Weights, AlignedFloats Bias) PackChannelPairs(in PointwiseLayout layout, int outputs)
+    {
+        int cin = layout.InChannels, lanes = layout.Lanes, pairLanes = 2 * outputs;
+        int packedWidth = Math.Min(layout.PanelWidth, (layout.OutChannels + lanes - 1) / lanes * lanes);
+        var weights = new AlignedFloats(cin / 2 * pairLanes);
+        Span<float> target = weights.AsSpan();
+        for (int k = 0; k < cin; k++)
+        {
+            for (int j = 0; j < outputs; j++)
+                target[k / 2 * pairLanes + 2 * j + k % 2] = layout.Weights.Pointer[k * packedWidth + j];
+        }
+        var bias = new AlignedFloats(pairLanes);
+        for (int j = 0; j < outputs; j++) bias.AsSpan()[2 * j] = layout.Bias.Pointer[j];
+        return (weights, bias);
+    }
+
+    private void RunChannelPairs(float* input, float* output, float* shortcut, int first, int end)
+    {
+        if (_cout == 8) RunChannelPairs<Vector512<float>>(input, output, shortcut, first, end);
+        else RunChannelPairs<Vector256<float>>(input, output, shortcut, first, end);
+    }
+
+    private void RunChannelPairs<T>(float* input, float* output, float* shortcut, int first, int end) where T : struct
+    {
+        bool clamps = _layout.Epilogue.Clamps;
+        if (shortcut is not null)
+        {
+            if (clamps) RunChannelPairs<T, WithResidual, ClampOnly>(input, output, shortcut, first, end);
+            else RunChannelPairs<T, WithResidual, NoActivation>(input, output, shortcut, first, end);
+        }
+        else if (clamps) RunChannelPairs<T, NoResidual, ClampOnly>(input, output, null, first, end);
+        else RunChannelPairs<T, NoResidual, NoActivation>(input, output, null, first, end);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void RunChannelPairs<T, TResidual, TActivation>(float* input, float* output, float* shortcut, int first, int end)
+        where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
+    {
+        int cin = _cin, lanes = VectorOps.Count<T>();
+        float* weights = _channelPairWeights!.Pointer;
+        T init = VectorOps.Load<T>(_channelPairBias!.Pointer);
+        var epilogue = _layout.Epilogue.At<T>(0);
+        int pixel = first;
+        for (; pixel + PixelsPerSweep <= end; pixel += PixelsPerSweep)
+        {
+            float* a0 = input + (long)pixel * cin, a1 = a0 + cin, a2 = a1 + cin, a3 = a2 + cin;
+            float* a4 = a3 + cin, a5 = a4 + cin, a6 = a5 + cin, a7 = a6 + cin;
+            T c0 = init, c1 = init, c2 = init, c3 = init, c4 = init, c5 = init, c6 = init, c7 = init;
+            float* w = weights;
+            for (int k = 0; k < cin; k += 2, w += lanes)
+            {
+                T wk = VectorOps.Load<T>(w);
+                c0 = VectorOps.MultiplyAdd(PairOf<T>(a0 + k), wk, c0);
+                c1 = VectorOps.MultiplyAdd(PairOf<T>(a1 + k), wk, c1);
+                c2 = VectorOps.MultiplyAdd(PairOf<T>(a2 + k), wk, c2);
+                c3 = VectorOps.MultiplyAdd(PairOf<T>(a3 + k), wk, c3);
+                c4 = VectorOps.MultiplyAdd(PairOf<T>(a4 + k), wk, c4);
+                c5 = VectorOps.MultiplyAdd(PairOf<T>(a5 + k), wk, c5);
+                c6 = VectorOps.MultiplyAdd(PairOf<T>(a6 + k), wk, c6);
+                c7 = VectorOps.MultiplyAdd(PairOf<T>(a7 + k), wk, c7);
+            }
+            StoreTwoPixels<T, TResidual, TActivation>(output, shortcut, pixel, c0, c1, epilogue);
+            StoreTwoPixels<T, TResidual, TActivation>(output, shortcut, pixel + 2, c2, c3, epilogue);
+            StoreTwoPixels<T, TResidual, TActivation>(output, shortcut, pixel + 4, c4, c5, epilogue);
+            StoreTwoPixels<T, TResidual, TActivation>(output, shortcut, pixel + 6, c6, c7, epilogue);
+        }
+        // Runs are whole tiles of six pixels, so what is left comes in pairs.
+        Debug.Assert((end - pixel) % 2 == 0);
+        for (; pixel + 2 <= end; pixel += 2)
+        {
+            float* a0 = input + (long)pixel * cin, a1 = a0 + cin;
+            T c0 = init, c1 = init;
+            float* w = weights;
+            for (int k = 0; k < cin; k += 2, w += lanes)
+            {
+                T wk = VectorOps.Load<T>(w);
+                c0 = VectorOps.MultiplyAdd(PairOf<T>(a0 + k), wk, c0);
+                c1 = VectorOps.MultiplyAdd(PairOf<T>(a1 + k), wk, c1);
+            }
+            StoreTwoPixels<T, TResidual, TActivation>(output, shortcut, pixel, c0, c1, epilogue);
+        }
+    }
+
+    /// <summary>Input channels k and k+1 in every even and odd lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T PairOf<T>(float* channels) where T : struct
+    {
+        double pair = Unsafe.ReadUnaligned<double>(channels);
+        if (typeof(T) == typeof(Vector512<float>)) return Unsafe.BitCast<Vector512<float>, T>(Vector512.Create(pair).AsSingle());
+        return Unsafe.BitCast<Vector256<float>, T>(Vector256.Create(pair).AsSingle());
+    }
+
+    /// <summary>
+    /// Each lane pair's even sum plus its odd sum in the even lane (the general tile's c + d),
+    /// then the even lanes of <paramref name="first"/> followed by those of <paramref name="second"/>:
+    /// two pixels' outputs, next to each other as in NHWC.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T TwoPixels<T>(T first, T second) where T : struct
+    {
+        if (typeof(T) == typeof(Vector512<float>))
+        {
+            Vector512<float> a = Unsafe.BitCast<T, Vector512<float>>(first), b = Unsafe.BitCast<T, Vector512<float>>(second);
+            a += Avx512F.DuplicateOddIndexed(a);
+            b += Avx512F.DuplicateOddIndexed(b);
+            return Unsafe.BitCast<Vector512<float>, T>(
+                Avx512F.PermuteVar16x32x2(a, Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30), b));
+        }
+        Vector256<float> c = Unsafe.BitCast<T, Vector256<float>>(first), d = Unsafe.BitCast<T, Vector256<float>>(second);
+        c += Avx.DuplicateOddIndexed(c);
+        d += Avx.DuplicateOddIndexed(d);
+        Vector256<int> evens = Vector256.Create(0, 2, 4, 6, 0, 2, 4, 6);
+        return Unsafe.BitCast<Vector256<float>, T>(Avx.Blend(Avx2.PermuteVar8x32(c, evens), Avx2.PermuteVar8x32(d, evens), 0xF0));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreTwoPixels<T, TResidual, TActivation>(float* output, float* shortcut, int pixel,
+        T first, T second, in ConvEpilogue.Block<T> epilogue)
+        where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
+    {
+        long at = (long)pixel * (VectorOps.Count<T>() / 2);
+        T value = TwoPixels(first, second);
+        if (TResidual.Adds) value = VectorOps.Add(value, VectorOps.Load<T>(shortcut + at));
+        VectorOps.Store(output + at, epilogue.Finish<TActivation>(value));
+    }
+}
