@@ -36,13 +36,7 @@ public sealed class Yuv420MeshPainterExactnessTests
     private static Vector3[] Landmarks(float turn, Vector2 shift)
     {
         ReadOnlySpan<Vector3> canonical = CanonicalFaceModel.Default.Positions;
-        var points = new Vector3[MeshPainter.RefinedLandmarkCount];
-        var rotation = Matrix3x2.CreateRotation(turn);
-        for (int i = 0; i < canonical.Length; i++)
-        {
-            Vector2 p = Vector2.Transform(new Vector2(canonical[i].X, -canonical[i].Y), rotation);
-            points[i] = new Vector3(p, 0);
-        }
+        Vector3[] points = TurnedCanonicalFace.Points(turn, MeshPainter.RefinedLandmarkCount);
         float minX = float.MaxValue, maxX = float.MinValue, minY = float.MaxValue, maxY = float.MinValue;
         for (int i = 0; i < canonical.Length; i++)
         {

@@ -102,14 +102,7 @@ public sealed class Yuv420MeshPainterTests
     /// <summary>The canonical face's 468 landmarks fitted into x, y in [60, 200), turned a little by <paramref name="turn"/> radians.</summary>
     private static Vector3[] Landmarks(float turn)
     {
-        ReadOnlySpan<Vector3> canonical = CanonicalFaceModel.Default.Positions;
-        var points = new Vector3[canonical.Length];
-        var rotation = Matrix3x2.CreateRotation(turn);
-        for (int i = 0; i < points.Length; i++)
-        {
-            Vector2 p = Vector2.Transform(new Vector2(canonical[i].X, -canonical[i].Y), rotation);
-            points[i] = new Vector3(p, 0);
-        }
+        Vector3[] points = TurnedCanonicalFace.Points(turn, CanonicalFaceModel.Default.Positions.Length);
         float minX = points.Min(p => p.X), maxX = points.Max(p => p.X), minY = points.Min(p => p.Y), maxY = points.Max(p => p.Y);
         float scale = 139f / MathF.Max(maxX - minX, maxY - minY);
         for (int i = 0; i < points.Length; i++) points[i] = new Vector3(60 + (points[i].X - minX) * scale, 60 + (points[i].Y - minY) * scale, 0);
