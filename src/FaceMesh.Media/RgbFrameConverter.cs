@@ -1,3 +1,4 @@
+using System.Drawing;
 using FaceMesh.Imaging;
 
 namespace FaceMesh.Media;
@@ -42,7 +43,18 @@ public sealed class RgbFrameConverter : IDisposable
 
     /// <summary>The frame in colour: the frame itself, or its planes converted into this converter's buffer.</summary>
     /// <exception cref="ArgumentException">The frame's buffer does not have the size and layout this converter was made for.</exception>
-    public ImageView ToRgb(ImageBuffer frame)
+    public ImageView ToRgb(ImageBuffer frame) => ToRgb(frame, null);
+
+    /// <summary>
+    /// As <see cref="ToRgb(ImageBuffer)"/>, converting only <paramref name="region"/> (widened to
+    /// even coordinates; null: the whole frame). Outside it the returned view holds whatever this
+    /// converter's buffer held before (earlier frames' pixels, or zeros), so only a reader that
+    /// touches nothing outside the region may use it, e.g. a landmarker given the region of
+    /// <c>FaceLandmarker.GetNextVideoFrameReadRegion</c>. Frames that pass through are whole anyway.
+    /// </summary>
+    /// <exception cref="ArgumentException">The frame's buffer does not have the size and layout this converter was made for.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The region is empty or not inside the frame.</exception>
+    public ImageView ToRgb(ImageBuffer frame, Rectangle? region)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -56,7 +68,14 @@ public sealed class RgbFrameConverter : IDisposable
             throw new ArgumentException(
                 $"Expected the 4:2:0 planes of a {Width}x{Height} frame (a {Width}x{Yuv420.BufferHeight(Height)} Gray8 buffer), got {frame.Width}x{frame.Height} {frame.Format}.",
                 nameof(frame));
-        Yuv420.ToRgb(frame.Span, Width, Height, _rgb);
+        if (region is not { } r)
+        {
+            Yuv420.ToRgb(frame.Span, Width, Height, _rgb);
+            return _rgb.View;
+        }
+        if (r.Width <= 0 || r.Height <= 0 || r.X < 0 || r.Y < 0 || r.Right > Width || r.Bottom > Height)
+            throw new ArgumentOutOfRangeException(nameof(region), r, $"The region must be a non-empty rectangle inside the {Width}x{Height} frame.");
+        Yuv420.ToRgb(frame.Span, Width, Height, _rgb, r.X, r.Y, r.Width, r.Height);
         return _rgb.View;
     }
 

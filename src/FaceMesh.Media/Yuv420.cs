@@ -90,8 +90,9 @@ public static class Yuv420
     private static unsafe int RowToRgb24Avx2(ReadOnlySpan<byte> luma, ReadOnlySpan<byte> u, ReadOnlySpan<byte> v, Span<byte> target,
         int column, int end, int ro, int bo)
     {
-        // The second 16-byte store of a step ends 4 bytes past the step's 24: keep 2 pixels of room.
-        int last = Math.Min(end, target.Length / 3 - 2) - 8;
+        // The second 16-byte store of a step ends 4 bytes past the step's 24: keep 2 pixels of room,
+        // inside the region as well as the row, so no pixel right of the region is overwritten.
+        int last = Math.Min(end, target.Length / 3) - 2 - 8;
         if (column > last) return column;
         Vector256<int> duplicate = Vector256.Create(0, 0, 1, 1, 2, 2, 3, 3);
         Vector256<byte> pack = Vector256.Create((byte)0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, 0x80, 0x80, 0x80, 0x80,

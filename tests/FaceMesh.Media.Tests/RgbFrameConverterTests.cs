@@ -49,6 +49,51 @@ public sealed class RgbFrameConverterTests(TestMediaFixture media)
         Assert.Equal(5, frames);
     }
 
+    [Theory]
+    [InlineData(0, 0, 64, 48)]
+    [InlineData(10, 6, 16, 20)] // ends right after one 8-pixel vector step
+    [InlineData(3, 5, 25, 9)] // odd corners: widened to even ones
+    [InlineData(40, 30, 24, 18)] // reaches the right and bottom edges
+    public void A_region_converts_exactly_its_even_widened_pixels_and_leaves_the_rest_alone(int x, int y, int width, int height)
+    {
+        const int frameWidth = 64, frameHeight = 48;
+        using var planes = new ImageBuffer(frameWidth, Yuv420.BufferHeight(frameHeight), PixelFormat.Gray8);
+        new Random(7).NextBytes(planes.Span);
+        using var whole = new ImageBuffer(frameWidth, frameHeight, PixelFormat.Rgb24);
+        Yuv420.ToRgb(planes.Span, frameWidth, frameHeight, whole);
+        using var converter = new RgbFrameConverter(frameWidth, frameHeight, yuv420: true);
+        // A first frame of another colour makes the untouched pixels recognisable.
+        using var earlier = new ImageBuffer(frameWidth, Yuv420.BufferHeight(frameHeight), PixelFormat.Gray8);
+        earlier.Span.Fill(200);
+        ImageView before = converter.ToRgb(earlier);
+        byte[] stale = before.Pixels.Span[..whole.Length].ToArray();
+
+        ImageView rgb = converter.ToRgb(planes, new System.Drawing.Rectangle(x, y, width, height));
+
+        int x0 = x & ~1, y0 = y & ~1, x1 = (x + width + 1) & ~1, y1 = (y + height + 1) & ~1;
+        ReadOnlySpan<byte> got = rgb.Pixels.Span;
+        for (int row = 0; row < frameHeight; row++)
+            for (int column = 0; column < frameWidth; column++)
+            {
+                bool inside = column >= x0 && column < x1 && row >= y0 && row < y1;
+                int p = row * whole.Stride + column * 3;
+                byte[] expected = inside ? whole.Span.Slice(p, 3).ToArray() : stale.AsSpan(p, 3).ToArray();
+                Assert.True(expected.AsSpan().SequenceEqual(got.Slice(p, 3)), $"pixel ({column}, {row}), inside: {inside}");
+            }
+    }
+
+    [Fact]
+    public void Regions_outside_the_frame_or_empty_are_refused()
+    {
+        using var converter = new RgbFrameConverter(64, 48, yuv420: true);
+        using var planes = new ImageBuffer(64, Yuv420.BufferHeight(48), PixelFormat.Gray8);
+        Assert.Throws<ArgumentOutOfRangeException>(() => converter.ToRgb(planes, new System.Drawing.Rectangle(-1, 0, 10, 10)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => converter.ToRgb(planes, new System.Drawing.Rectangle(60, 0, 10, 10)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => converter.ToRgb(planes, new System.Drawing.Rectangle(0, 40, 10, 10)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => converter.ToRgb(planes, new System.Drawing.Rectangle(0, 0, 0, 10)));
+        Assert.Equal(64, converter.ToRgb(planes, new System.Drawing.Rectangle(0, 0, 64, 48)).Width);
+    }
+
     [Fact]
     public void Sizes_and_frames_that_do_not_fit_are_refused()
     {
