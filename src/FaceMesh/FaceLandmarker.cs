@@ -1,3 +1,4 @@
+using System.Drawing;
 using FaceMesh.Blendshapes;
 using FaceMesh.Detectors;
 using FaceMesh.Geometry;
@@ -165,6 +166,41 @@ public sealed class FaceLandmarker : IDisposable
             _gate.Exit();
         }
         return result.Faces.Count > 0;
+    }
+
+    /// <summary>
+    /// The pixels the next <see cref="TryDetectForVideo"/> (or <see cref="DetectForVideo"/>) call
+    /// will read from a <paramref name="imageWidth"/> x <paramref name="imageHeight"/> frame, when
+    /// it is known to read only part of it; null when it may read any pixel. A caller that prepares
+    /// frames (a colour conversion, a copy) can then prepare only this rectangle: the call's result
+    /// does not depend on any pixel outside it.
+    /// </summary>
+    /// <remarks>
+    /// Only video mode while every face slot is tracked gives a rectangle: the call then crops the
+    /// ROIs that the previous frame's landmarks gave, and nothing else. The rectangle covers every
+    /// pixel those crops can sample (with either <see cref="Imaging.Sampling"/> convention, the
+    /// bilinear neighbours and the edge clamping included) plus a few pixels of margin, clamped to
+    /// the image. Null whenever the face detector may run (the first frame, after
+    /// <see cref="ResetTracking"/>, while fewer than <see cref="FaceLandmarkerOptions.NumFaces"/>
+    /// faces are tracked), in image mode and in thorough mode. The answer holds for the next call
+    /// only, and only for a frame of the size given here.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">A size that is not positive.</exception>
+    public Rectangle? GetNextVideoFrameReadRegion(int imageWidth, int imageHeight)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(imageWidth);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(imageHeight);
+        _gate.Enter(this);
+        try
+        {
+            if (_options.RunningMode != RunningMode.Video || _thorough is not null) return null;
+            if (DetectionPolicy.ShouldDetect(_options.RunningMode, _previousRois.Count, _options.NumFaces)) return null;
+            return CropReadBounds.Union(_previousRois, imageWidth, imageHeight);
+        }
+        finally
+        {
+            _gate.Exit();
+        }
     }
 
     // Candidates of all thorough views whose box no ROI tried above covers, best first, until the
