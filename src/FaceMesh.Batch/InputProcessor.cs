@@ -50,7 +50,9 @@ public sealed class InputProcessor(BatchOptions options) : IDisposable
         var clock = new VideoClock();
         await foreach (VideoFrame frame in reader.ReadFramesAsync(cancellationToken).ConfigureAwait(false))
         {
-            landmarker.TryDetectForVideo(rgb.ToRgb(frame.Image), clock.Next(frame.TimestampMs), result);
+            // Only the pixels the landmarker will read: the rows need nothing but its landmarks.
+            ImageView pixels = rgb.ToRgb(frame.Image, landmarker.GetNextVideoFrameReadRegion(rgb.Width, rgb.Height));
+            landmarker.TryDetectForVideo(pixels, clock.Next(frame.TimestampMs), result);
             yield return Records(path, frame.Index, frame.TimestampMs, result);
         }
         if (reader.DecodeError is { } damage)

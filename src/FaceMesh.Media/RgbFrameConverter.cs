@@ -6,8 +6,8 @@ namespace FaceMesh.Media;
 /// <summary>
 /// Hands back each decoded video frame as the RGB the landmarker takes: frames that already are
 /// colour images pass through untouched; <see cref="Yuv420"/> planes are converted into one buffer
-/// this converter keeps, so a run converts every frame exactly once and allocates nothing per
-/// frame. Pair it with <see cref="VideoReader.WithYuv420FramesWhereSupported"/>. A returned view
+/// this converter keeps, so a run converts every frame at most once (or only the part a reader
+/// needs) and allocates nothing per frame. Pair it with <see cref="VideoReader.WithYuv420FramesWhereSupported"/>. A returned view
 /// is valid until the next call or disposal.
 /// </summary>
 public sealed class RgbFrameConverter : IDisposable

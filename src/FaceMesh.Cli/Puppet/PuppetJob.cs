@@ -100,7 +100,8 @@ internal sealed class PuppetJob(PuppetSettings settings)
                 await foreach (VideoFrame frame in reader.ReadFramesAsync(cancellationToken).ConfigureAwait(false))
                 {
                     long timestamp = clock.Next(frame.TimestampMs);
-                    ImageView pixels = rgb.ToRgb(frame.Image);
+                    // Side by side shows the whole input frame; otherwise only the landmarker reads it.
+                    ImageView pixels = rgb.ToRgb(frame.Image, settings.SideBySide ? null : landmarker.GetNextVideoFrameReadRegion(rgb.Width, rgb.Height));
                     landmarker.TryDetectForVideo(pixels, timestamp, result);
                     if (Track(puppet, result, take, timestamp / 1000.0)) seen++;
                     renderer.Render(pixels, puppet.Vertices, puppet.HeadRotation);

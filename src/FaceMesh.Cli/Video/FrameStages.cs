@@ -18,7 +18,7 @@ namespace FaceMesh.Cli.Video;
 /// slow one instead of buffering; the frame buffers and results circulate and are never
 /// reallocated. A stage that fails stops the others, and its error (not their cancellation) is
 /// what the caller sees. Frames may travel as <see cref="Yuv420"/> planes from decoder to encoder:
-/// the tracker then converts each to RGB for the landmarker (<paramref name="trackerRgb"/>, which
+/// the tracker then converts to RGB what the landmarker will read of each (<paramref name="trackerRgb"/>, which
 /// passes RGB frames through), and the
 /// drawing happens through <paramref name="canvas"/> on the planes themselves.
 /// </summary>
@@ -95,7 +95,9 @@ internal sealed class FrameStages(VideoReader reader, FramePool frames, FaceLand
         {
             FaceLandmarkerResult result = await results.Reader.ReadAsync(token).ConfigureAwait(false);
             t = times.Add(StageTimes.Stage.TrackStarved, t);
-            ImageView pixels = trackerRgb.ToRgb(frame.Image);
+            // Only what the landmarker will read (its face crops once faces are tracked): nothing
+            // else reads this buffer, the drawing goes on the frame itself.
+            ImageView pixels = trackerRgb.ToRgb(frame.Image, landmarker.GetNextVideoFrameReadRegion(trackerRgb.Width, trackerRgb.Height));
             if (trackerRgb.Converts) t = times.Add(StageTimes.Stage.Convert, t);
             if (landmarker.TryDetectForVideo(pixels, clock.Next(frame.TimestampMs), result)) _framesWithFaces++;
             t = times.Add(StageTimes.Stage.Inference, t);
