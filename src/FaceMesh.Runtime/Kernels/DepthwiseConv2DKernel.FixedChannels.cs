@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace FaceMesh.Runtime.Kernels;
 
@@ -10,7 +11,8 @@ namespace FaceMesh.Runtime.Kernels;
 /// every pixel multiplied its column out and each tap's load went through an index register;
 /// the 16-channel rows ran at half the multiply-add peak. Each output is the chain
 /// <see cref="Block3x3{T, TBlock}"/> computes (bias, then the taps in order), so results are
-/// bit-identical; the border columns stay with it.
+/// bit-identical; the border columns stay with it. The tests compare these rows bit for bit with
+/// the general row of a layer one channel wider (DepthwiseFixedChannelTests).
 /// </summary>
 internal sealed unsafe partial class DepthwiseConv2DKernel
 {
@@ -34,7 +36,13 @@ internal sealed unsafe partial class DepthwiseConv2DKernel
         if (fullBlocks < channels)
         {
             T mask = VectorOps.FirstLanes<T>(channels - fullBlocks);
-            FixedChannelsInterior<T, PartialBlock, TChannels>(rows, destinationRow, fullBlocks, mask);
+            // 24 channels on the 512-bit path: the last 8 in 256-bit vectors. A pixel is 96 bytes, so
+            // every other 64-byte load of that block crossed a cache line, masked and split; 32-byte
+            // loads at those offsets never do. Each lane's chain is the same at either width.
+            if (typeof(T) == typeof(Vector512<float>) && channels - fullBlocks == Vector256<float>.Count)
+                FixedChannelsInterior<Vector256<float>, FullBlock, TChannels>(rows, destinationRow, fullBlocks, default);
+            else
+                FixedChannelsInterior<T, PartialBlock, TChannels>(rows, destinationRow, fullBlocks, mask);
             Block3x3<T, PartialBlock>(rows, destinationRow, fullBlocks, mask, rows.LastInterior);
         }
     }
