@@ -3,25 +3,31 @@ using System.Runtime.CompilerServices;
 namespace FaceMesh.Runtime.Kernels;
 
 /// <summary>
-/// 1x1 layers over 16 or 24 input channels (the landmark models' and the short-range detector's
-/// widest layers): the input channel count is a JIT-time constant, so a tile's six input pixels
-/// are fixed displacements from one pointer that steps two channels at a time. With the count
-/// read at run time each broadcast multiply-add addressed its pixel through an index register,
-/// and the per-tile call set up pointers, bias and stores again; at 16 inputs that overhead made
-/// the 1x1 half of the 96x96 pair twice its multiply-add time. Sums are the general tile's, in its
-/// order (one chain per vector of a two-vector panel; even and odd input channels apart in a
-/// one-vector panel, then added), so results are bit-identical.
+/// 1x1 layers over 16, 24, 32, 36, 64 or 128 input channels (the input widths of the landmark
+/// models' and the short-range detector's separable blocks): the input channel count is a JIT-time
+/// constant, so a tile's six input pixels are fixed displacements from one pointer that steps two
+/// channels at a time. With the count read at run time each broadcast multiply-add addressed its
+/// pixel through an index register, and the per-tile call set up pointers, bias and stores again;
+/// at 16 inputs that overhead made the 1x1 half of the 96x96 pair twice its multiply-add time
+/// (wider inputs gain less: 2-8 % per pair). Sums are the general tile's, in its order (one chain
+/// per vector of a two-vector panel; even and odd input channels apart in a one-vector panel, then
+/// added), so results are bit-identical.
 /// </summary>
 internal sealed unsafe partial class PointwiseRun
 {
     /// <summary>Whether the sweeps here take this layer (on every vector path).</summary>
-    private bool HasFixedInputs => _cin is Sixteen.Count or TwentyFour.Count;
+    private bool HasFixedInputs => _cin is Sixteen.Count or TwentyFour.Count or ThirtyTwo.Count or ThirtySix.Count
+        or SixtyFour.Count or OneHundredTwentyEight.Count;
 
     private void RunFixedInputs<T, TResidual, TActivation>(float* input, float* output, float* shortcut, int first, int end)
         where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
     {
         if (_cin == Sixteen.Count) RunFixedInputs<T, TResidual, TActivation, Sixteen>(input, output, shortcut, first, end);
-        else RunFixedInputs<T, TResidual, TActivation, TwentyFour>(input, output, shortcut, first, end);
+        else if (_cin == TwentyFour.Count) RunFixedInputs<T, TResidual, TActivation, TwentyFour>(input, output, shortcut, first, end);
+        else if (_cin == ThirtyTwo.Count) RunFixedInputs<T, TResidual, TActivation, ThirtyTwo>(input, output, shortcut, first, end);
+        else if (_cin == ThirtySix.Count) RunFixedInputs<T, TResidual, TActivation, ThirtySix>(input, output, shortcut, first, end);
+        else if (_cin == SixtyFour.Count) RunFixedInputs<T, TResidual, TActivation, SixtyFour>(input, output, shortcut, first, end);
+        else RunFixedInputs<T, TResidual, TActivation, OneHundredTwentyEight>(input, output, shortcut, first, end);
     }
 
     private void RunFixedInputs<T, TResidual, TActivation, TInputs>(float* input, float* output, float* shortcut, int first, int end)
@@ -156,6 +162,30 @@ internal sealed unsafe partial class PointwiseRun
     private readonly struct TwentyFour : IInputCount
     {
         public const int Count = 24;
+        public static int Value => Count;
+    }
+
+    private readonly struct ThirtyTwo : IInputCount
+    {
+        public const int Count = 32;
+        public static int Value => Count;
+    }
+
+    private readonly struct ThirtySix : IInputCount
+    {
+        public const int Count = 36;
+        public static int Value => Count;
+    }
+
+    private readonly struct SixtyFour : IInputCount
+    {
+        public const int Count = 64;
+        public static int Value => Count;
+    }
+
+    private readonly struct OneHundredTwentyEight : IInputCount
+    {
+        public const int Count = 128;
         public static int Value => Count;
     }
 }
