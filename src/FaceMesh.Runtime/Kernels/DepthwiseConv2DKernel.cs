@@ -196,6 +196,11 @@ internal sealed unsafe partial class DepthwiseConv2DKernel : Kernel, IFusesActiv
             TwoBlockRow3x3(rows, destinationRow);
             return;
         }
+        if (HasFixedChannels)
+        {
+            FixedChannelsRow<T>(rows, destinationRow);
+            return;
+        }
         int fullBlocks = channels / lanes * lanes;
         for (int c = 0; c < fullBlocks; c += lanes)
             Block3x3<T, FullBlock>(rows, destinationRow, c, default, rows.FirstInterior);

@@ -72,6 +72,11 @@ internal sealed unsafe partial class PointwiseRun
     private void Run<T, TResidual, TActivation>(float* input, float* output, float* shortcut, int first, int end)
         where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
     {
+        if (HasFixedInputs)
+        {
+            RunFixedInputs<T, TResidual, TActivation>(input, output, shortcut, first, end);
+            return;
+        }
         int panels = _layout.Panels, panelWidth = _layout.PanelWidth, lanes = VectorOps.Count<T>();
         for (int panel = 0; panel < panels; panel++)
         {

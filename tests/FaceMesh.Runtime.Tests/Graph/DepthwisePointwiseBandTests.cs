@@ -32,6 +32,15 @@ public sealed class DepthwisePointwiseBandTests
             cases.Add(mode, 7, 9, 10, 8, true);     // 8 outputs from input channel pairs, with a shortcut and a last tile of 3
             cases.Add(mode, 6, 6, 9, 8, false);     // 8 outputs from an odd input channel count: the general tile
             cases.Add(mode, 2, 700, 24, 8, true);   // one band of 33600 floats: too wide for the buffer, stays in the arena
+            cases.Add(mode, 64, 64, 24, 24, true);  // short-range detector's first blocks: 24 fixed inputs, a two-vector panel
+            cases.Add(mode, 13, 11, 24, 28, true);  // 24 fixed inputs to 28, a shortcut of its own and a last tile of 5
+            cases.Add(mode, 9, 13, 16, 12, false);  // 16 fixed inputs to a part-filled vector, a last tile of 3
+            cases.Add(mode, 7, 9, 24, 40, false);   // 24 fixed inputs: a two-vector panel, then a one-vector panel
+            cases.Add(mode, 8, 8, 16, 48, true);    // 16 fixed inputs: two panels, with a shortcut
+            cases.Add(mode, 11, 9, 32, 36, true);   // 32 fixed inputs to 36 (a one-vector second panel), a last tile of 3
+            cases.Add(mode, 8, 7, 36, 42, true);    // 36 fixed inputs to 42, as in the short-range detector
+            cases.Add(mode, 9, 7, 64, 64, true);    // 64 fixed inputs, PRELU
+            cases.Add(mode, 5, 6, 128, 128, true);  // 128 fixed inputs: four panels, PRELU
         }
         return cases;
     }

@@ -1,0 +1,137 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace FaceMesh.Runtime.Kernels;
+
+/// <summary>
+/// Stride-1 3x3 rows with 16 or 24 channels (the landmark models' and the short-range detector's
+/// largest layers): the interior columns are swept with the channel count a JIT-time constant, so
+/// the nine taps are fixed displacements from three row pointers that step one pixel at a time,
+/// two pixels per pass, and the epilogue is fixed at JIT time. With the count read at run time
+/// every pixel multiplied its column out and each tap's load went through an index register;
+/// the 16-channel rows ran at half the multiply-add peak. Each output is the chain
+/// <see cref="Block3x3{T, TBlock}"/> computes (bias, then the taps in order), so results are
+/// bit-identical; the border columns stay with it. The tests compare these rows bit for bit with
+/// the general row of a layer one channel wider (DepthwiseFixedChannelTests).
+/// </summary>
+internal sealed unsafe partial class DepthwiseConv2DKernel
+{
+    private bool HasFixedChannels => _g.StrideWidth == 1 && _channels is SixteenChannels.Count or TwentyFourChannels.Count;
+
+    private void FixedChannelsRow<T>(in RowWindow rows, float* destinationRow) where T : struct
+    {
+        if (_channels == SixteenChannels.Count) FixedChannelsRow<T, SixteenChannels>(rows, destinationRow);
+        else FixedChannelsRow<T, TwentyFourChannels>(rows, destinationRow);
+    }
+
+    private void FixedChannelsRow<T, TChannels>(in RowWindow rows, float* destinationRow) where T : struct where TChannels : struct, IChannelCount
+    {
+        int channels = TChannels.Value, lanes = VectorOps.Count<T>();
+        int fullBlocks = channels / lanes * lanes;
+        for (int c = 0; c < fullBlocks; c += lanes)
+        {
+            FixedChannelsInterior<T, FullBlock, TChannels>(rows, destinationRow, c, default);
+            Block3x3<T, FullBlock>(rows, destinationRow, c, default, rows.LastInterior);
+        }
+        if (fullBlocks < channels)
+        {
+            T mask = VectorOps.FirstLanes<T>(channels - fullBlocks);
+            // 24 channels on the 512-bit path: the last 8 in 256-bit vectors. A pixel is 96 bytes, so
+            // every other 64-byte load of that block crossed a cache line, masked and split; 32-byte
+            // loads at those offsets never do. Each lane's chain is the same at either width.
+            if (typeof(T) == typeof(Vector512<float>) && channels - fullBlocks == Vector256<float>.Count)
+                FixedChannelsInterior<Vector256<float>, FullBlock, TChannels>(rows, destinationRow, fullBlocks, default);
+            else
+                FixedChannelsInterior<T, PartialBlock, TChannels>(rows, destinationRow, fullBlocks, mask);
+            Block3x3<T, PartialBlock>(rows, destinationRow, fullBlocks, mask, rows.LastInterior);
+        }
+    }
+
+    private void FixedChannelsInterior<T, TBlock, TChannels>(in RowWindow rows, float* destinationRow, int c, T mask)
+        where T : struct where TBlock : struct, IChannelBlock where TChannels : struct, IChannelCount
+    {
+        if (_epilogue.Scales)
+        {
+            if (_epilogue.Clamps) FixedChannelsInterior<T, TBlock, TChannels, SlopesThenClamp>(rows, destinationRow, c, mask);
+            else FixedChannelsInterior<T, TBlock, TChannels, SlopesOnly>(rows, destinationRow, c, mask);
+        }
+        else if (_epilogue.Clamps) FixedChannelsInterior<T, TBlock, TChannels, ClampOnly>(rows, destinationRow, c, mask);
+        else FixedChannelsInterior<T, TBlock, TChannels, NoActivation>(rows, destinationRow, c, mask);
+    }
+
+    /// <summary>The interior columns of one channel block. Never inlined, so its registers are its own.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private void FixedChannelsInterior<T, TBlock, TChannels, TActivation>(RowWindow rows, float* destinationRow, int c, T mask)
+        where T : struct where TBlock : struct, IChannelBlock where TChannels : struct, IChannelCount where TActivation : struct, IActivationMode
+    {
+        const int pixelsPerPass = 2;
+        int channels = TChannels.Value, padded = _paddedChannels;
+        float* w = _weights.Pointer + c;
+        T bias = VectorOps.Load<T>(_bias.Pointer + c);
+        T w00 = VectorOps.Load<T>(w), w01 = VectorOps.Load<T>(w + padded), w02 = VectorOps.Load<T>(w + 2 * padded);
+        T w10 = VectorOps.Load<T>(w + 3 * padded), w11 = VectorOps.Load<T>(w + 4 * padded), w12 = VectorOps.Load<T>(w + 5 * padded);
+        T w20 = VectorOps.Load<T>(w + 6 * padded), w21 = VectorOps.Load<T>(w + 7 * padded), w22 = VectorOps.Load<T>(w + 8 * padded);
+        var epilogue = _epilogue.At<T>(c);
+        long x = (long)(rows.FirstInterior - _g.PadLeft) * channels + c;
+        float* a0 = rows.Row0 + x, a1 = rows.Row1 + x, a2 = rows.Row2 + x;
+        float* o = destinationRow + (long)rows.FirstInterior * channels + c;
+        float* end = destinationRow + (long)rows.LastInterior * channels + c;
+        for (; o + (pixelsPerPass - 1) * channels < end; o += pixelsPerPass * channels,
+             a0 += pixelsPerPass * channels, a1 += pixelsPerPass * channels, a2 += pixelsPerPass * channels)
+        {
+            T acc = bias, next = bias;
+            acc = VectorOps.MultiplyAdd(TBlock.Load(a0, mask), w00, acc);
+            next = VectorOps.MultiplyAdd(TBlock.Load(a0 + channels, mask), w00, next);
+            acc = VectorOps.MultiplyAdd(TBlock.Load(a0 + channels, mask), w01, acc);
+            next = VectorOps.MultiplyAdd(TBlock.Load(a0 + 2 * channels, mask), w01, next);
+            acc = VectorOps.MultiplyAdd(TBlock.Load(a0 + 2 * channels, mask), w02, acc);
+            next = VectorOps.MultiplyAdd(TBlock.Load(a0 + 3 * channels, mask), w02, next);
+            acc = VectorOps.MultiplyAdd(TBlock.Load(a1, mask), w10, acc);
+            next = VectorOps.MultiplyAdd(TBlock.Load(a1 + channels, mask), w10, next);
+            acc = VectorOps.MultiplyAdd(TBlock.Load(a1 + channels, mask), w11, acc);
+            next = VectorOps.MultiplyAdd(TBlock.Load(a1 + 2 * channels, mask), w11, next);
+            acc = VectorOps.MultiplyAdd(TBlock.Load(a1 + 2 * channels, mask), w12, acc);
+            next = VectorOps.MultiplyAdd(TBlock.Load(a1 + 3 * channels, mask), w12, next);
+            acc = VectorOps.MultiplyAdd(TBlock.Load(a2, mask), w20, acc);
+            next = VectorOps.MultiplyAdd(TBlock.Load(a2 + channels, mask), w20, next);
+            acc = VectorOps.MultiplyAdd(TBlock.Load(a2 + channels, mask), w21, acc);
+            next = VectorOps.MultiplyAdd(TBlock.Load(a2 + 2 * channels, mask), w21, next);
+            acc = VectorOps.MultiplyAdd(TBlock.Load(a2 + 2 * channels, mask), w22, acc);
+            next = VectorOps.MultiplyAdd(TBlock.Load(a2 + 3 * channels, mask), w22, next);
+            TBlock.Store(o, mask, epilogue.Finish<TActivation>(acc));
+            TBlock.Store(o + channels, mask, epilogue.Finish<TActivation>(next));
+        }
+        if (o < end)
+        {
+            T acc = bias;
+            acc = VectorOps.MultiplyAdd(TBlock.Load(a0, mask), w00, acc);
+            acc = VectorOps.MultiplyAdd(TBlock.Load(a0 + channels, mask), w01, acc);
+            acc = VectorOps.MultiplyAdd(TBlock.Load(a0 + 2 * channels, mask), w02, acc);
+            acc = VectorOps.MultiplyAdd(TBlock.Load(a1, mask), w10, acc);
+            acc = VectorOps.MultiplyAdd(TBlock.Load(a1 + channels, mask), w11, acc);
+            acc = VectorOps.MultiplyAdd(TBlock.Load(a1 + 2 * channels, mask), w12, acc);
+            acc = VectorOps.MultiplyAdd(TBlock.Load(a2, mask), w20, acc);
+            acc = VectorOps.MultiplyAdd(TBlock.Load(a2 + channels, mask), w21, acc);
+            acc = VectorOps.MultiplyAdd(TBlock.Load(a2 + 2 * channels, mask), w22, acc);
+            TBlock.Store(o, mask, epilogue.Finish<TActivation>(acc));
+        }
+    }
+
+    /// <summary>A channel count fixed at JIT time.</summary>
+    private interface IChannelCount
+    {
+        static abstract int Value { get; }
+    }
+
+    private readonly struct SixteenChannels : IChannelCount
+    {
+        public const int Count = 16;
+        public static int Value => Count;
+    }
+
+    private readonly struct TwentyFourChannels : IChannelCount
+    {
+        public const int Count = 24;
+        public static int Value => Count;
+    }
+}
