@@ -27,6 +27,32 @@ public sealed class PngRowFilterTests
     }
 
     [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Paeth_on_whole_pixels_matches_the_specification_on_random_rows_of_every_length(int bytesPerPixel)
+    {
+        var random = new Random(bytesPerPixel);
+        for (int pixels = 1; pixels <= 40; pixels++)
+            for (int trial = 0; trial < 50; trial++)
+            {
+                int length = pixels * bytesPerPixel;
+                byte[] row = new byte[length], above = new byte[length];
+                random.NextBytes(row);
+                random.NextBytes(above);
+                // Runs of equal bytes make the ties that decide between a, b and c.
+                if (trial % 3 == 0) Array.Fill(above, (byte)random.Next(256), 0, length / 2);
+                byte[] expected = (byte[])row.Clone();
+                for (int i = 0; i < length; i++)
+                {
+                    int a = i >= bytesPerPixel ? expected[i - bytesPerPixel] : 0, c = i >= bytesPerPixel ? above[i - bytesPerPixel] : 0;
+                    expected[i] = (byte)(expected[i] + SpecificationPaeth(a, above[i], c));
+                }
+                Assert.True(PngRowFilter.TryUnfilter(PngRowFilter.Paeth, row, above, bytesPerPixel));
+                Assert.Equal(expected, row);
+            }
+    }
+
+    [Theory]
     [InlineData(PngRowFilter.None, new byte[] { 10, 20, 30, 250, 6, 7 })]
     [InlineData(PngRowFilter.Sub, new byte[] { 10, 20, 40, 14, 46, 21 })]
     [InlineData(PngRowFilter.Up, new byte[] { 110, 220, 30, 254, 106, 207 })]

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace FaceMesh.Media.Png;
 
@@ -44,13 +45,56 @@ internal static class PngRowFilter
                 return true;
             case Paeth:
                 for (int i = 0; i < first; i++) Unsafe.Add(ref x, i) += Unsafe.Add(ref b, i); // a = c = 0 predicts b
-                for (int i = bytesPerPixel; i < length; i++)
+                int start = bytesPerPixel >= 3 && Vector128.IsHardwareAccelerated ? PaethPixels(ref x, ref b, length, bytesPerPixel) : bytesPerPixel;
+                for (int i = start; i < length; i++)
                     Unsafe.Add(ref x, i) += Predict(Unsafe.Add(ref x, i - bytesPerPixel), Unsafe.Add(ref b, i), Unsafe.Add(ref b, i - bytesPerPixel));
                 return true;
             default:
                 return false;
         }
     }
+
+    /// <summary>
+    /// Paeth for RGB and RGBA rows one whole pixel at a time, the channels side by side in 16-bit
+    /// lanes: each pixel waits for the one to its left, so per-pixel vectors shorten that chain
+    /// where per-byte code runs it once per channel. Same choice and tie order as
+    /// <see cref="Predict"/>, so the same bytes. Reads and writes four bytes a pixel, so it stops
+    /// where a 3-byte pixel's fourth byte would pass the row's end.
+    /// </summary>
+    /// <returns>The first byte left for the per-byte loop.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int PaethPixels(ref byte x, ref byte b, int length, int bytesPerPixel)
+    {
+        if (length < bytesPerPixel + 4) return bytesPerPixel;
+        Vector128<short> left = Widen(Unsafe.ReadUnaligned<uint>(ref x)); // the first pixel, already unfiltered
+        int i = bytesPerPixel;
+        for (; i + 4 <= length; i += bytesPerPixel)
+        {
+            Vector128<short> up = Widen(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref b, i)));
+            Vector128<short> upLeft = Widen(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref b, i - bytesPerPixel)));
+            Vector128<short> fromUp = up - upLeft, fromLeft = left - upLeft;
+            Vector128<short> pa = Vector128.Abs(fromUp), pb = Vector128.Abs(fromLeft), pc = Vector128.Abs(fromUp + fromLeft);
+            Vector128<short> takeLeft = Vector128.LessThanOrEqual(pa, pb) & Vector128.LessThanOrEqual(pa, pc);
+            Vector128<short> upOrUpLeft = Vector128.ConditionalSelect(Vector128.LessThanOrEqual(pb, pc), up, upLeft);
+            Vector128<short> predicted = Vector128.ConditionalSelect(takeLeft, left, upOrUpLeft);
+            ref byte target = ref Unsafe.Add(ref x, i);
+            left = (Widen(Unsafe.ReadUnaligned<uint>(ref target)) + predicted) & Vector128.Create((short)0xFF);
+            uint pixel = Vector128.Narrow(left, left).AsUInt32().ToScalar();
+            if (bytesPerPixel == 4)
+            {
+                Unsafe.WriteUnaligned(ref target, pixel);
+            }
+            else
+            {
+                Unsafe.WriteUnaligned(ref target, (ushort)pixel);
+                Unsafe.Add(ref target, 2) = (byte)(pixel >> 16);
+            }
+        }
+        return i;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<short> Widen(uint fourBytes) => Vector128.WidenLower(Vector128.CreateScalarUnsafe(fourBytes).AsByte()).AsInt16();
 
     /// <summary>
     /// The neighbour closest to a + b - c; ties go to a, then b. Branch-free: photographs make the
