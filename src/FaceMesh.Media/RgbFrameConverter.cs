@@ -68,11 +68,7 @@ public sealed class RgbFrameConverter : IDisposable
             throw new ArgumentException(
                 $"Expected the 4:2:0 planes of a {Width}x{Height} frame (a {Width}x{Yuv420.BufferHeight(Height)} Gray8 buffer), got {frame.Width}x{frame.Height} {frame.Format}.",
                 nameof(frame));
-        if (region is not { } r)
-        {
-            Yuv420.ToRgb(frame.Span, Width, Height, _rgb);
-            return _rgb.View;
-        }
+        Rectangle r = region ?? new Rectangle(0, 0, Width, Height);
         if (r.Width <= 0 || r.Height <= 0 || r.X < 0 || r.Y < 0 || r.Right > Width || r.Bottom > Height)
             throw new ArgumentOutOfRangeException(nameof(region), r, $"The region must be a non-empty rectangle inside the {Width}x{Height} frame.");
         Yuv420.ToRgb(frame.Span, Width, Height, _rgb, r.X, r.Y, r.Width, r.Height);

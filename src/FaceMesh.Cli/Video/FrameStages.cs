@@ -14,8 +14,8 @@ namespace FaceMesh.Cli.Video;
 /// (landmarker, JSON Lines) and draw -> encode (ffmpeg through a pipe); without a writer only the
 /// first two. Drawing shares the tracker's thread rather than having its own: it takes under 2 ms
 /// a frame, while every extra stage costs each frame another thread handoff (wake-ups and context
-/// switches that perf showed costing more CPU than the drawing). Stages pass frames through bounded queues of depth 1, so a fast stage waits for a
-/// slow one instead of buffering; the frame buffers and results circulate and are never
+/// switches that perf showed costing more CPU than the drawing). Stages pass frames through
+/// bounded queues of depth 1, so a fast stage waits for a slow one instead of buffering; the frame buffers and results circulate and are never
 /// reallocated. A stage that fails stops the others, and its error (not their cancellation) is
 /// what the caller sees. Frames may travel as <see cref="Yuv420"/> planes from decoder to encoder:
 /// the tracker then converts to RGB what the landmarker will read of each (<paramref name="trackerRgb"/>, which
