@@ -9,7 +9,7 @@ namespace FaceMesh.Runtime.Kernels;
 /// MAX_POOL_2D on NHWC, vectorised over channels. Padding cells are not candidates (the window
 /// is clipped to the input), as in TFLite. Work units are output rows.
 /// </summary>
-internal sealed unsafe class MaxPool2DKernel : Kernel
+internal sealed unsafe partial class MaxPool2DKernel : Kernel
 {
     private readonly int _input;
     private readonly int _output;
@@ -55,6 +55,12 @@ internal sealed unsafe class MaxPool2DKernel : Kernel
     public override void Run(in TensorMap tensors, int begin, int end)
     {
         float* input = tensors[_input], output = tensors[_output];
+        if (IsUnclippedTwoByTwo && _isa != VectorIsa.Scalar)
+        {
+            if (_isa == VectorIsa.Vector512) TwoByTwoRows<Vector512<float>>(input, output, begin, end);
+            else TwoByTwoRows<Vector256<float>>(input, output, begin, end);
+            return;
+        }
         int channels = _channels;
         for (int oy = begin; oy < end; oy++)
         {
