@@ -242,7 +242,24 @@ internal sealed unsafe partial class DepthwiseConv2DKernel : Kernel, IFusesActiv
         T w10 = VectorOps.Load<T>(w + 3 * padded), w11 = VectorOps.Load<T>(w + 4 * padded), w12 = VectorOps.Load<T>(w + 5 * padded);
         T w20 = VectorOps.Load<T>(w + 6 * padded), w21 = VectorOps.Load<T>(w + 7 * padded), w22 = VectorOps.Load<T>(w + 8 * padded);
         var epilogue = _epilogue.At<T>(c);
-        for (int ox = interiorStart; ox < rows.LastInterior; ox++)
+        int ox = interiorStart;
+        if (stride == 1)
+        {
+            for (; ox + 3 < rows.LastInterior; ox += 4)
+            {
+                long x = (long)(ox - padLeft) * channels;
+                T p0 = bias, p1 = bias, p2 = bias, p3 = bias;
+                (p0, p1, p2, p3) = FourPixelTaps<T, TBlock>(r0 + x, channels, mask, w00, w01, w02, p0, p1, p2, p3);
+                (p0, p1, p2, p3) = FourPixelTaps<T, TBlock>(r1 + x, channels, mask, w10, w11, w12, p0, p1, p2, p3);
+                (p0, p1, p2, p3) = FourPixelTaps<T, TBlock>(r2 + x, channels, mask, w20, w21, w22, p0, p1, p2, p3);
+                float* o = destination + (long)ox * channels;
+                TBlock.Store(o, mask, epilogue.Finish(p0));
+                TBlock.Store(o + channels, mask, epilogue.Finish(p1));
+                TBlock.Store(o + 2 * channels, mask, epilogue.Finish(p2));
+                TBlock.Store(o + 3 * channels, mask, epilogue.Finish(p3));
+            }
+        }
+        for (; ox < rows.LastInterior; ox++)
         {
             long x = (long)(ox * stride - padLeft) * channels;
             T acc = bias;
@@ -257,7 +274,7 @@ internal sealed unsafe partial class DepthwiseConv2DKernel : Kernel, IFusesActiv
             acc = VectorOps.MultiplyAdd(TBlock.Load(r2 + x + 2 * channels, mask), w22, acc);
             TBlock.Store(destination + (long)ox * channels, mask, epilogue.Finish(acc));
         }
-        for (int ox = 0; ox < outWidth; ox++)
+        for (ox = 0; ox < outWidth; ox++)
         {
             if (ox == rows.FirstInterior) ox = Math.Max(ox, rows.LastInterior);
             if (ox >= outWidth) break;
@@ -285,6 +302,34 @@ internal sealed unsafe partial class DepthwiseConv2DKernel : Kernel, IFusesActiv
             }
             TBlock.Store(destination + (long)ox * channels, mask, epilogue.Finish(acc));
         }
+    }
+
+    /// <summary>
+    /// One filter row's three taps for four neighbouring stride-1 pixels: the six input vectors
+    /// under them are loaded once each (a pixel's right input is its neighbour's middle one), where
+    /// one pixel at a time loaded nine per pixel and the sweep waited on loads, not multiply-adds.
+    /// Each chain still takes the row's taps left to right.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (T, T, T, T) FourPixelTaps<T, TBlock>(float* a, int channels, T mask, T left, T middle, T right, T p0, T p1, T p2, T p3)
+        where T : struct where TBlock : struct, IChannelBlock
+    {
+        T x0 = TBlock.Load(a, mask), x1 = TBlock.Load(a + channels, mask), x2 = TBlock.Load(a + 2 * channels, mask);
+        p0 = VectorOps.MultiplyAdd(x0, left, p0);
+        p0 = VectorOps.MultiplyAdd(x1, middle, p0);
+        p1 = VectorOps.MultiplyAdd(x1, left, p1);
+        p0 = VectorOps.MultiplyAdd(x2, right, p0);
+        p1 = VectorOps.MultiplyAdd(x2, middle, p1);
+        p2 = VectorOps.MultiplyAdd(x2, left, p2);
+        T x3 = TBlock.Load(a + 3 * channels, mask);
+        p1 = VectorOps.MultiplyAdd(x3, right, p1);
+        p2 = VectorOps.MultiplyAdd(x3, middle, p2);
+        p3 = VectorOps.MultiplyAdd(x3, left, p3);
+        T x4 = TBlock.Load(a + 4 * channels, mask);
+        p2 = VectorOps.MultiplyAdd(x4, right, p2);
+        p3 = VectorOps.MultiplyAdd(x4, middle, p3);
+        p3 = VectorOps.MultiplyAdd(TBlock.Load(a + 5 * channels, mask), right, p3);
+        return (p0, p1, p2, p3);
     }
 
     /// <summary>
