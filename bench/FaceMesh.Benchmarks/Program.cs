@@ -9,6 +9,7 @@ namespace FaceMesh.Benchmarks;
 /// <c>dotnet run -c Release --project bench/FaceMesh.Benchmarks -- --filter '*' --job short</c>;
 /// <c>-- profile [runs] [threads] [maxVectorBits]</c> prints a per-layer profile of the four models instead;
 /// <c>-- thorough DATASET FACE_FREE_DIR [variant ...]</c> measures each part of the thorough mode on its own (see ThoroughAblation);
+/// <c>-- thorough-offset TRAIN_DIR TEST_DIR [variant ...]</c> splits the NME into the vertex-vs-annotation offset and the rest (see ConventionOffset);
 /// <c>-- halfweights [rounds] [runsPerRound] [maxVectorBits]</c> compares weights kept in half precision with float32 weights;
 /// <c>-- pairs [runs] [rounds]</c> times the few-channel depthwise+1x1 pairs alone on both vector widths;
 /// <c>-- scaling [runs] [threads]</c> compares 1 thread with N on each model;
@@ -24,6 +25,7 @@ internal static class Program
         ["thorough-cost"] = ThoroughCost.Run,
         ["thorough-sweep"] = ThoroughSweep.Run,
         ["thorough"] = ThoroughAblation.Run,
+        ["thorough-offset"] = ConventionOffset.Run,
         ["halfweights"] = HalfWeightsComparison.Run,
         ["pairs"] = PairBench.Run,
         ["profile"] = LayerProfiler.Run,

@@ -85,7 +85,7 @@ internal static class ThoroughAblation
 
     // A "+mesh" suffix runs the variant with the plain mesh model instead of the default attention model.
     /// <param name="disagreementObserved">Told of every refined face: whether it is an extra one, and its view disagreement.</param>
-    private static FaceLandmarker Create(string name, int numFaces, Action<bool, float>? disagreementObserved = null)
+    internal static FaceLandmarker Create(string name, int numFaces, Action<bool, float>? disagreementObserved = null)
     {
         bool plainMesh = name.EndsWith("+mesh", StringComparison.Ordinal);
         ThoroughSettings? settings = Variants[plainMesh ? name[..^5] : name] is { } variant
@@ -130,7 +130,7 @@ internal static class ThoroughAblation
         return sorted[sorted.Length / 2];
     }
 
-    private sealed class TimedPredictor(FaceLandmarker landmarker, List<double> milliseconds) : ILandmarkPredictor
+    internal sealed class TimedPredictor(FaceLandmarker landmarker, List<double> milliseconds) : ILandmarkPredictor
     {
         private readonly FaceLandmarkerResult _result = new();
 
