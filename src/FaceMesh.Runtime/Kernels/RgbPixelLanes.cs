@@ -43,7 +43,8 @@ internal sealed unsafe class RgbPixelLanes
     /// <summary>
     /// Whether this path applies and wins: measured on the 512-bit path, it is faster than channels in
     /// lanes where those waste lanes (24 outputs); where they fill every lane, splitting the rows
-    /// and transposing the outputs are pure overhead.
+    /// and transposing the outputs are pure overhead (face_landmark's 192x192x3 -> 96x96x16, tried
+    /// as 32 pixels x 4 channels x even/odd chains to keep its bits: 0.068 -> 0.100 ms).
     /// </summary>
     public static bool Handles(VectorIsa isa, ConvGeometry g, int outChannels) =>
         isa == VectorIsa.Vector512 && outChannels == 24
