@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace FaceMesh.Runtime.Kernels;
 
@@ -53,6 +54,18 @@ internal readonly unsafe struct ConvEpilogue
     {
         if (_slopes is not null && value < 0f) value *= _slopes.Pointer[channel];
         return _clamps ? _range.Apply(value) : value;
+    }
+
+    /// <summary>
+    /// The epilogue of one channel for a vector of pixels (pixels in lanes): its slope broadcast
+    /// to every lane, otherwise the same operations as <see cref="Block{T}.Finish{TMode}"/>, so the same bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<float> FinishChannel<TMode>(Vector512<float> pixels, int channel) where TMode : struct, IActivationMode
+    {
+        if (TMode.Scales) pixels = VectorOps.ScaleNegative(pixels, Vector512.Create(_slopes!.Pointer[channel]));
+        if (TMode.Clamps) pixels = VectorOps.Clamp(pixels, Vector512.Create(_range.Min), Vector512.Create(_range.Max));
+        return pixels;
     }
 
     /// <summary>

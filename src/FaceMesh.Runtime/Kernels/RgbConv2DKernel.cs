@@ -33,6 +33,7 @@ internal sealed unsafe class RgbConv2DKernel : Kernel, IFusesActivation, IFusesS
     private readonly ConvEpilogue _epilogue;
     private readonly int _slotFloats;
     private readonly bool _wide; // AVX-512: 32 registers hold twelve pixels' accumulators
+    private readonly RgbPixelLanes? _pixelLanes; // pixels in lanes instead, where that wins
 
     private RgbConv2DKernel(int input, int output, ConvGeometry geometry, int outChannels, float[] filter, float[]? bias,
         ConvEpilogue epilogue, VectorIsa isa) : base("Conv2D")
@@ -51,9 +52,11 @@ internal sealed unsafe class RgbConv2DKernel : Kernel, IFusesActivation, IFusesS
         _epilogue = epilogue;
         _slotFloats = SlotFloats(geometry);
         _wide = isa == VectorIsa.Vector512;
+        if (RgbPixelLanes.Handles(isa, geometry, outChannels)) _pixelLanes = new RgbPixelLanes(outChannels, depth, filter, bias);
     }
 
-    private RgbConv2DKernel(RgbConv2DKernel source, ConvEpilogue epilogue, int output, int input, ConvGeometry geometry) : base(source.OpName)
+    private RgbConv2DKernel(RgbConv2DKernel source, ConvEpilogue epilogue, int output, int input, ConvGeometry geometry,
+        bool pixelLanes = true) : base(source.OpName)
     {
         _input = input;
         _output = output;
@@ -66,6 +69,8 @@ internal sealed unsafe class RgbConv2DKernel : Kernel, IFusesActivation, IFusesS
         _epilogue = epilogue;
         _slotFloats = SlotFloats(geometry);
         _wide = source._wide;
+        bool lanes = pixelLanes && source._pixelLanes is not null && RgbPixelLanes.Handles(VectorIsa.Vector512, geometry, _outChannels);
+        _pixelLanes = lanes ? source._pixelLanes : null;
     }
 
     public override int WorkUnits => _g.OutputHeight;
@@ -73,6 +78,12 @@ internal sealed unsafe class RgbConv2DKernel : Kernel, IFusesActivation, IFusesS
     public override long Cost => (long)_g.OutputPixels * _outChannels * _g.Taps * InputChannels;
 
     public int InputTensor => _input;
+
+    /// <summary>Whether the pixels-in-lanes path (<see cref="RgbPixelLanes"/>) computes this layer.</summary>
+    internal bool UsesPixelLanes => _pixelLanes is not null;
+
+    /// <summary>The same layer on the channels-in-lanes tiles only (tests compare the two paths).</summary>
+    internal RgbConv2DKernel WithoutPixelLanes() => new(this, _epilogue, _output, _input, _g, pixelLanes: false);
 
     public override string Describe() => _g.Describe(InputChannels, _outChannels);
 
@@ -131,7 +142,8 @@ internal sealed unsafe class RgbConv2DKernel : Kernel, IFusesActivation, IFusesS
 
     private void Run<TActivation>(in TensorMap tensors, int begin, int end) where TActivation : struct, IActivationMode
     {
-        if (_g.StrideWidth == 1) Run<StrideOneStep, TActivation>(tensors, begin, end);
+        if (_pixelLanes is not null) _pixelLanes.Run<TActivation>(_g, _epilogue, tensors[_input], tensors[_output], begin, end);
+        else if (_g.StrideWidth == 1) Run<StrideOneStep, TActivation>(tensors, begin, end);
         else Run<StrideTwoStep, TActivation>(tensors, begin, end);
     }
 
