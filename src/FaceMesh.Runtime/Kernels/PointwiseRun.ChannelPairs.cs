@@ -39,19 +39,24 @@ internal sealed unsafe partial class PointwiseRun
     /// <summary>Whether <see cref="Run"/> takes channel pairs for this layer.</summary>
     public static bool PairsChannels(in PointwiseLayout layout) => PairedOutputs(layout) != 0;
 
-    private static (AlignedFloats Weights, AlignedFloats Bias) PackChannelPairs(in PointwiseLayout layout, int outputs)
+    /// <summary>
+    /// The <paramref name="outputs"/> channels from <paramref name="column"/> on (the first of a
+    /// panel) as [input pair][output][even, odd] weights and [output][bias, 0] accumulator starts.
+    /// </summary>
+    private static (AlignedFloats Weights, AlignedFloats Bias) PackChannelPairs(in PointwiseLayout layout, int column, int outputs)
     {
         int cin = layout.InChannels, lanes = layout.Lanes, pairLanes = 2 * outputs;
-        int packedWidth = Math.Min(layout.PanelWidth, (layout.OutChannels + lanes - 1) / lanes * lanes);
+        int packedWidth = Math.Min(layout.PanelWidth, (layout.OutChannels - column + lanes - 1) / lanes * lanes);
+        float* panel = layout.Weights.Pointer + (long)(column / layout.PanelWidth) * cin * layout.PanelWidth;
         var weights = new AlignedFloats(cin / 2 * pairLanes);
         Span<float> target = weights.AsSpan();
         for (int k = 0; k < cin; k++)
         {
             for (int j = 0; j < outputs; j++)
-                target[k / 2 * pairLanes + 2 * j + k % 2] = layout.Weights.Pointer[k * packedWidth + j];
+                target[k / 2 * pairLanes + 2 * j + k % 2] = panel[k * packedWidth + j];
         }
         var bias = new AlignedFloats(pairLanes);
-        for (int j = 0; j < outputs; j++) bias.AsSpan()[2 * j] = layout.Bias.Pointer[j];
+        for (int j = 0; j < outputs; j++) bias.AsSpan()[2 * j] = layout.Bias.Pointer[column + j];
         return (weights, bias);
     }
 
@@ -75,12 +80,26 @@ internal sealed unsafe partial class PointwiseRun
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunChannelPairs<T, TResidual, TActivation>(float* input, float* output, float* shortcut, int first, int end)
-        where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
+        where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode =>
+        SweepChannelPairs<T, TResidual, TActivation, WholeRows>(input, output, shortcut, _channelPairWeights!.Pointer,
+            _channelPairBias!.Pointer, 0, first, end);
+
+    /// <summary>
+    /// Pixels [<paramref name="first"/>, <paramref name="end"/>) of the outputs from
+    /// <paramref name="column"/> on that <paramref name="weights"/> and <paramref name="bias"/>
+    /// hold as channel pairs (half a vector of outputs per pixel).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SweepChannelPairs<T, TResidual, TActivation, TRows>(float* input, float* output, float* shortcut,
+        float* weights, float* bias, int column, int first, int end)
+        where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode where TRows : struct, IPairedRows
     {
         int cin = _cin, lanes = VectorOps.Count<T>();
-        float* weights = _channelPairWeights!.Pointer;
-        T init = VectorOps.Load<T>(_channelPairBias!.Pointer);
-        var epilogue = _layout.Epilogue.At<T>(0);
+        // Whole rows are half a vector long: a JIT-time constant, so pixel offsets stay shifts.
+        int stride = TRows.Whole ? lanes / 2 : _cout;
+        T init = VectorOps.Load<T>(bias);
+        var epilogue = _layout.Epilogue.At<T>(column);
+        output += column;
         int pixel = first;
         for (; pixel + PixelsPerSweep <= end; pixel += PixelsPerSweep)
         {
@@ -100,10 +119,10 @@ internal sealed unsafe partial class PointwiseRun
                 c6 = VectorOps.MultiplyAdd(PairOf<T>(a6 + k), wk, c6);
                 c7 = VectorOps.MultiplyAdd(PairOf<T>(a7 + k), wk, c7);
             }
-            StoreTwoPixels<T, TResidual, TActivation>(output, shortcut, pixel, c0, c1, epilogue);
-            StoreTwoPixels<T, TResidual, TActivation>(output, shortcut, pixel + 2, c2, c3, epilogue);
-            StoreTwoPixels<T, TResidual, TActivation>(output, shortcut, pixel + 4, c4, c5, epilogue);
-            StoreTwoPixels<T, TResidual, TActivation>(output, shortcut, pixel + 6, c6, c7, epilogue);
+            StoreTwoPixels<T, TResidual, TActivation, TRows>(output, shortcut, stride, pixel, c0, c1, epilogue);
+            StoreTwoPixels<T, TResidual, TActivation, TRows>(output, shortcut, stride, pixel + 2, c2, c3, epilogue);
+            StoreTwoPixels<T, TResidual, TActivation, TRows>(output, shortcut, stride, pixel + 4, c4, c5, epilogue);
+            StoreTwoPixels<T, TResidual, TActivation, TRows>(output, shortcut, stride, pixel + 6, c6, c7, epilogue);
         }
         // Runs are whole tiles of six pixels, so what is left comes in pairs.
         Debug.Assert((end - pixel) % 2 == 0);
@@ -118,7 +137,7 @@ internal sealed unsafe partial class PointwiseRun
                 c0 = VectorOps.MultiplyAdd(PairOf<T>(a0 + k), wk, c0);
                 c1 = VectorOps.MultiplyAdd(PairOf<T>(a1 + k), wk, c1);
             }
-            StoreTwoPixels<T, TResidual, TActivation>(output, shortcut, pixel, c0, c1, epilogue);
+            StoreTwoPixels<T, TResidual, TActivation, TRows>(output, shortcut, stride, pixel, c0, c1, epilogue);
         }
     }
 
@@ -154,14 +173,56 @@ internal sealed unsafe partial class PointwiseRun
         return Unsafe.BitCast<Vector256<float>, T>(Avx.Blend(Avx2.PermuteVar8x32(c, evens), Avx2.PermuteVar8x32(d, evens), 0xF0));
     }
 
+    /// <summary>
+    /// Two pixels' outputs: with a shortcut (whole rows only) and the epilogue, stored in one
+    /// vector for whole rows, else as two halves a row apart.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreTwoPixels<T, TResidual, TActivation>(float* output, float* shortcut, int pixel,
+    private static void StoreTwoPixels<T, TResidual, TActivation, TRows>(float* output, float* shortcut, int stride, int pixel,
         T first, T second, in ConvEpilogue.Block<T> epilogue)
-        where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
+        where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode where TRows : struct, IPairedRows
     {
-        long at = (long)pixel * (VectorOps.Count<T>() / 2);
+        long at = (long)pixel * stride;
         T value = TwoPixels(first, second);
-        if (TResidual.Adds) value = VectorOps.Add(value, VectorOps.Load<T>(shortcut + at));
-        VectorOps.Store(output + at, epilogue.Finish<TActivation>(value));
+        if (TRows.Whole)
+        {
+            if (TResidual.Adds) value = VectorOps.Add(value, VectorOps.Load<T>(shortcut + at));
+            VectorOps.Store(output + at, epilogue.Finish<TActivation>(value));
+        }
+        else StoreHalves(output + at, output + at + stride, epilogue.Finish<TActivation>(value));
+    }
+
+    /// <summary>The low half of <paramref name="value"/> at <paramref name="low"/>, the high half at <paramref name="high"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreHalves<T>(float* low, float* high, T value) where T : struct
+    {
+        if (typeof(T) == typeof(Vector512<float>))
+        {
+            Vector512<float> v = Unsafe.BitCast<T, Vector512<float>>(value);
+            v.GetLower().Store(low);
+            v.GetUpper().Store(high);
+        }
+        else
+        {
+            Vector256<float> v = Unsafe.BitCast<T, Vector256<float>>(value);
+            v.GetLower().Store(low);
+            v.GetUpper().Store(high);
+        }
+    }
+
+    /// <summary>Whether a channel-pair sweep's outputs are whole pixel rows (a layer of 8 or 4 outputs) or the tail of wider rows.</summary>
+    private interface IPairedRows
+    {
+        static abstract bool Whole { get; }
+    }
+
+    private readonly struct WholeRows : IPairedRows
+    {
+        public static bool Whole => true;
+    }
+
+    private readonly struct TailOfRows : IPairedRows
+    {
+        public static bool Whole => false;
     }
 }

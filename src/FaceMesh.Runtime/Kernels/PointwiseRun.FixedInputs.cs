@@ -40,6 +40,11 @@ internal sealed unsafe partial class PointwiseRun
         for (int panel = 0; panel < panels; panel++)
         {
             int column = panel * panelWidth, width = Math.Min(panelWidth, _cout - column);
+            if (PairsTail(panel))
+            {
+                RunTailPairs<TActivation>(input, output, first, end);
+                continue;
+            }
             float* weights = _layout.Weights.Pointer + (long)panel * TInputs.Value * panelWidth;
             if (width > lanes) SixByTwoSweep<T, TResidual, TActivation, TInputs>(input, output, shortcut, weights, column, width, first, end);
             else SixByOneSweep<T, TResidual, TActivation, TInputs>(input, output, shortcut, weights, column, width, first, end);

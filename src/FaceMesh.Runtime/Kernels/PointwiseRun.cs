@@ -31,7 +31,9 @@ internal sealed unsafe partial class PointwiseRun
         _cout = layout.OutChannels;
         _shortcutStride = layout.Residual.Channels;
         int pairedOutputs = PairedOutputs(layout);
-        if (pairedOutputs != 0) (_channelPairWeights, _channelPairBias) = PackChannelPairs(layout, pairedOutputs);
+        if (pairedOutputs != 0) (_channelPairWeights, _channelPairBias) = PackChannelPairs(layout, 0, pairedOutputs);
+        int tailOutputs = pairedOutputs == 0 ? TailPairOutputs(layout) : 0;
+        if (tailOutputs != 0) (_tailPairWeights, _tailPairBias) = PackChannelPairs(layout, TailColumnOf(layout), tailOutputs);
     }
 
     /// <summary>Pixels [<paramref name="first"/>, <paramref name="end"/>): whole tiles, every panel.</summary>
@@ -81,6 +83,11 @@ internal sealed unsafe partial class PointwiseRun
         for (int panel = 0; panel < panels; panel++)
         {
             int column = panel * panelWidth, width = Math.Min(panelWidth, _cout - column);
+            if (PairsTail(panel))
+            {
+                RunTailPairs<TActivation>(input, output, first, end);
+                continue;
+            }
             float* weights = _layout.Weights.Pointer + (long)panel * _cin * panelWidth;
             for (int pixel = first; pixel < end; pixel += Group)
             {
