@@ -7,7 +7,8 @@ namespace FaceMesh.Runtime.Kernels;
 
 /// <summary>
 /// A 1x1 layer to few outputs on the 512-bit path: 8 (the full-range detector's narrowing 96x96
-/// blocks) in 512-bit vectors, 4 (its score head) in 256-bit ones. The general tile holds one
+/// blocks) in 512-bit vectors, 4 (its score head) in 256-bit ones, 2 (the short-range detector's
+/// score head) in 128-bit ones. The general tile holds one
 /// pixel's outputs in a 16-lane vector, so half or three quarters of every multiply-add was
 /// empty. Here a vector holds one pixel's even-input-channel sums in its even lanes and its
 /// odd-input-channel sums in its odd lanes, output channel by output channel: one 64-bit
@@ -24,7 +25,7 @@ internal sealed unsafe partial class PointwiseRun
     private readonly AlignedFloats? _channelPairBias;    // [output][bias, 0]
 
     /// <summary>
-    /// Output channels that fill a vector as channel pairs (8 in 512-bit ones, 4 in 256-bit ones),
+    /// Output channels that fill a vector as channel pairs (8 in 512-bit ones, 4 in 256-bit ones, 2 in 128-bit ones),
     /// or 0. Per-channel slopes and a shortcut narrower than the output would need lanes
     /// rearranged; those layers keep the general tile.
     /// </summary>
@@ -32,7 +33,7 @@ internal sealed unsafe partial class PointwiseRun
     {
         if (layout.Isa != VectorIsa.Vector512 || layout.InChannels % 2 != 0 || layout.Epilogue.Scales) return 0;
         int outputs = layout.OutChannels;
-        if (outputs != 8 && outputs != 4) return 0;
+        if (outputs is not (8 or 4 or 2)) return 0;
         return !layout.Residual.IsPresent || layout.Residual.Channels == outputs ? outputs : 0;
     }
 
@@ -63,7 +64,8 @@ internal sealed unsafe partial class PointwiseRun
     private void RunChannelPairs(float* input, float* output, float* shortcut, int first, int end)
     {
         if (_cout == 8) RunChannelPairs<Vector512<float>>(input, output, shortcut, first, end);
-        else RunChannelPairs<Vector256<float>>(input, output, shortcut, first, end);
+        else if (_cout == 4) RunChannelPairs<Vector256<float>>(input, output, shortcut, first, end);
+        else RunChannelPairs<Vector128<float>>(input, output, shortcut, first, end);
     }
 
     private void RunChannelPairs<T>(float* input, float* output, float* shortcut, int first, int end) where T : struct
@@ -147,7 +149,8 @@ internal sealed unsafe partial class PointwiseRun
     {
         double pair = Unsafe.ReadUnaligned<double>(channels);
         if (typeof(T) == typeof(Vector512<float>)) return Unsafe.BitCast<Vector512<float>, T>(Vector512.Create(pair).AsSingle());
-        return Unsafe.BitCast<Vector256<float>, T>(Vector256.Create(pair).AsSingle());
+        if (typeof(T) == typeof(Vector256<float>)) return Unsafe.BitCast<Vector256<float>, T>(Vector256.Create(pair).AsSingle());
+        return Unsafe.BitCast<Vector128<float>, T>(Vector128.Create(pair).AsSingle());
     }
 
     /// <summary>
@@ -165,6 +168,13 @@ internal sealed unsafe partial class PointwiseRun
             b += Avx512F.DuplicateOddIndexed(b);
             return Unsafe.BitCast<Vector512<float>, T>(
                 Avx512F.PermuteVar16x32x2(a, Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30), b));
+        }
+        if (typeof(T) == typeof(Vector128<float>))
+        {
+            Vector128<float> e = Unsafe.BitCast<T, Vector128<float>>(first), f = Unsafe.BitCast<T, Vector128<float>>(second);
+            e += Sse3.MoveHighAndDuplicate(e);
+            f += Sse3.MoveHighAndDuplicate(f);
+            return Unsafe.BitCast<Vector128<float>, T>(Sse.Shuffle(e, f, 0b10_00_10_00));
         }
         Vector256<float> c = Unsafe.BitCast<T, Vector256<float>>(first), d = Unsafe.BitCast<T, Vector256<float>>(second);
         c += Avx.DuplicateOddIndexed(c);

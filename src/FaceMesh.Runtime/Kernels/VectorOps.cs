@@ -6,7 +6,8 @@ namespace FaceMesh.Runtime.Kernels;
 
 /// <summary>
 /// Width-generic vector operations, so each kernel is written once and the JIT specialises it
-/// for <see cref="Vector512{T}"/> (AVX-512) and <see cref="Vector256{T}"/> (AVX2+FMA) of float.
+/// for <see cref="Vector512{T}"/> (AVX-512) and <see cref="Vector256{T}"/> (AVX2+FMA) of float
+/// (and, for the few operations of the 2-output channel pairs, <see cref="Vector128{T}"/>).
 /// The type tests fold away at JIT time, leaving the same instructions a hand-written kernel
 /// would have. Tails use masked loads and stores, which never touch memory past the mask.
 /// </summary>
@@ -20,6 +21,7 @@ internal static unsafe class VectorOps
     {
         if (typeof(T) == typeof(Vector512<float>)) return From<T>(Vector512.Load(source));
         if (typeof(T) == typeof(Vector256<float>)) return From<T>(Vector256.Load(source));
+        if (typeof(T) == typeof(Vector128<float>)) return From<T>(Vector128.Load(source));
         return Unsupported<T>();
     }
 
@@ -28,6 +30,7 @@ internal static unsafe class VectorOps
     {
         if (typeof(T) == typeof(Vector512<float>)) To512(value).Store(destination);
         else if (typeof(T) == typeof(Vector256<float>)) To256(value).Store(destination);
+        else if (typeof(T) == typeof(Vector128<float>)) To128(value).Store(destination);
         else Unsupported<T>();
     }
 
@@ -36,6 +39,7 @@ internal static unsafe class VectorOps
     {
         if (typeof(T) == typeof(Vector512<float>)) return From<T>(Vector512.Create(value));
         if (typeof(T) == typeof(Vector256<float>)) return From<T>(Vector256.Create(value));
+        if (typeof(T) == typeof(Vector128<float>)) return From<T>(Vector128.Create(value));
         return Unsupported<T>();
     }
 
@@ -48,6 +52,7 @@ internal static unsafe class VectorOps
     {
         if (typeof(T) == typeof(Vector512<float>)) return From<T>(Vector512.FusedMultiplyAdd(To512(a), To512(b), To512(c)));
         if (typeof(T) == typeof(Vector256<float>)) return From<T>(Vector256.FusedMultiplyAdd(To256(a), To256(b), To256(c)));
+        if (typeof(T) == typeof(Vector128<float>)) return From<T>(Vector128.FusedMultiplyAdd(To128(a), To128(b), To128(c)));
         return Unsupported<T>();
     }
 
@@ -56,6 +61,7 @@ internal static unsafe class VectorOps
     {
         if (typeof(T) == typeof(Vector512<float>)) return From<T>(To512(a) + To512(b));
         if (typeof(T) == typeof(Vector256<float>)) return From<T>(To256(a) + To256(b));
+        if (typeof(T) == typeof(Vector128<float>)) return From<T>(To128(a) + To128(b));
         return Unsupported<T>();
     }
 
@@ -76,6 +82,7 @@ internal static unsafe class VectorOps
     {
         if (typeof(T) == typeof(Vector512<float>)) return From<T>(Vector512.MaxNative(To512(a), To512(b)));
         if (typeof(T) == typeof(Vector256<float>)) return From<T>(Vector256.MaxNative(To256(a), To256(b)));
+        if (typeof(T) == typeof(Vector128<float>)) return From<T>(Vector128.MaxNative(To128(a), To128(b)));
         return Unsupported<T>();
     }
 
@@ -85,6 +92,7 @@ internal static unsafe class VectorOps
     {
         if (typeof(T) == typeof(Vector512<float>)) return From<T>(Vector512.MinNative(To512(a), To512(b)));
         if (typeof(T) == typeof(Vector256<float>)) return From<T>(Vector256.MinNative(To256(a), To256(b)));
+        if (typeof(T) == typeof(Vector128<float>)) return From<T>(Vector128.MinNative(To128(a), To128(b)));
         return Unsupported<T>();
     }
 
@@ -155,10 +163,16 @@ internal static unsafe class VectorOps
     private static T From<T>(Vector256<float> value) where T : struct => Unsafe.BitCast<Vector256<float>, T>(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T From<T>(Vector128<float> value) where T : struct => Unsafe.BitCast<Vector128<float>, T>(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> To512<T>(T value) where T : struct => Unsafe.BitCast<T, Vector512<float>>(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> To256<T>(T value) where T : struct => Unsafe.BitCast<T, Vector256<float>>(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> To128<T>(T value) where T : struct => Unsafe.BitCast<T, Vector128<float>>(value);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static T Unsupported<T>() => throw new NotSupportedException($"{typeof(T)} is not a vector type the kernels support.");

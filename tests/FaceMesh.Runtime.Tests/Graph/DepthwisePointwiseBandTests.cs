@@ -31,6 +31,7 @@ public sealed class DepthwisePointwiseBandTests
             cases.Add(mode, 9, 13, 16, 16, false);  // 117 pixels: a last tile of 3 (the one-pixel micro-kernels)
             cases.Add(mode, 7, 9, 10, 8, true);     // 8 outputs from input channel pairs, with a shortcut and a last tile of 3
             cases.Add(mode, 6, 6, 9, 8, false);     // 8 outputs from an odd input channel count: the general tile
+            cases.Add(mode, 7, 9, 12, 2, true);     // 2 outputs from input channel pairs, with a shortcut and a last tile of 3
             cases.Add(mode, 2, 700, 24, 8, true);   // one band of 33600 floats: too wide for the buffer, stays in the arena
             cases.Add(mode, 64, 64, 24, 24, true);  // short-range detector's first blocks: 24 fixed inputs, a two-vector panel
             cases.Add(mode, 13, 11, 24, 28, true);  // 24 fixed inputs to 28, a shortcut of its own and a last tile of 5

@@ -3,7 +3,7 @@ using FaceMesh.Runtime.Model;
 namespace FaceMesh.Runtime.Tests.Kernels;
 
 /// <summary>
-/// A 1x1 layer to 8 or 4 outputs runs input channel pairs in lane pairs on the 512-bit path
+/// A 1x1 layer to 8, 4 or 2 outputs runs input channel pairs in lane pairs on the 512-bit path
 /// (the standalone layer here; the fused depthwise+1x1 pairs in DepthwisePointwiseBandTests).
 /// Every output must equal, bit for bit, the 256-bit path, whose general tile sums the same
 /// chains, and be close to the double-precision reference. Pixel counts end in a partial tile of
@@ -15,13 +15,14 @@ public sealed class PointwiseChannelPairTests
     public static TheoryData<int, int, int, int, FusedActivation, bool> Cases()
     {
         var cases = new TheoryData<int, int, int, int, FusedActivation, bool>();
-        foreach (int cout in new[] { 8, 4 })
+        foreach (int cout in new[] { 8, 4, 2 })
         {
             cases.Add(5, 7, 48, cout, FusedActivation.None, false);   // 35 pixels: a last tile of 5
             cases.Add(2, 4, 2, cout, FusedActivation.Relu, false);    // 8 pixels: one tile and 2 more
             cases.Add(12, 12, 16, cout, FusedActivation.Relu6, true); // whole tiles, a shortcut added
             cases.Add(5, 7, 9, cout, FusedActivation.None, true);     // odd input channels
         }
+        cases.Add(16, 16, 88, 2, FusedActivation.None, false); // the short-range detector's score head
         return cases;
     }
 
