@@ -108,7 +108,7 @@ public sealed unsafe class RgbConv2DKernelTests
         Kernel general = Finish(Build(model, isa, specialize: false), c, slopes, input, output);
         Kernel special = Finish(Build(model, isa, specialize: true), c, slopes, input, output);
         Assert.IsType<RgbConv2DKernel>(special);
-        return (Run(general, x, input, output, OutputSize(c)), Run(special, x, input, output, OutputSize(c)));
+        return (KernelArena.Run(general, x, input, output, OutputSize(c)), KernelArena.Run(special, x, input, output, OutputSize(c)));
     }
 
     private static Kernel Finish(Kernel kernel, Case c, float[]? slopes, int input, int output)
@@ -167,21 +167,6 @@ public sealed unsafe class RgbConv2DKernelTests
         return Conv2DKernel.Create(context, specialised: specialize);
     }
 
-    private static float[] Run(Kernel kernel, float[] x, int input, int output, int outputSize)
-    {
-        // Output first, input after it: a read past either end would meet the other tensor, not zeros.
-        var arena = new float[outputSize + x.Length];
-        x.CopyTo(arena, outputSize);
-        var offsets = new long[Math.Max(input, output) + 1];
-        offsets[output] = 0;
-        offsets[input] = outputSize;
-        fixed (float* a = arena)
-        fixed (long* o = offsets)
-        {
-            kernel.RunAll(new TensorMap(a, o));
-        }
-        return arena.AsSpan(0, outputSize).ToArray();
-    }
 
     private static double[] Reference(Case c)
     {

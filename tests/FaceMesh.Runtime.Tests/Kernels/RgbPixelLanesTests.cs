@@ -51,10 +51,10 @@ public sealed unsafe class RgbPixelLanesTests
         Assert.True(Assert.IsType<RgbConv2DKernel>(lanes).UsesPixelLanes);
         Assert.False(Assert.IsType<RgbConv2DKernel>(channels).UsesPixelLanes);
 
-        float[] expected = Run(channels, x, input, output, model, splits: 1);
+        float[] expected = KernelArena.Run(channels, x, input, output, OutputSize(model, output));
         foreach (int splits in new[] { 1, 3 })
         {
-            float[] actual = Run(lanes, x, input, output, model, splits);
+            float[] actual = KernelArena.Run(lanes, x, input, output, OutputSize(model, output), splits);
             for (int i = 0; i < expected.Length; i++)
             {
                 if (BitConverter.SingleToInt32Bits(expected[i]) != BitConverter.SingleToInt32Bits(actual[i]))
@@ -131,23 +131,5 @@ public sealed unsafe class RgbPixelLanesTests
         return Conv2DKernel.Create(context);
     }
 
-    /// <summary>Runs the kernel's rows in <paramref name="splits"/> calls on an arena of output then input.</summary>
-    private static float[] Run(Kernel kernel, float[] x, int input, int output, TfLiteModel model, int splits)
-    {
-        int outputSize = TestData.Count([.. model.Subgraphs[0].Tensors[output].Shape]);
-        var arena = new float[outputSize + x.Length];
-        arena.AsSpan(0, outputSize).Fill(float.NaN);
-        x.CopyTo(arena, outputSize);
-        var offsets = new long[Math.Max(input, output) + 1];
-        offsets[output] = 0;
-        offsets[input] = outputSize;
-        fixed (float* a = arena)
-        fixed (long* o = offsets)
-        {
-            var map = new TensorMap(a, o);
-            int units = kernel.WorkUnits;
-            for (int s = 0; s < splits; s++) kernel.Run(map, units * s / splits, units * (s + 1) / splits);
-        }
-        return arena.AsSpan(0, outputSize).ToArray();
-    }
+    private static int OutputSize(TfLiteModel model, int output) => TestData.Count([.. model.Subgraphs[0].Tensors[output].Shape]);
 }
