@@ -36,15 +36,10 @@ internal sealed unsafe partial class PointwiseRun
     private void RunFixedInputs<T, TResidual, TActivation, TInputs>(float* input, float* output, float* shortcut, int first, int end)
         where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode where TInputs : struct, IInputCount
     {
-        int panels = _layout.Panels, panelWidth = _layout.PanelWidth, lanes = VectorOps.Count<T>();
+        int panels = VectorPanels, panelWidth = _layout.PanelWidth, lanes = VectorOps.Count<T>();
         for (int panel = 0; panel < panels; panel++)
         {
             int column = panel * panelWidth, width = Math.Min(panelWidth, _cout - column);
-            if (PairsTail(panel))
-            {
-                RunTailPairs<TActivation>(input, output, first, end);
-                continue;
-            }
             float* weights = _layout.Weights.Pointer + (long)panel * TInputs.Value * panelWidth;
             if (width > lanes) SixByTwoSweep<T, TResidual, TActivation, TInputs>(input, output, shortcut, weights, column, width, first, end);
             else SixByOneSweep<T, TResidual, TActivation, TInputs>(input, output, shortcut, weights, column, width, first, end);

@@ -35,8 +35,8 @@ internal sealed unsafe partial class PointwiseRun
 
     private static int TailColumnOf(in PointwiseLayout layout) => (layout.Panels - 1) * layout.PanelWidth;
 
-    /// <summary>Whether <paramref name="panel"/> is the last one and runs as channel pairs.</summary>
-    private bool PairsTail(int panel) => _tailPairWeights is not null && panel == _layout.Panels - 1;
+    /// <summary>Panels the vector tiles take: all but a last one that runs as channel pairs.</summary>
+    private int VectorPanels => _tailPairWeights is null ? _layout.Panels : _layout.Panels - 1;
 
     /// <summary>Pixels [<paramref name="first"/>, <paramref name="end"/>) of the last panel; no shortcut (see <see cref="TailPairOutputs"/>).</summary>
     private void RunTailPairs<TActivation>(float* input, float* output, int first, int end) where TActivation : struct, IActivationMode

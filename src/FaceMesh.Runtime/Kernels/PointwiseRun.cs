@@ -74,20 +74,17 @@ internal sealed unsafe partial class PointwiseRun
     private void Run<T, TResidual, TActivation>(float* input, float* output, float* shortcut, int first, int end)
         where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
     {
+        // A last panel of 8 or 4 outputs runs as channel pairs, after the panels the vector tiles take.
+        if (_tailPairWeights is not null) RunTailPairs<TActivation>(input, output, first, end);
         if (HasFixedInputs)
         {
             RunFixedInputs<T, TResidual, TActivation>(input, output, shortcut, first, end);
             return;
         }
-        int panels = _layout.Panels, panelWidth = _layout.PanelWidth, lanes = VectorOps.Count<T>();
+        int panels = VectorPanels, panelWidth = _layout.PanelWidth, lanes = VectorOps.Count<T>();
         for (int panel = 0; panel < panels; panel++)
         {
             int column = panel * panelWidth, width = Math.Min(panelWidth, _cout - column);
-            if (PairsTail(panel))
-            {
-                RunTailPairs<TActivation>(input, output, first, end);
-                continue;
-            }
             float* weights = _layout.Weights.Pointer + (long)panel * _cin * panelWidth;
             for (int pixel = first; pixel < end; pixel += Group)
             {
