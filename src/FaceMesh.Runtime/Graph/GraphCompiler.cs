@@ -68,9 +68,10 @@ internal static class GraphCompiler
         ResidualFusion.Fuse(steps, stepOperands, privateTensors);
         FuseActivations(steps, stepOperands, privateTensors);
         DepthwisePointwiseFusion.Fuse(steps, stepOperands, privateTensors);
+        Dictionary<int, long> planeSizes = ChannelPlaneLinks.Link(steps, stepOperands, aliasOf, graph.Inputs, graph.Outputs);
         ExecutionStage[] stages = StageScheduler.Schedule(steps.Select(s => s.Kernel).ToArray(),
             StepDependencies.Predecessors(stepOperands, aliasOf), threadCount);
-        return Plan(graph, constants, steps, stepOperands, aliasOf, stages, threadCount);
+        return Plan(graph, constants, steps, stepOperands, aliasOf, stages, threadCount, planeSizes);
     }
 
     /// <summary>
@@ -122,7 +123,8 @@ internal static class GraphCompiler
     }
 
     private static CompiledGraph Plan(Subgraph graph, ConstantStore constants, List<CompiledStep> steps,
-        List<(IReadOnlyList<int> Inputs, IReadOnlyList<int> Outputs)> operands, int[] aliasOf, ExecutionStage[] stages, int threadCount)
+        List<(IReadOnlyList<int> Inputs, IReadOnlyList<int> Outputs)> operands, int[] aliasOf, ExecutionStage[] stages, int threadCount,
+        Dictionary<int, long> sizeOverrides)
     {
         int stepCount = steps.Count;
         int end = stepCount; // graph inputs and outputs stay valid after Invoke returns
@@ -195,7 +197,8 @@ internal static class GraphCompiler
 
         int[] roots = first.Keys.OrderBy(r => r).ToArray();
         var lifetimes = roots.Select(r => new BufferLifetime(
-            members[r].Max(t => ShapeMath.ElementCount(graph.Tensors[t].Shape)), first[r], last[r])).ToArray();
+            members[r].Max(t => sizeOverrides.TryGetValue(t, out long floats) ? floats : ShapeMath.ElementCount(graph.Tensors[t].Shape)),
+            first[r], last[r])).ToArray();
         long[] planned = MemoryPlanner.Plan(lifetimes, out long arenaSize);
 
         var tensorOffsets = new long[aliasOf.Length];

@@ -75,6 +75,14 @@ internal sealed unsafe partial class DepthwiseConv2DKernel : Kernel, IFusesActiv
         new DepthwiseConv2DKernel(this, _epilogue, _output, input, _g.ReadingUnpadded(height, width, top, left));
     public int OutputWidth => _g.OutputWidth;
     public int Channels => _channels;
+    internal ConvGeometry Geometry => _g;
+    internal VectorIsa Isa => _isa;
+    internal ConvEpilogue Epilogue => _epilogue;
+
+    /// <summary>Weight of <paramref name="tap"/> (filter row x width + column) for <paramref name="channel"/>.</summary>
+    internal float Weight(int tap, int channel) => _weights.Pointer[tap * _paddedChannels + channel];
+
+    internal float Bias(int channel) => _bias.Pointer[channel];
 
     public override long Cost => (long)_g.OutputPixels * _channels * _g.Taps;
 

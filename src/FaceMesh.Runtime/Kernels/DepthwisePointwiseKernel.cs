@@ -28,10 +28,19 @@ internal sealed unsafe class DepthwisePointwiseKernel : Kernel
     private readonly int _bandFloats;
     private readonly PointwiseRun? _pointwiseRun; // the vector paths' 1x1 over whole tiles
     private readonly int _wholeTiles;
+    private readonly ChannelPlanePair? _planes; // the AVX-512 path for wide, few-channel blocks
 
-    private DepthwisePointwiseKernel(DepthwiseConv2DKernel depthwise, Conv2DKernel pointwise, int bandRows)
+    /// <summary>The pixels-in-lanes path, when this pair takes it.</summary>
+    internal ChannelPlanePair? Planes => _planes;
+
+    /// <summary>The same pair on its pixels-in-lanes path, reading and writing the given layouts.</summary>
+    internal DepthwisePointwiseKernel WithPlaneLayouts(bool readsPlanes, bool writesPlanes) =>
+        new(_depthwise, _pointwise, _bandRows, _planes!.WithLayouts(readsPlanes, writesPlanes));
+
+    private DepthwisePointwiseKernel(DepthwiseConv2DKernel depthwise, Conv2DKernel pointwise, int bandRows, ChannelPlanePair? planes)
         : base("DepthwiseConv2D+Conv2D")
     {
+        _planes = planes;
         _depthwise = depthwise;
         _pointwise = pointwise;
         _rows = depthwise.WorkUnits;
@@ -48,11 +57,13 @@ internal sealed unsafe class DepthwisePointwiseKernel : Kernel
     public static DepthwisePointwiseKernel? TryCreate(DepthwiseConv2DKernel depthwise, Conv2DKernel pointwise)
     {
         if (!pointwise.IsPointwise || pointwise.InputTensor != depthwise.OutputTensor) return null;
+        if (ChannelPlanePair.TryCreate(depthwise, pointwise.Layout) is { } planes)
+            return new DepthwisePointwiseKernel(depthwise, pointwise, Math.Min(ChannelPlanePair.BandRows, depthwise.WorkUnits), planes);
         // A band must end on a tile boundary, or a 1x1 tile could read depthwise pixels that another thread has not written yet.
         int width = depthwise.OutputWidth, rows = depthwise.WorkUnits;
         int step = Conv2DKernel.PixelsPerTile / Gcd(width, Conv2DKernel.PixelsPerTile);
         int bandRows = step * Math.Max(1, BandFloats / (step * width * depthwise.Channels));
-        return new DepthwisePointwiseKernel(depthwise, pointwise, Math.Min(bandRows, rows));
+        return new DepthwisePointwiseKernel(depthwise, pointwise, Math.Min(bandRows, rows), null);
     }
 
     public override int WorkUnits => (_rows + _bandRows - 1) / _bandRows;
@@ -66,6 +77,11 @@ internal sealed unsafe class DepthwisePointwiseKernel : Kernel
 
     public override void Run(in TensorMap tensors, int begin, int end)
     {
+        if (_planes is not null)
+        {
+            _planes.Run(tensors, begin * _bandRows, Math.Min(_rows, end * _bandRows));
+            return;
+        }
         if (_bandFloats > MaxStackBandFloats)
         {
             RunBands(tensors, begin, end, null);

@@ -34,6 +34,7 @@ internal sealed unsafe class RgbConv2DKernel : Kernel, IFusesActivation, IFusesS
     private readonly int _slotFloats;
     private readonly bool _wide; // AVX-512: 32 registers hold twelve pixels' accumulators
     private readonly RgbPixelLanes? _pixelLanes; // pixels in lanes instead, where that wins
+    private readonly bool _writesPlanes; // the output as ChannelPlaneLayout describes (only on the pixels-in-lanes path)
 
     private RgbConv2DKernel(int input, int output, ConvGeometry geometry, int outChannels, float[] filter, float[]? bias,
         ConvEpilogue epilogue, VectorIsa isa) : base("Conv2D")
@@ -53,6 +54,11 @@ internal sealed unsafe class RgbConv2DKernel : Kernel, IFusesActivation, IFusesS
         _slotFloats = SlotFloats(geometry);
         _wide = isa == VectorIsa.Vector512;
         if (RgbPixelLanes.Handles(isa, geometry, outChannels)) _pixelLanes = new RgbPixelLanes(outChannels, depth, filter, bias);
+    }
+
+    private RgbConv2DKernel(RgbConv2DKernel source, bool writesPlanes) : this(source, source._epilogue, source._output, source._input, source._g)
+    {
+        _writesPlanes = writesPlanes;
     }
 
     private RgbConv2DKernel(RgbConv2DKernel source, ConvEpilogue epilogue, int output, int input, ConvGeometry geometry,
@@ -81,6 +87,15 @@ internal sealed unsafe class RgbConv2DKernel : Kernel, IFusesActivation, IFusesS
 
     /// <summary>Whether the pixels-in-lanes path (<see cref="RgbPixelLanes"/>) computes this layer.</summary>
     internal bool UsesPixelLanes => _pixelLanes is not null;
+
+    public int OutputTensor => _output;
+    internal ConvGeometry Geometry => _g;
+    internal int OutChannels => _outChannels;
+    internal bool WritesPlanes => _writesPlanes;
+
+    /// <summary>The same layer writing its output as <see cref="ChannelPlaneLayout"/> planes; only on the pixels-in-lanes path.</summary>
+    internal RgbConv2DKernel WithPlaneOutput() =>
+        _pixelLanes is not null ? new(this, writesPlanes: true) : throw new InvalidOperationException("Only the pixels-in-lanes path writes planes.");
 
     /// <summary>The same layer on the channels-in-lanes tiles only (tests compare the two paths).</summary>
     internal RgbConv2DKernel WithoutPixelLanes() => new(this, _epilogue, _output, _input, _g, pixelLanes: false);
@@ -142,7 +157,10 @@ internal sealed unsafe class RgbConv2DKernel : Kernel, IFusesActivation, IFusesS
 
     private void Run<TActivation>(in TensorMap tensors, int begin, int end) where TActivation : struct, IActivationMode
     {
-        if (_pixelLanes is not null) _pixelLanes.Run<TActivation>(_g, _epilogue, tensors[_input], tensors[_output], begin, end);
+        if (_pixelLanes is not null && _writesPlanes)
+            _pixelLanes.Run<PlaneOutput, TActivation>(_g, _epilogue, tensors[_input], tensors[_output], begin, end);
+        else if (_pixelLanes is not null)
+            _pixelLanes.Run<PixelOutput, TActivation>(_g, _epilogue, tensors[_input], tensors[_output], begin, end);
         else if (_g.StrideWidth == 1) Run<StrideOneStep, TActivation>(tensors, begin, end);
         else Run<StrideTwoStep, TActivation>(tensors, begin, end);
     }

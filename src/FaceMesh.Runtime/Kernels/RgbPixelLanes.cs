@@ -55,10 +55,12 @@ internal sealed unsafe class RgbPixelLanes
 
     /// <summary>Output rows [begin, end).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Run<TActivation>(in ConvGeometry g, in ConvEpilogue epilogue, float* input, float* output, int begin, int end)
-        where TActivation : struct, IActivationMode
+    public void Run<TOutput, TActivation>(in ConvGeometry g, in ConvEpilogue epilogue, float* input, float* output, int begin, int end)
+        where TOutput : struct, IPlaneOutput where TActivation : struct, IActivationMode
     {
         if (begin >= end) return;
+        if (TOutput.Planes) ChannelPlaneLayout.ClearFrame(output, g.OutputHeight, g.OutputWidth, _outChannels, begin, end);
+        int stride = ChannelPlaneLayout.PlaneStride(g.OutputWidth);
         int filterRows = g.KernelHeight, filterColumns = g.KernelWidth, planeFloats = PlaneFloats(g);
         int slotFloats = RgbColumnPlanes.Count * planeFloats, rowFloats = g.InputWidth * InputChannels;
         int width = g.OutputWidth, pixelFloats = _outChannels;
@@ -88,7 +90,7 @@ internal sealed unsafe class RgbPixelLanes
                     for (int c = 0; c < InputChannels; c++) *tap++ = RgbColumnPlanes.Plane(planes, planeFloats, c, kx & 1) + (kx >> 1);
                 }
             }
-            float* outRow = output + (long)oy * width * pixelFloats;
+            float* outRow = TOutput.Planes ? ChannelPlaneLayout.Row(output, oy, width, _outChannels) : output + (long)oy * width * pixelFloats;
             for (int block = 0; block < _outChannels; block += RgbLaneTile.Channels)
             {
                 float* w = _weights.Pointer + (long)block * _taps, bias = _bias.Pointer + block;
@@ -96,7 +98,8 @@ internal sealed unsafe class RgbPixelLanes
                 for (int x = 0; x < width; x += RgbLaneTile.Pixels)
                 {
                     int start = Math.Min(x, width - RgbLaneTile.Pixels);
-                    RgbLaneTile.Run<TActivation>(taps, _taps, start, w, bias, epilogue, block, outRow + (long)start * pixelFloats + block, pixelFloats);
+                    float* tile = TOutput.Planes ? outRow + (long)block * stride + start : outRow + (long)start * pixelFloats + block;
+                    RgbLaneTile.Run<TOutput, TActivation>(taps, _taps, start, w, bias, epilogue, block, tile, TOutput.Planes ? stride : pixelFloats);
                 }
             }
         }

@@ -1,0 +1,99 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace FaceMesh.Runtime.Kernels;
+
+/// <summary>
+/// The 1x1 half on channel planes: 32 pixels (two vectors) x 8 or 4 outputs. Per input channel
+/// two plane loads and one broadcast weight per output feed two multiply-adds each, every lane
+/// useful. Each output starts at its bias and adds the input channels in order, then the
+/// shortcut (+0 past the shortcut's channels, as the channels-in-lanes path adds), then the
+/// activation; then the tile goes back to NHWC pixels.
+/// </summary>
+internal sealed unsafe partial class ChannelPlanePair
+{
+    private const int GroupOutputs = 8;
+
+    /// <param name="a">The band's depthwise planes at the tile's first pixel; channel planes <paramref name="bandPixels"/> apart.</param>
+    /// <param name="w">The group's weights, [input channel][8].</param>
+    /// <param name="group">The group's first output channel.</param>
+    /// <param name="shortcut">The shortcut's channel-0 plane at the tile's first pixel; channel planes <paramref name="stride"/> apart.</param>
+    /// <param name="output">The tile's first pixel at the group's first channel.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PointwiseTile8<TOutput, TResidual, TActivation>(float* a, int bandPixels, float* w, int group, float* shortcut, int stride, float* output)
+        where TOutput : struct, IPlaneOutput where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
+    {
+        float* bias = _bias.Pointer + group;
+        Vector512<float> c0 = Vector512.Create(bias[0]), c1 = Vector512.Create(bias[1]), c2 = Vector512.Create(bias[2]), c3 = Vector512.Create(bias[3]);
+        Vector512<float> c4 = Vector512.Create(bias[4]), c5 = Vector512.Create(bias[5]), c6 = Vector512.Create(bias[6]), c7 = Vector512.Create(bias[7]);
+        Vector512<float> d0 = c0, d1 = c1, d2 = c2, d3 = c3, d4 = c4, d5 = c5, d6 = c6, d7 = c7;
+        for (float* end = w + _cin * GroupOutputs; w < end; w += GroupOutputs, a += bandPixels)
+        {
+            Vector512<float> x0 = Vector512.Load(a), x1 = Vector512.Load(a + Lanes), k;
+            k = Vector512.Create(w[0]); c0 = Vector512.FusedMultiplyAdd(x0, k, c0); d0 = Vector512.FusedMultiplyAdd(x1, k, d0);
+            k = Vector512.Create(w[1]); c1 = Vector512.FusedMultiplyAdd(x0, k, c1); d1 = Vector512.FusedMultiplyAdd(x1, k, d1);
+            k = Vector512.Create(w[2]); c2 = Vector512.FusedMultiplyAdd(x0, k, c2); d2 = Vector512.FusedMultiplyAdd(x1, k, d2);
+            k = Vector512.Create(w[3]); c3 = Vector512.FusedMultiplyAdd(x0, k, c3); d3 = Vector512.FusedMultiplyAdd(x1, k, d3);
+            k = Vector512.Create(w[4]); c4 = Vector512.FusedMultiplyAdd(x0, k, c4); d4 = Vector512.FusedMultiplyAdd(x1, k, d4);
+            k = Vector512.Create(w[5]); c5 = Vector512.FusedMultiplyAdd(x0, k, c5); d5 = Vector512.FusedMultiplyAdd(x1, k, d5);
+            k = Vector512.Create(w[6]); c6 = Vector512.FusedMultiplyAdd(x0, k, c6); d6 = Vector512.FusedMultiplyAdd(x1, k, d6);
+            k = Vector512.Create(w[7]); c7 = Vector512.FusedMultiplyAdd(x0, k, c7); d7 = Vector512.FusedMultiplyAdd(x1, k, d7);
+        }
+        Store<TOutput>(Finish<TResidual, TActivation>(c0, group, shortcut, stride), Finish<TResidual, TActivation>(c1, group + 1, shortcut, stride),
+            Finish<TResidual, TActivation>(c2, group + 2, shortcut, stride), Finish<TResidual, TActivation>(c3, group + 3, shortcut, stride), output, _cout, stride);
+        Store<TOutput>(Finish<TResidual, TActivation>(c4, group + 4, shortcut, stride), Finish<TResidual, TActivation>(c5, group + 5, shortcut, stride),
+            Finish<TResidual, TActivation>(c6, group + 6, shortcut, stride), Finish<TResidual, TActivation>(c7, group + 7, shortcut, stride), output, _cout, stride, 4);
+        float* upper = shortcut + Lanes;
+        Store<TOutput>(Finish<TResidual, TActivation>(d0, group, upper, stride), Finish<TResidual, TActivation>(d1, group + 1, upper, stride),
+            Finish<TResidual, TActivation>(d2, group + 2, upper, stride), Finish<TResidual, TActivation>(d3, group + 3, upper, stride), output, _cout, stride, 0, Lanes);
+        Store<TOutput>(Finish<TResidual, TActivation>(d4, group + 4, upper, stride), Finish<TResidual, TActivation>(d5, group + 5, upper, stride),
+            Finish<TResidual, TActivation>(d6, group + 6, upper, stride), Finish<TResidual, TActivation>(d7, group + 7, upper, stride), output, _cout, stride, 4, Lanes);
+    }
+
+    /// <summary>The last four outputs of a layer whose output count is 4 more than a multiple of 8; <see cref="PointwiseTile8"/>'s sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PointwiseTile4<TOutput, TResidual, TActivation>(float* a, int bandPixels, float* w, int group, float* shortcut, int stride, float* output)
+        where TOutput : struct, IPlaneOutput where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
+    {
+        const int outputs = 4;
+        float* bias = _bias.Pointer + group;
+        Vector512<float> c0 = Vector512.Create(bias[0]), c1 = Vector512.Create(bias[1]), c2 = Vector512.Create(bias[2]), c3 = Vector512.Create(bias[3]);
+        Vector512<float> d0 = c0, d1 = c1, d2 = c2, d3 = c3;
+        for (float* end = w + _cin * outputs; w < end; w += outputs, a += bandPixels)
+        {
+            Vector512<float> x0 = Vector512.Load(a), x1 = Vector512.Load(a + Lanes), k;
+            k = Vector512.Create(w[0]); c0 = Vector512.FusedMultiplyAdd(x0, k, c0); d0 = Vector512.FusedMultiplyAdd(x1, k, d0);
+            k = Vector512.Create(w[1]); c1 = Vector512.FusedMultiplyAdd(x0, k, c1); d1 = Vector512.FusedMultiplyAdd(x1, k, d1);
+            k = Vector512.Create(w[2]); c2 = Vector512.FusedMultiplyAdd(x0, k, c2); d2 = Vector512.FusedMultiplyAdd(x1, k, d2);
+            k = Vector512.Create(w[3]); c3 = Vector512.FusedMultiplyAdd(x0, k, c3); d3 = Vector512.FusedMultiplyAdd(x1, k, d3);
+        }
+        float* upper = shortcut + Lanes;
+        Store<TOutput>(Finish<TResidual, TActivation>(c0, group, shortcut, stride), Finish<TResidual, TActivation>(c1, group + 1, shortcut, stride),
+            Finish<TResidual, TActivation>(c2, group + 2, shortcut, stride), Finish<TResidual, TActivation>(c3, group + 3, shortcut, stride), output, _cout, stride);
+        Store<TOutput>(Finish<TResidual, TActivation>(d0, group, upper, stride), Finish<TResidual, TActivation>(d1, group + 1, upper, stride),
+            Finish<TResidual, TActivation>(d2, group + 2, upper, stride), Finish<TResidual, TActivation>(d3, group + 3, upper, stride),
+            output, _cout, stride, 0, Lanes);
+    }
+
+    /// <summary>
+    /// Outputs <paramref name="channel"/>..+3 of pixels <paramref name="pixel"/>..+15 of the tile
+    /// whose first pixel and channel <paramref name="output"/> addresses.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store<TOutput>(Vector512<float> r0, Vector512<float> r1, Vector512<float> r2, Vector512<float> r3,
+        float* output, int pixelFloats, int stride, int channel = 0, int pixel = 0) where TOutput : struct, IPlaneOutput
+    {
+        int step = TOutput.Planes ? stride : pixelFloats;
+        TOutput.Four(r0, r1, r2, r3, output + TOutput.ChannelStep(step) * channel + TOutput.PixelStep(pixel, step), step);
+    }
+
+    /// <summary>Output channel <paramref name="channel"/> of 16 pixels: plus the shortcut when fused, then the activation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector512<float> Finish<TResidual, TActivation>(Vector512<float> sum, int channel, float* shortcut, int stride)
+        where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
+    {
+        if (TResidual.Adds)
+            sum += channel < _shortcutChannels ? Vector512.Load(shortcut + (long)channel * stride) : Vector512<float>.Zero;
+        return _epilogue.FinishChannel<TActivation>(sum, channel);
+    }
+}

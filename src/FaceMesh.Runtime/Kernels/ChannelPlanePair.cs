@@ -1,0 +1,259 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using FaceMesh.Runtime.Graph;
+
+namespace FaceMesh.Runtime.Kernels;
+
+/// <summary>
+/// The AVX-512 path of <see cref="DepthwisePointwiseKernel"/> for wide, few-channel stride-1
+/// blocks (the short-range detector's 64x64x24 ones): with channels in lanes, 24 or 28 channels
+/// fill a quarter to an eighth of their second vector with nothing, in the depthwise half and
+/// in the 1x1 half alike. Here pixels are in lanes: each input row is turned once into one plane
+/// row per channel (<see cref="PixelLaneLoad"/>), the depthwise half sweeps those planes four
+/// output rows at a time (<see cref="DepthwiseColumns"/>), and the 1x1 half multiplies a vector
+/// of 16 pixels by one broadcast weight per output (<see cref="PointwiseTile8"/>), then stores
+/// the outputs back as NHWC pixels (<see cref="PixelLaneStore"/>). Every output is the chain
+/// the channels-in-lanes path computes: depthwise from its bias, the taps row by row and left
+/// to right; 1x1 from its bias, input channel by input channel (the order of a two-vector
+/// panel, which is why the 1x1 layer must have 17 to 32 outputs); then the shortcut, then the
+/// activation. Taps outside the image multiply a zero rather than being left out, which
+/// adds +0 or -0 to a sum that is never zero in practice (a zero bias and all-zero inputs would be).
+/// </summary>
+internal sealed unsafe partial class ChannelPlanePair
+{
+    public const int BandRows = 4;
+    private const int Lanes = 16;
+    private const int Margin = ChannelPlaneLayout.Margin;
+    private const int TilePixels = 2 * Lanes;
+    private const int MaxStackFloats = 32768;     // 128 KB of planes and depthwise band on the stack
+    private const int CacheLineFloats = 16;
+
+    private readonly int _input;
+    private readonly int _output;
+    private readonly int _height;
+    private readonly int _width;
+    private readonly int _cin;
+    private readonly int _cout;
+    private readonly int _shortcutChannels;       // 0 without a shortcut
+    private readonly AlignedFloats _depthwiseWeights; // [channel][tap]
+    private readonly AlignedFloats _depthwiseBias;
+    private readonly AlignedFloats _weights;      // [group of 8 outputs][input channel][output in group]
+    private readonly AlignedFloats _bias;
+    private readonly ConvEpilogue _epilogue;
+    private readonly bool _readsPlanes;  // the input is stored as ChannelPlaneLayout describes, not NHWC
+    private readonly bool _writesPlanes; // and the output
+
+    private ChannelPlanePair(ChannelPlanePair source, bool readsPlanes, bool writesPlanes)
+    {
+        _input = source._input;
+        _output = source._output;
+        _height = source._height;
+        _width = source._width;
+        _cin = source._cin;
+        _cout = source._cout;
+        _shortcutChannels = source._shortcutChannels;
+        _depthwiseWeights = source._depthwiseWeights;
+        _depthwiseBias = source._depthwiseBias;
+        _weights = source._weights;
+        _bias = source._bias;
+        _epilogue = source._epilogue;
+        _readsPlanes = readsPlanes;
+        _writesPlanes = writesPlanes;
+    }
+
+    public bool ReadsPlanes => _readsPlanes;
+    public bool WritesPlanes => _writesPlanes;
+    public int InputTensor => _input;
+    public int OutputTensor => _output;
+    public int Height => _height;
+    public int Width => _width;
+    public int InChannels => _cin;
+    public int OutChannels => _cout;
+
+    /// <summary>The same pair reading and writing the given layouts.</summary>
+    public ChannelPlanePair WithLayouts(bool readsPlanes, bool writesPlanes) => new(this, readsPlanes, writesPlanes);
+
+    private ChannelPlanePair(DepthwiseConv2DKernel depthwise, in PointwiseLayout layout)
+    {
+        ConvGeometry g = depthwise.Geometry;
+        _input = depthwise.InputTensor;
+        _output = layout.Output;
+        _height = g.OutputHeight;
+        _width = g.OutputWidth;
+        _cin = layout.InChannels;
+        _cout = layout.OutChannels;
+        _shortcutChannels = layout.Residual.IsPresent ? layout.Residual.Channels : 0;
+        _epilogue = layout.Epilogue;
+        _depthwiseWeights = new AlignedFloats(_cin * g.Taps);
+        _depthwiseBias = new AlignedFloats(_cin);
+        for (int c = 0; c < _cin; c++)
+        {
+            _depthwiseBias.AsSpan()[c] = depthwise.Bias(c);
+            for (int tap = 0; tap < g.Taps; tap++) _depthwiseWeights.AsSpan()[c * g.Taps + tap] = depthwise.Weight(tap, c);
+        }
+        _weights = new AlignedFloats(_cin * _cout);
+        _bias = new AlignedFloats(_cout);
+        Span<float> weights = _weights.AsSpan();
+        for (int group = 0; group < _cout; group += GroupOutputs)
+        {
+            int width = Math.Min(GroupOutputs, _cout - group);
+            for (int k = 0; k < _cin; k++)
+            {
+                for (int j = 0; j < width; j++)
+                    weights[group * _cin + k * width + j] = layout.Weights.Pointer[k * layout.PanelWidth + group + j];
+            }
+        }
+        for (int o = 0; o < _cout; o++) _bias.AsSpan()[o] = layout.Bias.Pointer[o];
+    }
+
+    /// <summary>
+    /// This path, or null where it does not apply or does not pay: only for the 512-bit path; a
+    /// 3x3 stride-1 depthwise layer with 'same' padding and no activation of its own; a single
+    /// two-vector 1x1 panel (17 to 32 outputs, a multiple of 4); rows a whole number of 32-pixel
+    /// tiles; input channels a multiple of 4; a shortcut, if any, from the depthwise input; and no
+    /// last 1x1 tile of one to three pixels.
+    /// </summary>
+    public static ChannelPlanePair? TryCreate(DepthwiseConv2DKernel depthwise, in PointwiseLayout layout)
+    {
+        ConvGeometry g = depthwise.Geometry;
+        if (layout.Isa != VectorIsa.Vector512 || depthwise.Isa != VectorIsa.Vector512) return null;
+        if (g is not { KernelHeight: 3, KernelWidth: 3, StrideHeight: 1, StrideWidth: 1, DilationHeight: 1, DilationWidth: 1, PadTop: 1, PadLeft: 1 })
+            return null;
+        if (g.OutputHeight != g.InputHeight || g.OutputWidth != g.InputWidth || g.OutputWidth % TilePixels != 0) return null;
+        if (!depthwise.Epilogue.IsIdentity || layout.InChannels != depthwise.Channels || layout.InChannels % 4 != 0) return null;
+        if (layout.OutChannels <= Lanes || layout.OutChannels > 2 * Lanes || layout.OutChannels % 4 != 0 || layout.Panels != 1) return null;
+        if (layout.Residual.IsPresent && (layout.Residual.Tensor != depthwise.InputTensor || layout.Residual.Channels != depthwise.Channels))
+            return null;
+        if (StackFloats(g.OutputWidth, layout.InChannels) > MaxStackFloats) return null;
+        // A last 1x1 tile of one to three pixels sums in another order on the channels-in-lanes path; keep those layers there,
+        // so that which path runs never changes a bit.
+        if (g.OutputPixels % Conv2DKernel.PixelsPerTile is >= 1 and <= 3) return null;
+        return new ChannelPlanePair(depthwise, layout);
+    }
+
+    private static int PlaneStride(int width) => ChannelPlaneLayout.PlaneStride(width);
+
+    private static int SlotFloats(int width, int channels) => ChannelPlaneLayout.RowFloats(width, channels);
+
+    private static int StackFloats(int width, int channels) =>
+        (BandRows + 2) * SlotFloats(width, channels) + Lanes + BandRows * width * channels + 2 * CacheLineFloats;
+
+    /// <summary>Output rows [<paramref name="begin"/>, <paramref name="end"/>), in bands of <see cref="BandRows"/> from <paramref name="begin"/>.</summary>
+    public void Run(in TensorMap tensors, int begin, int end)
+    {
+        if (begin >= end) return;
+        float* input = tensors[_input], output = tensors[_output];
+        bool clamps = _epilogue.Clamps;
+        if (_epilogue.Scales)
+        {
+            if (clamps) Run<SlopesThenClamp>(input, output, begin, end);
+            else Run<SlopesOnly>(input, output, begin, end);
+        }
+        else if (clamps) Run<ClampOnly>(input, output, begin, end);
+        else Run<NoActivation>(input, output, begin, end);
+    }
+
+    private void Run<TActivation>(float* input, float* output, int begin, int end) where TActivation : struct, IActivationMode
+    {
+        if (_writesPlanes)
+        {
+            ChannelPlaneLayout.ClearFrame(output, _height, _width, _cout, begin, end);
+            Run<PlaneOutput, TActivation>(input, output, begin, end);
+        }
+        else Run<PixelOutput, TActivation>(input, output, begin, end);
+    }
+
+    private void Run<TOutput, TActivation>(float* input, float* output, int begin, int end)
+        where TOutput : struct, IPlaneOutput where TActivation : struct, IActivationMode
+    {
+        if (_shortcutChannels != 0) Run<TOutput, WithResidual, TActivation>(input, output, begin, end);
+        else Run<TOutput, NoResidual, TActivation>(input, output, begin, end);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Run<TOutput, TResidual, TActivation>(float* input, float* output, int begin, int end)
+        where TOutput : struct, IPlaneOutput where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
+    {
+        const int slots = BandRows + 2;
+        int width = _width, stride = PlaneStride(width), slotFloats = SlotFloats(width, _cin), bandPixels = BandRows * width;
+        int total = StackFloats(width, _cin);
+        float* stack = stackalloc float[total];
+        new Span<float>(stack, total).Clear();
+        float* ring = Align(stack);
+        float* band = Align(ring + slots * slotFloats + Lanes);
+        int* held = stackalloc int[slots]; // which input row each slot holds
+        for (int i = 0; i < slots; i++) held[i] = int.MinValue;
+        float** rows = stackalloc float*[slots];
+
+        for (int y0 = begin; y0 < end; y0 += BandRows)
+        {
+            for (int i = 0; i < slots; i++)
+            {
+                int iy = y0 - 1 + i, slot = (iy + 1) % slots;
+                if (_readsPlanes)
+                {
+                    // Rows past the image (in a last band the image does not fill) read the zero row below it.
+                    rows[i] = ChannelPlaneLayout.Row(input, Math.Min(iy, _height), width, _cin);
+                    continue;
+                }
+                float* planes = ring + (long)slot * slotFloats;
+                if (held[slot] != iy)
+                {
+                    held[slot] = iy;
+                    if ((uint)iy < (uint)_height) ToPlanes(input + (long)iy * width * _cin, planes, stride);
+                    else ClearPlanes(planes, stride);
+                }
+                rows[i] = planes + Margin;
+            }
+            for (int c = 0; c < _cin; c++)
+                DepthwiseColumns(rows, c * stride, _depthwiseWeights.Pointer + c * 9, _depthwiseBias.Pointer[c], band + (long)c * bandPixels, width);
+
+            int pixels = Math.Min(BandRows, _height - y0) * width;
+            for (int p = 0; p < pixels; p += TilePixels)
+            {
+                int y = y0 + p / width, x = p % width;
+                // The shortcut of the tile's row: the depthwise input, centre plane of that row.
+                float* shortcut = rows[1 + p / width] + x;
+                for (int group = 0; group < _cout; group += GroupOutputs)
+                {
+                    float* w = _weights.Pointer + (long)group * _cin;
+                    float* o = TOutput.Planes
+                        ? ChannelPlaneLayout.Row(output, y, width, _cout) + (long)group * PlaneStride(width) + x
+                        : output + ((long)y * width + x) * _cout + group;
+                    if (_cout - group >= GroupOutputs)
+                        PointwiseTile8<TOutput, TResidual, TActivation>(band + p, bandPixels, w, group, shortcut, stride, o);
+                    else
+                        PointwiseTile4<TOutput, TResidual, TActivation>(band + p, bandPixels, w, group, shortcut, stride, o);
+                }
+            }
+        }
+    }
+
+    private static float* Align(float* p) =>
+        (float*)(((nint)p + CacheLineFloats * sizeof(float) - 1) & ~(nint)(CacheLineFloats * sizeof(float) - 1));
+
+    /// <summary>One NHWC input row as one plane row per channel, <paramref name="stride"/> floats apart, each after its margin.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ToPlanes(float* row, float* planes, int stride)
+    {
+        int cin = _cin;
+        for (int x = 0; x < _width; x += Lanes)
+        {
+            for (int c = 0; c < cin; c += 4)
+            {
+                PixelLaneLoad.Four(row + (long)x * cin + c, cin, out var c0, out var c1, out var c2, out var c3);
+                float* plane = planes + (long)c * stride + Margin + x;
+                c0.Store(plane);
+                c1.Store(plane + stride);
+                c2.Store(plane + 2 * stride);
+                c3.Store(plane + 3 * stride);
+            }
+        }
+    }
+
+    /// <summary>A row above or below the image: zeros, so its taps add nothing.</summary>
+    private void ClearPlanes(float* planes, int stride)
+    {
+        for (int c = 0; c < _cin; c++) new Span<float>(planes + (long)c * stride + Margin, _width).Clear();
+    }
+}

@@ -1,0 +1,93 @@
+using FaceMesh.Runtime.Kernels;
+using FaceMesh.Runtime.Model;
+
+namespace FaceMesh.Runtime.Tests.Graph;
+
+/// <summary>
+/// The short-range detector's first stage: a 5x5 stride-2 RGB layer to 24 channels, a 24 -> 24
+/// separable block with its shortcut, and a 24 -> 28 block whose shortcut is channel-padded. On
+/// the 512-bit path the three hand their tensors over as channel planes (ChannelPlaneLinks); the
+/// result must be bit for bit what the same steps give through NHWC tensors (the hand-overs made
+/// graph outputs, so nothing links) and what the unfused layers give (every depthwise output a
+/// graph output too). Heights that are not a multiple of the pair's four-row band end in a
+/// partial band; two threads split the rows, so each writer's margins and zero rows are checked.
+/// (Image sizes leave a last 1x1 tile of 0, 4 or 5 pixels: one of 1 to 3 sums in another order
+/// on the NHWC path, and such layers keep that path.)
+/// </summary>
+public sealed class ChannelPlaneLinkTests
+{
+    public static TheoryData<int, int, int> Cases() => new()
+    {
+        { 1, 64, 64 }, // the detector's shape
+        { 2, 64, 64 },
+        { 1, 11, 32 }, // a last band of three rows
+        { 2, 11, 32 },
+        { 2, 6, 96 },  // a last band of two rows, three tiles per row
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Linked_steps_equal_the_same_steps_through_nhwc_and_the_unfused_layers(int threads, int h, int w)
+    {
+        const int rgb = 3, c = 24, cout = 28;
+        var rng = new Random(h * 100 + w + threads);
+        float[] x = TestData.Random(rng, 4 * h * w * rgb);
+        float[] first = TestData.Random(rng, c * 25 * rgb, 0.3f), firstBias = TestData.Random(rng, c);
+        float[] dw1 = TestData.Random(rng, 9 * c), dw1Bias = TestData.Random(rng, c);
+        float[] pw1 = TestData.Random(rng, c * c, 0.3f), pw1Bias = TestData.Random(rng, c);
+        float[] dw2 = TestData.Random(rng, 9 * c), dw2Bias = TestData.Random(rng, c);
+        float[] pw2 = TestData.Random(rng, cout * c, 0.3f), pw2Bias = TestData.Random(rng, cout);
+        var mode = new ExecutionMode(true, threads);
+
+        float[] Run(bool exposeHandOvers, bool exposeDepthwise, out Interpreter interpreter)
+        {
+            var b = new OpModelBuilder();
+            int input = b.Input("x", 1, 2 * h, 2 * w, rgb);
+            int Hidden(string name, int channels, bool expose) => expose ? b.Output(name, 1, h, w, channels) : b.Tensor(name, [1, h, w, channels]);
+            int t0 = Hidden("t0", c, exposeHandOvers), t1 = Hidden("t1", c, exposeHandOvers);
+            int d1 = Hidden("d1", c, exposeDepthwise), d2 = Hidden("d2", c, exposeDepthwise);
+            int p1 = Hidden("p1", c, false), p2 = Hidden("p2", cout, false), padded = Hidden("padded", cout, false);
+            int y = b.Output("y", 1, h, w, cout);
+            b.Op(BuiltinOperator.Conv2D, [input, b.Constant("first/w", [c, 5, 5, rgb], first), b.Constant("first/b", [c], firstBias)],
+                [t0], new Conv2DOptions(Padding.Same, 2, 2, FusedActivation.Relu, 1, 1));
+            b.Op(BuiltinOperator.DepthwiseConv2D, [t0, b.Constant("dw1/w", [1, 3, 3, c], dw1), b.Constant("dw1/b", [c], dw1Bias)],
+                [d1], new DepthwiseConv2DOptions(Padding.Same, 1, 1, 1, FusedActivation.None, 1, 1));
+            b.Op(BuiltinOperator.Conv2D, [d1, b.Constant("pw1/w", [c, 1, 1, c], pw1), b.Constant("pw1/b", [c], pw1Bias)],
+                [p1], new Conv2DOptions(Padding.Valid, 1, 1, FusedActivation.None, 1, 1));
+            b.Op(BuiltinOperator.Add, [p1, t0], [t1], new ArithmeticOptions(FusedActivation.Relu));
+            b.Op(BuiltinOperator.DepthwiseConv2D, [t1, b.Constant("dw2/w", [1, 3, 3, c], dw2), b.Constant("dw2/b", [c], dw2Bias)],
+                [d2], new DepthwiseConv2DOptions(Padding.Same, 1, 1, 1, FusedActivation.None, 1, 1));
+            b.Op(BuiltinOperator.Conv2D, [d2, b.Constant("pw2/w", [cout, 1, 1, c], pw2), b.Constant("pw2/b", [cout], pw2Bias)],
+                [p2], new Conv2DOptions(Padding.Valid, 1, 1, FusedActivation.None, 1, 1));
+            b.Op(BuiltinOperator.Pad, [t1, b.IntConstant("pads", [4, 2], [0, 0, 0, 0, 0, 0, 0, cout - c])], [padded]);
+            b.Op(BuiltinOperator.Add, [padded, p2], [y], new ArithmeticOptions(FusedActivation.Relu));
+            interpreter = new Interpreter(b.Build(), mode.Options);
+            // Old contents in the arena must not show through a margin or a zero row.
+            interpreter.FillIntermediates(float.NaN);
+            x.CopyTo(interpreter.GetInput("x"));
+            interpreter.Invoke();
+            return interpreter.GetOutput("y").ToArray();
+        }
+
+        float[] linked = Run(exposeHandOvers: false, exposeDepthwise: false, out Interpreter linkedInterpreter);
+        float[] throughPixels = Run(exposeHandOvers: true, exposeDepthwise: false, out Interpreter pixelInterpreter);
+        float[] unfused = Run(exposeHandOvers: true, exposeDepthwise: true, out Interpreter unfusedInterpreter);
+        using (linkedInterpreter)
+        using (pixelInterpreter)
+        using (unfusedInterpreter)
+        {
+            var steps = linkedInterpreter.Graph.Steps.Select(s => s.Kernel).ToArray();
+            Assert.True(Assert.IsType<RgbConv2DKernel>(steps[0]).WritesPlanes);
+            ChannelPlanePair firstPair = Assert.IsType<DepthwisePointwiseKernel>(steps[1]).Planes!;
+            ChannelPlanePair secondPair = Assert.IsType<DepthwisePointwiseKernel>(steps[2]).Planes!;
+            Assert.True(firstPair.ReadsPlanes && firstPair.WritesPlanes);
+            Assert.True(secondPair.ReadsPlanes && !secondPair.WritesPlanes);
+            Assert.All(pixelInterpreter.Graph.Steps.Select(s => s.Kernel).OfType<DepthwisePointwiseKernel>(),
+                pair => Assert.False(pair.Planes!.ReadsPlanes || pair.Planes.WritesPlanes));
+            Assert.DoesNotContain(unfusedInterpreter.Graph.Steps, s => s.Kernel is DepthwisePointwiseKernel);
+        }
+        Assert.Equal(unfused, throughPixels);
+        Assert.Equal(unfused, linked);
+        Assert.Contains(linked, v => v > 0);
+    }
+}
