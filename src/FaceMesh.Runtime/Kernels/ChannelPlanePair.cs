@@ -170,17 +170,18 @@ internal sealed unsafe partial class ChannelPlanePair
         else Run<TOutput, NoResidual, TActivation>(input, output, begin, end);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization), SkipLocalsInit]
     private void Run<TOutput, TResidual, TActivation>(float* input, float* output, int begin, int end)
         where TOutput : struct, IPlaneOutput where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
     {
         const int slots = BandRows + 2;
         int width = _width, stride = PlaneStride(width), slotFloats = SlotFloats(width, _cin), bandPixels = BandRows * width;
-        int total = StackFloats(width, _cin);
-        float* stack = stackalloc float[total];
-        new Span<float>(stack, total).Clear();
+        // Reading planes needs no ring; the band is written before it is read, so only the ring's margins need zeros.
+        int ringFloats = _readsPlanes ? 0 : slots * slotFloats + Lanes;
+        float* stack = stackalloc float[ringFloats + BandRows * width * _cin + 2 * CacheLineFloats];
         float* ring = Align(stack);
-        float* band = Align(ring + slots * slotFloats + Lanes);
+        new Span<float>(ring, ringFloats).Clear();
+        float* band = Align(ring + ringFloats);
         int* held = stackalloc int[slots]; // which input row each slot holds
         for (int i = 0; i < slots; i++) held[i] = int.MinValue;
         float** rows = stackalloc float*[slots];
