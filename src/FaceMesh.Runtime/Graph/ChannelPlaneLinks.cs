@@ -3,60 +3,112 @@ using FaceMesh.Runtime.Kernels;
 namespace FaceMesh.Runtime.Graph;
 
 /// <summary>
-/// Hands a tensor from one pixels-in-lanes kernel to the next as channel planes
-/// (<see cref="ChannelPlaneLayout"/>) rather than NHWC, where one step writes it and one
-/// depthwise+1x1 pair on its planes path alone reads it: the short-range detector's first layer
-/// and first two blocks. Each NHWC hand-over cost the writer a transpose out of its lanes and the
-/// reader one back in (a tenth of a millisecond over the three steps). Runs after
-/// <see cref="DepthwisePointwiseFusion"/>; returns the planar tensors' sizes in floats, which
-/// are larger than their shapes say.
+/// Hands tensors from one pixels-in-lanes kernel to the next as channel planes
+/// (<see cref="ChannelPlaneLayout"/>) rather than NHWC, where the step that writes a tensor and
+/// every step that reads it can take planes: in the short-range detector, the first layer, the
+/// two 64x64 blocks, the first pool and the first stride-2 block. Each NHWC hand-over cost the
+/// writer a transpose out of its lanes and the reader one back in. Some kernels take planes
+/// only together: a pool reads and writes them or neither, and a pair that cannot turn NHWC rows
+/// into planes itself (<see cref="ChannelPlanePair.ReadsPixels"/>) runs on planes only when its
+/// input and its own shortcut both are. Runs after <see cref="DepthwisePointwiseFusion"/>;
+/// returns the planar tensors' sizes in floats, which are larger than their shapes say.
 /// </summary>
 internal static class ChannelPlaneLinks
 {
     public static Dictionary<int, long> Link(List<CompiledStep> steps, List<(IReadOnlyList<int> Inputs, IReadOnlyList<int> Outputs)> operands,
-        int[] aliasOf, IReadOnlyList<int> graphInputs, IReadOnlyList<int> graphOutputs)
+        int[] aliasOf, IReadOnlyList<int> graphInputs, IReadOnlyList<int> graphOutputs, Func<int, IReadOnlyList<int>> shapeOf)
     {
+        var planar = Candidates(steps, operands, aliasOf, graphInputs, graphOutputs);
+        while (DropUnpaired(steps, planar)) { }
+
         var sizes = new Dictionary<int, long>();
+        foreach (int tensor in planar)
+        {
+            IReadOnlyList<int> shape = shapeOf(tensor);
+            sizes[tensor] = ChannelPlaneLayout.TensorFloats(shape[1], shape[2], shape[3]);
+        }
         for (int s = 0; s < steps.Count; s++)
         {
-            if (steps[s].Kernel is not DepthwisePointwiseKernel { Planes: { } reader } pair) continue;
-            int tensor = reader.InputTensor;
-            if (!IsHandedOver(tensor, s, operands, aliasOf, graphInputs, graphOutputs, out int producer)) continue;
-            Kernel? writer = steps[producer].Kernel switch
+            Kernel? linked = steps[s].Kernel switch
             {
-                RgbConv2DKernel { UsesPixelLanes: true } rgb when rgb.OutputTensor == tensor && rgb.OutChannels == reader.InChannels
-                    && rgb.Geometry.OutputHeight == reader.Height && rgb.Geometry.OutputWidth == reader.Width => rgb.WithPlaneOutput(),
-                DepthwisePointwiseKernel { Planes: { } previous } earlier when previous.OutputTensor == tensor
-                    => earlier.WithPlaneLayouts(previous.ReadsPlanes, writesPlanes: true),
+                RgbConv2DKernel rgb when planar.Contains(rgb.OutputTensor) => rgb.WithPlaneOutput(),
+                MaxPool2DKernel pool when planar.Contains(pool.InputTensor) => pool.WithPlanes(),
+                DepthwisePointwiseKernel { Planes: { } pair } kernel
+                    when planar.Contains(pair.InputTensor) || planar.Contains(pair.SeparateShortcut) || planar.Contains(pair.OutputTensor)
+                    => kernel.WithPlaneLayouts(planar.Contains(pair.InputTensor), planar.Contains(pair.SeparateShortcut), planar.Contains(pair.OutputTensor)),
                 _ => null,
             };
-            if (writer is null) continue;
-            steps[producer] = new CompiledStep(steps[producer].OpIndex, writer);
-            steps[s] = new CompiledStep(steps[s].OpIndex, pair.WithPlaneLayouts(readsPlanes: true, reader.WritesPlanes));
-            sizes[tensor] = ChannelPlaneLayout.TensorFloats(reader.Height, reader.Width, reader.InChannels);
+            if (linked is not null) steps[s] = new CompiledStep(steps[s].OpIndex, linked);
         }
         return sizes;
     }
 
-    /// <summary>Whether only step <paramref name="reader"/> reads <paramref name="tensor"/>, one earlier step writes it, and nothing else can see it.</summary>
-    private static bool IsHandedOver(int tensor, int reader, List<(IReadOnlyList<int> Inputs, IReadOnlyList<int> Outputs)> operands,
-        int[] aliasOf, IReadOnlyList<int> graphInputs, IReadOnlyList<int> graphOutputs, out int producer)
+    /// <summary>Tensors one step writes and others read, none of them graph inputs, outputs or aliases, where every one of those steps can take planes.</summary>
+    private static HashSet<int> Candidates(List<CompiledStep> steps, List<(IReadOnlyList<int> Inputs, IReadOnlyList<int> Outputs)> operands,
+        int[] aliasOf, IReadOnlyList<int> graphInputs, IReadOnlyList<int> graphOutputs)
     {
-        producer = -1;
-        if (aliasOf[tensor] != tensor || graphInputs.Contains(tensor) || graphOutputs.Contains(tensor)) return false;
-        for (int t = 0; t < aliasOf.Length; t++)
+        var writers = new Dictionary<int, int>();
+        var unwritable = new HashSet<int>();
+        for (int s = 0; s < steps.Count; s++)
         {
-            if (t != tensor && aliasOf[t] == tensor) return false;
-        }
-        for (int s = 0; s < operands.Count; s++)
-        {
-            if (s != reader && operands[s].Inputs.Contains(tensor)) return false;
-            if (operands[s].Outputs.Contains(tensor))
+            foreach (int t in operands[s].Outputs)
             {
-                if (producer >= 0 || s > reader) return false;
-                producer = s;
+                if (!writers.TryAdd(t, s)) unwritable.Add(t);
             }
         }
-        return producer >= 0;
+        var candidates = new HashSet<int>();
+        foreach (var (tensor, writer) in writers)
+        {
+            if (unwritable.Contains(tensor) || aliasOf[tensor] != tensor || graphInputs.Contains(tensor) || graphOutputs.Contains(tensor)) continue;
+            if (!CanWrite(steps[writer].Kernel, tensor)) continue;
+            bool read = false, allReadPlanes = true;
+            for (int s = 0; s < steps.Count && allReadPlanes; s++)
+            {
+                if (s == writer || !operands[s].Inputs.Contains(tensor)) continue;
+                read = true;
+                allReadPlanes = CanRead(steps[s].Kernel, tensor);
+            }
+            if (read && allReadPlanes) candidates.Add(tensor);
+        }
+        for (int t = 0; t < aliasOf.Length; t++)
+        {
+            if (aliasOf[t] != t) candidates.Remove(aliasOf[t]);
+        }
+        return candidates;
+    }
+
+    private static bool CanWrite(Kernel kernel, int tensor) => kernel switch
+    {
+        RgbConv2DKernel { UsesPixelLanes: true } rgb => rgb.OutputTensor == tensor,
+        MaxPool2DKernel { CanRunOnPlanes: true } pool => pool.OutputTensor == tensor,
+        DepthwisePointwiseKernel { Planes: { } pair } => pair.OutputTensor == tensor,
+        _ => false,
+    };
+
+    private static bool CanRead(Kernel kernel, int tensor) => kernel switch
+    {
+        MaxPool2DKernel { CanRunOnPlanes: true } pool => pool.InputTensor == tensor,
+        DepthwisePointwiseKernel { Planes: { } pair } => pair.InputTensor == tensor || pair.SeparateShortcut == tensor,
+        _ => false,
+    };
+
+    /// <summary>Drops the tensors of kernels that take planes only together but would not get all of them; true if any went.</summary>
+    private static bool DropUnpaired(List<CompiledStep> steps, HashSet<int> planar)
+    {
+        bool dropped = false;
+        foreach (CompiledStep step in steps)
+        {
+            switch (step.Kernel)
+            {
+                case MaxPool2DKernel { CanRunOnPlanes: true } pool when planar.Contains(pool.InputTensor) != planar.Contains(pool.OutputTensor):
+                    dropped |= planar.Remove(pool.InputTensor) | planar.Remove(pool.OutputTensor);
+                    break;
+                case DepthwisePointwiseKernel { Planes: { ReadsPixels: false } pair }
+                    when !planar.Contains(pair.InputTensor) || pair.SeparateShortcut >= 0 && !planar.Contains(pair.SeparateShortcut):
+                    dropped |= planar.Remove(pair.InputTensor) | planar.Remove(pair.SeparateShortcut) | planar.Remove(pair.OutputTensor);
+                    break;
+            }
+        }
+        return dropped;
     }
 }

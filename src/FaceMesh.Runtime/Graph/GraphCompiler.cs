@@ -68,7 +68,8 @@ internal static class GraphCompiler
         ResidualFusion.Fuse(steps, stepOperands, privateTensors);
         FuseActivations(steps, stepOperands, privateTensors);
         DepthwisePointwiseFusion.Fuse(steps, stepOperands, privateTensors);
-        Dictionary<int, long> planeSizes = ChannelPlaneLinks.Link(steps, stepOperands, aliasOf, graph.Inputs, graph.Outputs);
+        Dictionary<int, long> planeSizes = ChannelPlaneLinks.Link(steps, stepOperands, aliasOf, graph.Inputs, graph.Outputs,
+            t => graph.Tensors[t].Shape);
         ExecutionStage[] stages = StageScheduler.Schedule(steps.Select(s => s.Kernel).ToArray(),
             StepDependencies.Predecessors(stepOperands, aliasOf), threadCount);
         return Plan(graph, constants, steps, stepOperands, aliasOf, stages, threadCount, planeSizes);

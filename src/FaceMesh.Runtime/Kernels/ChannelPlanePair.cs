@@ -5,19 +5,22 @@ using FaceMesh.Runtime.Graph;
 namespace FaceMesh.Runtime.Kernels;
 
 /// <summary>
-/// The AVX-512 path of <see cref="DepthwisePointwiseKernel"/> for wide, few-channel stride-1
-/// blocks (the short-range detector's 64x64x24 ones): with channels in lanes, 24 or 28 channels
-/// fill a quarter to an eighth of their second vector with nothing, in the depthwise half and
-/// in the 1x1 half alike. Here pixels are in lanes: each input row is turned once into one plane
-/// row per channel (<see cref="PixelLaneLoad"/>), the depthwise half sweeps those planes four
-/// output rows at a time (<see cref="DepthwiseColumns"/>), and the 1x1 half multiplies a vector
-/// of 16 pixels by one broadcast weight per output (<see cref="PointwiseTile8"/>), then stores
-/// the outputs back as NHWC pixels (<see cref="PixelLaneStore"/>). Every output is the chain
-/// the channels-in-lanes path computes: depthwise from its bias, the taps row by row and left
-/// to right; 1x1 from its bias, input channel by input channel (the order of a two-vector
-/// panel, which is why the 1x1 layer must have 17 to 32 outputs); then the shortcut, then the
-/// activation. Taps outside the image multiply a zero rather than being left out, which
-/// adds +0 or -0 to a sum that is never zero in practice (a zero bias and all-zero inputs would be).
+/// The AVX-512 path of <see cref="DepthwisePointwiseKernel"/> for wide, few-channel blocks (the
+/// short-range detector's 64x64x24 ones and its first stride-2 block): with channels in lanes,
+/// 24 or 28 channels fill a quarter to an eighth of their second vector with nothing, in the
+/// depthwise half and in the 1x1 half alike. Here pixels are in lanes: the input is read as one
+/// plane row per channel (<see cref="ChannelPlaneLayout"/>), handed over so by the step before
+/// or, for stride-1 layers, turned so here row by row (<see cref="PixelLaneLoad"/>); the
+/// depthwise half sweeps those planes four output rows at a time (<see cref="DepthwiseColumns"/>,
+/// <see cref="DepthwiseColumnsStrideTwo"/>), and the 1x1 half multiplies a vector of 16 pixels
+/// by one broadcast weight per output (<see cref="PointwiseTile8"/>), adds the shortcut (the
+/// input's planes, or planes of its own), and writes planes or NHWC pixels
+/// (<see cref="PixelLaneStore"/>). Every output is the chain the channels-in-lanes path
+/// computes: depthwise from its bias, the taps row by row and left to right; 1x1 from its bias,
+/// input channel by input channel (the order of a two-vector panel, which is why the 1x1 layer
+/// must have 17 to 32 outputs); then the shortcut, then the activation. Taps outside the image
+/// multiply a zero rather than being left out, which adds +0 or -0 to a sum that is never zero
+/// in practice (a zero bias and all-zero inputs would be).
 /// </summary>
 internal sealed unsafe partial class ChannelPlanePair
 {
@@ -25,11 +28,15 @@ internal sealed unsafe partial class ChannelPlanePair
     private const int Lanes = 16;
     private const int Margin = ChannelPlaneLayout.Margin;
     private const int TilePixels = 2 * Lanes;
-    private const int MaxStackFloats = 32768;     // 128 KB of planes and depthwise band on the stack
+    private const int MaxStackFloats = 49152;     // 192 KB of planes and depthwise band on the stack
     private const int CacheLineFloats = 16;
 
     private readonly int _input;
     private readonly int _output;
+    private readonly int _shortcut;               // the shortcut's tensor, or -1
+    private readonly int _stride;                 // the depthwise layer's: 1 or 2
+    private readonly int _inHeight;
+    private readonly int _inWidth;
     private readonly int _height;
     private readonly int _width;
     private readonly int _cin;
@@ -40,13 +47,18 @@ internal sealed unsafe partial class ChannelPlanePair
     private readonly AlignedFloats _weights;      // [group of 8 outputs][input channel][output in group]
     private readonly AlignedFloats _bias;
     private readonly ConvEpilogue _epilogue;
-    private readonly bool _readsPlanes;  // the input is stored as ChannelPlaneLayout describes, not NHWC
-    private readonly bool _writesPlanes; // and the output
+    private readonly bool _readsPlanes;     // the input is stored as ChannelPlaneLayout describes, not NHWC
+    private readonly bool _shortcutPlanes;  // a shortcut of its own tensor, too
+    private readonly bool _writesPlanes;    // the output
 
-    private ChannelPlanePair(ChannelPlanePair source, bool readsPlanes, bool writesPlanes)
+    private ChannelPlanePair(ChannelPlanePair source, bool readsPlanes, bool shortcutPlanes, bool writesPlanes)
     {
         _input = source._input;
         _output = source._output;
+        _shortcut = source._shortcut;
+        _stride = source._stride;
+        _inHeight = source._inHeight;
+        _inWidth = source._inWidth;
         _height = source._height;
         _width = source._width;
         _cin = source._cin;
@@ -58,26 +70,42 @@ internal sealed unsafe partial class ChannelPlanePair
         _bias = source._bias;
         _epilogue = source._epilogue;
         _readsPlanes = readsPlanes;
+        _shortcutPlanes = shortcutPlanes;
         _writesPlanes = writesPlanes;
     }
 
     public bool ReadsPlanes => _readsPlanes;
     public bool WritesPlanes => _writesPlanes;
+    public bool ReadsShortcutPlanes => _shortcutPlanes;
     public int InputTensor => _input;
     public int OutputTensor => _output;
-    public int Height => _height;
-    public int Width => _width;
-    public int InChannels => _cin;
-    public int OutChannels => _cout;
+
+    /// <summary>The shortcut's tensor when it is not the depthwise input, else -1.</summary>
+    public int SeparateShortcut => _shortcut >= 0 && _shortcut != _input ? _shortcut : -1;
+
+    /// <summary>
+    /// Whether this path can take NHWC input (turning rows into planes itself): stride-1 layers
+    /// whose shortcut, if any, is their input. The others run here only once the graph hands them
+    /// their input and shortcut as planes (<see cref="IsReady"/>), and on the NHWC kernels before.
+    /// </summary>
+    public bool ReadsPixels => _stride == 1 && SeparateShortcut < 0;
+
+    /// <summary>Whether this path can run as the layouts stand.</summary>
+    public bool IsReady => ReadsPixels || _readsPlanes && (SeparateShortcut < 0 || _shortcutPlanes);
 
     /// <summary>The same pair reading and writing the given layouts.</summary>
-    public ChannelPlanePair WithLayouts(bool readsPlanes, bool writesPlanes) => new(this, readsPlanes, writesPlanes);
+    public ChannelPlanePair WithLayouts(bool readsPlanes, bool shortcutPlanes, bool writesPlanes) =>
+        new(this, readsPlanes, shortcutPlanes, writesPlanes);
 
     private ChannelPlanePair(DepthwiseConv2DKernel depthwise, in PointwiseLayout layout)
     {
         ConvGeometry g = depthwise.Geometry;
         _input = depthwise.InputTensor;
         _output = layout.Output;
+        _shortcut = layout.Residual.IsPresent ? layout.Residual.Tensor : -1;
+        _stride = g.StrideHeight;
+        _inHeight = g.InputHeight;
+        _inWidth = g.InputWidth;
         _height = g.OutputHeight;
         _width = g.OutputWidth;
         _cin = layout.InChannels;
@@ -108,21 +136,22 @@ internal sealed unsafe partial class ChannelPlanePair
 
     /// <summary>
     /// This path, or null where it does not apply or does not pay: only for the 512-bit path; a
-    /// 3x3 stride-1 depthwise layer with 'same' padding and no activation of its own; a single
-    /// two-vector 1x1 panel (17 to 32 outputs, a multiple of 4); rows a whole number of 32-pixel
-    /// tiles; input channels a multiple of 4; a shortcut, if any, from the depthwise input; and no
-    /// last 1x1 tile of one to three pixels.
+    /// 3x3 depthwise layer with no activation of its own, stride 1 with 'same' padding or stride 2
+    /// halving the image with no padding before it; a single two-vector 1x1 panel (17 to 32
+    /// outputs, a multiple of 4); output rows a whole number of 32-pixel tiles; input channels a
+    /// multiple of 4; and no last 1x1 tile of one to three pixels.
     /// </summary>
     public static ChannelPlanePair? TryCreate(DepthwiseConv2DKernel depthwise, in PointwiseLayout layout)
     {
         ConvGeometry g = depthwise.Geometry;
         if (layout.Isa != VectorIsa.Vector512 || depthwise.Isa != VectorIsa.Vector512) return null;
-        if (g is not { KernelHeight: 3, KernelWidth: 3, StrideHeight: 1, StrideWidth: 1, DilationHeight: 1, DilationWidth: 1, PadTop: 1, PadLeft: 1 })
-            return null;
-        if (g.OutputHeight != g.InputHeight || g.OutputWidth != g.InputWidth || g.OutputWidth % TilePixels != 0) return null;
+        if (g is not { KernelHeight: 3, KernelWidth: 3, DilationHeight: 1, DilationWidth: 1 } || g.StrideHeight != g.StrideWidth) return null;
+        bool sameSize = g is { StrideHeight: 1, PadTop: 1, PadLeft: 1 } && g.OutputHeight == g.InputHeight && g.OutputWidth == g.InputWidth;
+        bool halving = g is { StrideHeight: 2, PadTop: 0, PadLeft: 0 } && g.InputHeight == 2 * g.OutputHeight && g.InputWidth == 2 * g.OutputWidth;
+        if (!sameSize && !halving || g.OutputWidth % TilePixels != 0) return null;
         if (!depthwise.Epilogue.IsIdentity || layout.InChannels != depthwise.Channels || layout.InChannels % 4 != 0) return null;
         if (layout.OutChannels <= Lanes || layout.OutChannels > 2 * Lanes || layout.OutChannels % 4 != 0 || layout.Panels != 1) return null;
-        if (layout.Residual.IsPresent && (layout.Residual.Tensor != depthwise.InputTensor || layout.Residual.Channels != depthwise.Channels))
+        if (layout.Residual.IsPresent && layout.Residual.Tensor == depthwise.InputTensor && layout.Residual.Channels != depthwise.Channels)
             return null;
         if (StackFloats(g.OutputWidth, layout.InChannels) > MaxStackFloats) return null;
         // A last 1x1 tile of one to three pixels sums in another order on the channels-in-lanes path; keep those layers there,
@@ -143,39 +172,42 @@ internal sealed unsafe partial class ChannelPlanePair
     {
         if (begin >= end) return;
         float* input = tensors[_input], output = tensors[_output];
+        float* shortcut = SeparateShortcut >= 0 ? tensors[_shortcut] : null;
         bool clamps = _epilogue.Clamps;
         if (_epilogue.Scales)
         {
-            if (clamps) Run<SlopesThenClamp>(input, output, begin, end);
-            else Run<SlopesOnly>(input, output, begin, end);
+            if (clamps) Run<SlopesThenClamp>(input, output, shortcut, begin, end);
+            else Run<SlopesOnly>(input, output, shortcut, begin, end);
         }
-        else if (clamps) Run<ClampOnly>(input, output, begin, end);
-        else Run<NoActivation>(input, output, begin, end);
+        else if (clamps) Run<ClampOnly>(input, output, shortcut, begin, end);
+        else Run<NoActivation>(input, output, shortcut, begin, end);
     }
 
-    private void Run<TActivation>(float* input, float* output, int begin, int end) where TActivation : struct, IActivationMode
+    private void Run<TActivation>(float* input, float* output, float* shortcut, int begin, int end) where TActivation : struct, IActivationMode
     {
         if (_writesPlanes)
         {
             ChannelPlaneLayout.ClearFrame(output, _height, _width, _cout, begin, end);
-            Run<PlaneOutput, TActivation>(input, output, begin, end);
+            Run<PlaneOutput, TActivation>(input, output, shortcut, begin, end);
         }
-        else Run<PixelOutput, TActivation>(input, output, begin, end);
+        else Run<PixelOutput, TActivation>(input, output, shortcut, begin, end);
     }
 
-    private void Run<TOutput, TActivation>(float* input, float* output, int begin, int end)
+    private void Run<TOutput, TActivation>(float* input, float* output, float* shortcut, int begin, int end)
         where TOutput : struct, IPlaneOutput where TActivation : struct, IActivationMode
     {
-        if (_shortcutChannels != 0) Run<TOutput, WithResidual, TActivation>(input, output, begin, end);
-        else Run<TOutput, NoResidual, TActivation>(input, output, begin, end);
+        if (_shortcutChannels != 0) Run<TOutput, WithResidual, TActivation>(input, output, shortcut, begin, end);
+        else Run<TOutput, NoResidual, TActivation>(input, output, shortcut, begin, end);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization), SkipLocalsInit]
-    private void Run<TOutput, TResidual, TActivation>(float* input, float* output, int begin, int end)
+    private void Run<TOutput, TResidual, TActivation>(float* input, float* output, float* shortcutTensor, int begin, int end)
         where TOutput : struct, IPlaneOutput where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
     {
         const int slots = BandRows + 2;
-        int width = _width, stride = PlaneStride(width), slotFloats = SlotFloats(width, _cin), bandPixels = BandRows * width;
+        int inputRows = _stride == 1 ? slots : 2 * BandRows + 1;
+        int width = _width, inStride = PlaneStride(_inWidth), stride = PlaneStride(width), bandPixels = BandRows * width;
+        int slotFloats = SlotFloats(_inWidth, _cin);
         // Reading planes needs no ring; the band is written before it is read, so only the ring's margins need zeros.
         int ringFloats = _readsPlanes ? 0 : slots * slotFloats + Lanes;
         float* stack = stackalloc float[ringFloats + BandRows * width * _cin + 2 * CacheLineFloats];
@@ -184,42 +216,51 @@ internal sealed unsafe partial class ChannelPlanePair
         float* band = Align(ring + ringFloats);
         int* held = stackalloc int[slots]; // which input row each slot holds
         for (int i = 0; i < slots; i++) held[i] = int.MinValue;
-        float** rows = stackalloc float*[slots];
+        float** rows = stackalloc float*[inputRows];
 
         for (int y0 = begin; y0 < end; y0 += BandRows)
         {
-            for (int i = 0; i < slots; i++)
+            // The input rows under the band: from the row above it (stride 1) or from its first row's first (stride 2).
+            int firstRow = _stride == 1 ? y0 - 1 : 2 * y0;
+            for (int i = 0; i < inputRows; i++)
             {
-                int iy = y0 - 1 + i, slot = (iy + 1) % slots;
+                int iy = firstRow + i;
                 if (_readsPlanes)
                 {
-                    // Rows past the image (in a last band the image does not fill) read the zero row below it.
-                    rows[i] = ChannelPlaneLayout.Row(input, Math.Min(iy, _height), width, _cin);
+                    // Rows past the image (below it, or in a last band the image does not fill) read the zero row below it.
+                    rows[i] = ChannelPlaneLayout.Row(input, Math.Min(iy, _inHeight), _inWidth, _cin);
                     continue;
                 }
+                int slot = (iy + 1) % slots;
                 float* planes = ring + (long)slot * slotFloats;
                 if (held[slot] != iy)
                 {
                     held[slot] = iy;
-                    if ((uint)iy < (uint)_height) ToPlanes(input + (long)iy * width * _cin, planes, stride);
-                    else ClearPlanes(planes, stride);
+                    if ((uint)iy < (uint)_inHeight) ToPlanes(input + (long)iy * _inWidth * _cin, planes, inStride);
+                    else ClearPlanes(planes, inStride);
                 }
                 rows[i] = planes + Margin;
             }
             for (int c = 0; c < _cin; c++)
-                DepthwiseColumns(rows, c * stride, _depthwiseWeights.Pointer + c * 9, _depthwiseBias.Pointer[c], band + (long)c * bandPixels, width);
+            {
+                float* w = _depthwiseWeights.Pointer + c * 9, destination = band + (long)c * bandPixels;
+                if (_stride == 1) DepthwiseColumns(rows, c * inStride, w, _depthwiseBias.Pointer[c], destination, width);
+                else DepthwiseColumnsStrideTwo(rows, c * inStride, w, _depthwiseBias.Pointer[c], destination, width);
+            }
 
             int pixels = Math.Min(BandRows, _height - y0) * width;
             for (int p = 0; p < pixels; p += TilePixels)
             {
                 int y = y0 + p / width, x = p % width;
-                // The shortcut of the tile's row: the depthwise input, centre plane of that row.
-                float* shortcut = rows[1 + p / width] + x;
+                // The shortcut of the tile's row: the depthwise input's centre row, or the shortcut's own planes.
+                float* shortcut = !TResidual.Adds ? null
+                    : shortcutTensor is null ? rows[1 + p / width] + x
+                    : ChannelPlaneLayout.Row(shortcutTensor, y, width, _shortcutChannels) + x;
                 for (int group = 0; group < _cout; group += GroupOutputs)
                 {
                     float* w = _weights.Pointer + (long)group * _cin;
                     float* o = TOutput.Planes
-                        ? ChannelPlaneLayout.Row(output, y, width, _cout) + (long)group * PlaneStride(width) + x
+                        ? ChannelPlaneLayout.Row(output, y, width, _cout) + (long)group * stride + x
                         : output + ((long)y * width + x) * _cout + group;
                     if (_cout - group >= GroupOutputs)
                         PointwiseTile8<TOutput, TResidual, TActivation>(band + p, bandPixels, w, group, shortcut, stride, o);
@@ -238,7 +279,7 @@ internal sealed unsafe partial class ChannelPlanePair
     private void ToPlanes(float* row, float* planes, int stride)
     {
         int cin = _cin;
-        for (int x = 0; x < _width; x += Lanes)
+        for (int x = 0; x < _inWidth; x += Lanes)
         {
             for (int c = 0; c < cin; c += 4)
             {
@@ -255,6 +296,6 @@ internal sealed unsafe partial class ChannelPlanePair
     /// <summary>A row above or below the image: zeros, so its taps add nothing.</summary>
     private void ClearPlanes(float* planes, int stride)
     {
-        for (int c = 0; c < _cin; c++) new Span<float>(planes + (long)c * stride + Margin, _width).Clear();
+        for (int c = 0; c < _cin; c++) new Span<float>(planes + (long)c * stride + Margin, _inWidth).Clear();
     }
 }

@@ -28,19 +28,24 @@ internal sealed unsafe class DepthwisePointwiseKernel : Kernel
     private readonly int _bandFloats;
     private readonly PointwiseRun? _pointwiseRun; // the vector paths' 1x1 over whole tiles
     private readonly int _wholeTiles;
-    private readonly ChannelPlanePair? _planes; // the AVX-512 path for wide, few-channel blocks
+    private readonly ChannelPlanePair? _planes; // the AVX-512 path for wide, few-channel blocks, when it applies
+    private readonly bool _runsPlanes;          // and can run as the layouts stand
 
-    /// <summary>The pixels-in-lanes path, when this pair takes it.</summary>
+    /// <summary>The pixels-in-lanes path, when this pair could take it (see <see cref="ChannelPlanePair.IsReady"/>).</summary>
     internal ChannelPlanePair? Planes => _planes;
 
-    /// <summary>The same pair on its pixels-in-lanes path, reading and writing the given layouts.</summary>
-    internal DepthwisePointwiseKernel WithPlaneLayouts(bool readsPlanes, bool writesPlanes) =>
-        new(_depthwise, _pointwise, _bandRows, _planes!.WithLayouts(readsPlanes, writesPlanes));
+    /// <summary>Whether the pixels-in-lanes path runs this pair.</summary>
+    internal bool RunsPlanes => _runsPlanes;
+
+    /// <summary>The same pair with its pixels-in-lanes path reading and writing the given layouts.</summary>
+    internal DepthwisePointwiseKernel WithPlaneLayouts(bool readsPlanes, bool shortcutPlanes, bool writesPlanes) =>
+        Create(_depthwise, _pointwise, _planes!.WithLayouts(readsPlanes, shortcutPlanes, writesPlanes));
 
     private DepthwisePointwiseKernel(DepthwiseConv2DKernel depthwise, Conv2DKernel pointwise, int bandRows, ChannelPlanePair? planes)
         : base("DepthwiseConv2D+Conv2D")
     {
         _planes = planes;
+        _runsPlanes = planes is { IsReady: true };
         _depthwise = depthwise;
         _pointwise = pointwise;
         _rows = depthwise.WorkUnits;
@@ -57,13 +62,18 @@ internal sealed unsafe class DepthwisePointwiseKernel : Kernel
     public static DepthwisePointwiseKernel? TryCreate(DepthwiseConv2DKernel depthwise, Conv2DKernel pointwise)
     {
         if (!pointwise.IsPointwise || pointwise.InputTensor != depthwise.OutputTensor) return null;
-        if (ChannelPlanePair.TryCreate(depthwise, pointwise.Layout) is { } planes)
+        return Create(depthwise, pointwise, ChannelPlanePair.TryCreate(depthwise, pointwise.Layout));
+    }
+
+    private static DepthwisePointwiseKernel Create(DepthwiseConv2DKernel depthwise, Conv2DKernel pointwise, ChannelPlanePair? planes)
+    {
+        if (planes is { IsReady: true })
             return new DepthwisePointwiseKernel(depthwise, pointwise, Math.Min(ChannelPlanePair.BandRows, depthwise.WorkUnits), planes);
         // A band must end on a tile boundary, or a 1x1 tile could read depthwise pixels that another thread has not written yet.
         int width = depthwise.OutputWidth, rows = depthwise.WorkUnits;
         int step = Conv2DKernel.PixelsPerTile / Gcd(width, Conv2DKernel.PixelsPerTile);
         int bandRows = step * Math.Max(1, BandFloats / (step * width * depthwise.Channels));
-        return new DepthwisePointwiseKernel(depthwise, pointwise, Math.Min(bandRows, rows), null);
+        return new DepthwisePointwiseKernel(depthwise, pointwise, Math.Min(bandRows, rows), planes);
     }
 
     public override int WorkUnits => (_rows + _bandRows - 1) / _bandRows;
@@ -77,9 +87,9 @@ internal sealed unsafe class DepthwisePointwiseKernel : Kernel
 
     public override void Run(in TensorMap tensors, int begin, int end)
     {
-        if (_planes is not null)
+        if (_runsPlanes)
         {
-            _planes.Run(tensors, begin * _bandRows, Math.Min(_rows, end * _bandRows));
+            _planes!.Run(tensors, begin * _bandRows, Math.Min(_rows, end * _bandRows));
             return;
         }
         if (_bandFloats > MaxStackBandFloats)

@@ -17,6 +17,12 @@ internal sealed unsafe partial class MaxPool2DKernel : Kernel
     private readonly int _channels;
     private readonly ActivationRange _activation;
     private readonly VectorIsa _isa;
+    private readonly bool _planes; // input and output as ChannelPlaneLayout describes
+
+    private MaxPool2DKernel(MaxPool2DKernel source, bool planes) : this(source._input, source._output, source._g, source._channels, source._activation, source._isa)
+    {
+        _planes = planes;
+    }
 
     private MaxPool2DKernel(int input, int output, ConvGeometry geometry, int channels, ActivationRange activation, VectorIsa isa)
         : base("MaxPool2D")
@@ -55,6 +61,11 @@ internal sealed unsafe partial class MaxPool2DKernel : Kernel
     public override void Run(in TensorMap tensors, int begin, int end)
     {
         float* input = tensors[_input], output = tensors[_output];
+        if (_planes)
+        {
+            PlaneRows(input, output, begin, end);
+            return;
+        }
         if (IsUnclippedTwoByTwo && _isa != VectorIsa.Scalar)
         {
             if (_isa == VectorIsa.Vector512) TwoByTwoRows<Vector512<float>>(input, output, begin, end);

@@ -4,9 +4,11 @@ using FaceMesh.Runtime.Model;
 namespace FaceMesh.Runtime.Tests.Graph;
 
 /// <summary>
-/// The short-range detector's first stage: a 5x5 stride-2 RGB layer to 24 channels, a 24 -> 24
-/// separable block with its shortcut, and a 24 -> 28 block whose shortcut is channel-padded. On
-/// the 512-bit path the three hand their tensors over as channel planes (ChannelPlaneLinks); the
+/// The short-range detector's first stages: a 5x5 stride-2 RGB layer to 24 channels, a 24 -> 24
+/// separable block with its shortcut, a 24 -> 28 block whose shortcut is channel-padded, then a
+/// 2x2 pool and a stride-2 28 -> 32 block adding the padded pool. On the 512-bit path they hand
+/// their tensors over as channel planes (ChannelPlaneLinks), the stride-2 stage only where it
+/// halves the image into whole 32-pixel rows; the
 /// result must be bit for bit what the same steps give through NHWC tensors (the hand-overs made
 /// graph outputs, so nothing links) and what the unfused layers give (every depthwise output a
 /// graph output too). Heights that are not a multiple of the pair's four-row band end in a
@@ -18,18 +20,21 @@ public sealed class ChannelPlaneLinkTests
 {
     public static TheoryData<int, int, int> Cases() => new()
     {
-        { 1, 64, 64 }, // the detector's shape
+        { 1, 64, 64 },  // the detector's shape
         { 2, 64, 64 },
-        { 1, 11, 32 }, // a last band of three rows
-        { 2, 11, 32 },
-        { 2, 6, 96 },  // a last band of two rows, three tiles per row
+        { 1, 12, 64 },  // a last band of 4 rows, then of 2 after the stride-2 block
+        { 2, 12, 64 },
+        { 2, 14, 32 },  // a last band of 2 rows; the stride-2 block's 16-pixel rows keep it on NHWC
+        { 1, 6, 64 },   // a last band of 2 rows, then one band of 3 rows
+        { 2, 6, 128 },  // the stride-2 block sweeps two 64-column blocks per row
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Linked_steps_equal_the_same_steps_through_nhwc_and_the_unfused_layers(int threads, int h, int w)
     {
-        const int rgb = 3, c = 24, cout = 28;
+        const int rgb = 3, c = 24, cout = 28, wide = 32;
+        bool halves = h % 2 == 0 && w / 2 % 32 == 0;
         var rng = new Random(h * 100 + w + threads);
         float[] x = TestData.Random(rng, 4 * h * w * rgb);
         float[] first = TestData.Random(rng, c * 25 * rgb, 0.3f), firstBias = TestData.Random(rng, c);
@@ -37,6 +42,8 @@ public sealed class ChannelPlaneLinkTests
         float[] pw1 = TestData.Random(rng, c * c, 0.3f), pw1Bias = TestData.Random(rng, c);
         float[] dw2 = TestData.Random(rng, 9 * c), dw2Bias = TestData.Random(rng, c);
         float[] pw2 = TestData.Random(rng, cout * c, 0.3f), pw2Bias = TestData.Random(rng, cout);
+        float[] dw3 = TestData.Random(rng, 9 * cout), dw3Bias = TestData.Random(rng, cout);
+        float[] pw3 = TestData.Random(rng, wide * cout, 0.3f), pw3Bias = TestData.Random(rng, wide);
         var mode = new ExecutionMode(true, threads);
 
         float[] Run(bool exposeHandOvers, bool exposeDepthwise, out Interpreter interpreter)
@@ -46,8 +53,13 @@ public sealed class ChannelPlaneLinkTests
             int Hidden(string name, int channels, bool expose) => expose ? b.Output(name, 1, h, w, channels) : b.Tensor(name, [1, h, w, channels]);
             int t0 = Hidden("t0", c, exposeHandOvers), t1 = Hidden("t1", c, exposeHandOvers);
             int d1 = Hidden("d1", c, exposeDepthwise), d2 = Hidden("d2", c, exposeDepthwise);
-            int p1 = Hidden("p1", c, false), p2 = Hidden("p2", cout, false), padded = Hidden("padded", cout, false);
-            int y = b.Output("y", 1, h, w, cout);
+            int t2 = Hidden("t2", cout, exposeHandOvers), p1 = Hidden("p1", c, false), p2 = Hidden("p2", cout, false);
+            int padded = Hidden("padded", cout, false);
+            int h2 = h / 2, w2 = w / 2;
+            int pooled = exposeHandOvers ? b.Output("pooled", 1, h2, w2, cout) : b.Tensor("pooled", [1, h2, w2, cout]);
+            int d3 = exposeDepthwise ? b.Output("d3", 1, h2, w2, cout) : b.Tensor("d3", [1, h2, w2, cout]);
+            int p3 = b.Tensor("p3", [1, h2, w2, wide]), paddedPool = b.Tensor("paddedPool", [1, h2, w2, wide]);
+            int y = b.Output("y", 1, h2, w2, wide);
             b.Op(BuiltinOperator.Conv2D, [input, b.Constant("first/w", [c, 5, 5, rgb], first), b.Constant("first/b", [c], firstBias)],
                 [t0], new Conv2DOptions(Padding.Same, 2, 2, FusedActivation.Relu, 1, 1));
             b.Op(BuiltinOperator.DepthwiseConv2D, [t0, b.Constant("dw1/w", [1, 3, 3, c], dw1), b.Constant("dw1/b", [c], dw1Bias)],
@@ -60,7 +72,14 @@ public sealed class ChannelPlaneLinkTests
             b.Op(BuiltinOperator.Conv2D, [d2, b.Constant("pw2/w", [cout, 1, 1, c], pw2), b.Constant("pw2/b", [cout], pw2Bias)],
                 [p2], new Conv2DOptions(Padding.Valid, 1, 1, FusedActivation.None, 1, 1));
             b.Op(BuiltinOperator.Pad, [t1, b.IntConstant("pads", [4, 2], [0, 0, 0, 0, 0, 0, 0, cout - c])], [padded]);
-            b.Op(BuiltinOperator.Add, [padded, p2], [y], new ArithmeticOptions(FusedActivation.Relu));
+            b.Op(BuiltinOperator.Add, [padded, p2], [t2], new ArithmeticOptions(FusedActivation.Relu));
+            b.Op(BuiltinOperator.MaxPool2D, [t2], [pooled], new Pool2DOptions(Padding.Valid, 2, 2, 2, 2, FusedActivation.None));
+            b.Op(BuiltinOperator.DepthwiseConv2D, [t2, b.Constant("dw3/w", [1, 3, 3, cout], dw3), b.Constant("dw3/b", [cout], dw3Bias)],
+                [d3], new DepthwiseConv2DOptions(Padding.Same, 2, 2, 1, FusedActivation.None, 1, 1));
+            b.Op(BuiltinOperator.Conv2D, [d3, b.Constant("pw3/w", [wide, 1, 1, cout], pw3), b.Constant("pw3/b", [wide], pw3Bias)],
+                [p3], new Conv2DOptions(Padding.Valid, 1, 1, FusedActivation.None, 1, 1));
+            b.Op(BuiltinOperator.Pad, [pooled, b.IntConstant("pads2", [4, 2], [0, 0, 0, 0, 0, 0, 0, wide - cout])], [paddedPool]);
+            b.Op(BuiltinOperator.Add, [paddedPool, p3], [y], new ArithmeticOptions(FusedActivation.Relu));
             interpreter = new Interpreter(b.Build(), mode.Options);
             // Old contents in the arena must not show through a margin or a zero row.
             interpreter.FillIntermediates(float.NaN);
@@ -81,9 +100,15 @@ public sealed class ChannelPlaneLinkTests
             ChannelPlanePair firstPair = Assert.IsType<DepthwisePointwiseKernel>(steps[1]).Planes!;
             ChannelPlanePair secondPair = Assert.IsType<DepthwisePointwiseKernel>(steps[2]).Planes!;
             Assert.True(firstPair.ReadsPlanes && firstPair.WritesPlanes);
-            Assert.True(secondPair.ReadsPlanes && !secondPair.WritesPlanes);
+            Assert.True(secondPair.ReadsPlanes);
+            Assert.Equal(halves, secondPair.WritesPlanes);
+            Assert.Equal(halves, Assert.IsType<MaxPool2DKernel>(steps[3]).RunsOnPlanes);
+            var strideTwo = Assert.IsType<DepthwisePointwiseKernel>(steps[4]);
+            Assert.Equal(halves, strideTwo.RunsPlanes);
+            if (halves) Assert.True(strideTwo.Planes!.ReadsPlanes && strideTwo.Planes.ReadsShortcutPlanes && !strideTwo.Planes.WritesPlanes);
             Assert.All(pixelInterpreter.Graph.Steps.Select(s => s.Kernel).OfType<DepthwisePointwiseKernel>(),
-                pair => Assert.False(pair.Planes!.ReadsPlanes || pair.Planes.WritesPlanes));
+                pair => Assert.False(pair.Planes is { } planes && (planes.ReadsPlanes || planes.WritesPlanes)));
+            Assert.DoesNotContain(pixelInterpreter.Graph.Steps, s => s.Kernel is MaxPool2DKernel { RunsOnPlanes: true });
             Assert.DoesNotContain(unfusedInterpreter.Graph.Steps, s => s.Kernel is DepthwisePointwiseKernel);
         }
         Assert.Equal(unfused, throughPixels);

@@ -1,0 +1,62 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace FaceMesh.Runtime.Kernels;
+
+/// <summary>
+/// The 2x2 stride-2 pool between channel planes (<see cref="ChannelPlaneLayout"/>): the
+/// short-range detector's first shortcut, whose input its first stride-2 block also reads as
+/// planes. Per channel, 32 input columns of each of the two rows split into even and odd ones
+/// (two-table permutes) give the four window positions of 16 outputs, which take their maxima in
+/// the order <see cref="TwoByTwoRows{T}"/> takes them (top row, then bottom, left then right,
+/// from minus infinity), so the bits are the same, signed zeros and NaNs included.
+/// </summary>
+internal sealed unsafe partial class MaxPool2DKernel
+{
+    private const int PlaneLanes = 16;
+    private static Vector512<int> EvenColumns => Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+    private static Vector512<int> OddColumns => Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31);
+
+    public int InputTensor => _input;
+    public int OutputTensor => _output;
+
+    /// <summary>Whether the pool can read and write planes: 2x2 stride 2 halving the image exactly, whole 16-pixel output vectors, 512-bit path.</summary>
+    internal bool CanRunOnPlanes => _isa == VectorIsa.Vector512 && IsUnclippedTwoByTwo
+        && _g.InputHeight == 2 * _g.OutputHeight && _g.InputWidth == 2 * _g.OutputWidth && _g.OutputWidth % PlaneLanes == 0;
+
+    /// <summary>The same pool reading and writing planes.</summary>
+    internal MaxPool2DKernel WithPlanes() =>
+        CanRunOnPlanes ? new(this, planes: true) : throw new InvalidOperationException("This pool cannot run on planes.");
+
+    internal bool RunsOnPlanes => _planes;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PlaneRows(float* input, float* output, int begin, int end)
+    {
+        int channels = _channels, inWidth = _g.InputWidth, width = _g.OutputWidth;
+        int inStride = ChannelPlaneLayout.PlaneStride(inWidth), stride = ChannelPlaneLayout.PlaneStride(width);
+        ChannelPlaneLayout.ClearFrame(output, _g.OutputHeight, width, channels, begin, end);
+        Vector512<float> low = Vector512.Create(_activation.Min), high = Vector512.Create(_activation.Max);
+        Vector512<float> none = Vector512.Create(float.NegativeInfinity);
+        Vector512<int> even = EvenColumns, odd = OddColumns;
+        for (int oy = begin; oy < end; oy++)
+        {
+            float* top = ChannelPlaneLayout.Row(input, 2 * oy, inWidth, channels), bottom = ChannelPlaneLayout.Row(input, 2 * oy + 1, inWidth, channels);
+            float* destination = ChannelPlaneLayout.Row(output, oy, width, channels);
+            for (int c = 0; c < channels; c++, top += inStride, bottom += inStride, destination += stride)
+            {
+                for (int x = 0; x < width; x += PlaneLanes)
+                {
+                    Vector512<float> t0 = Vector512.Load(top + 2 * x), t1 = Vector512.Load(top + 2 * x + PlaneLanes);
+                    Vector512<float> b0 = Vector512.Load(bottom + 2 * x), b1 = Vector512.Load(bottom + 2 * x + PlaneLanes);
+                    Vector512<float> best = VectorOps.Max(none, Avx512F.PermuteVar16x32x2(t0, even, t1));
+                    best = VectorOps.Max(best, Avx512F.PermuteVar16x32x2(t0, odd, t1));
+                    best = VectorOps.Max(best, Avx512F.PermuteVar16x32x2(b0, even, b1));
+                    best = VectorOps.Max(best, Avx512F.PermuteVar16x32x2(b0, odd, b1));
+                    VectorOps.Clamp(best, low, high).Store(destination + x);
+                }
+            }
+        }
+    }
+}
