@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace FaceMesh.Runtime.Kernels;
 
 /// <summary>
@@ -13,6 +15,12 @@ internal static unsafe class ChannelPlaneLayout
 {
     public const int Lanes = 16;
     public const int Margin = Lanes;
+
+    /// <summary>Two-table permute indices that take the even columns of 32 neighbouring ones (two vectors): stride-2 readers split rows with them.</summary>
+    public static Vector512<int> EvenColumns => Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+
+    /// <summary>The odd columns of 32 neighbouring ones.</summary>
+    public static Vector512<int> OddColumns => Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31);
 
     /// <summary>Floats from one channel's plane row to the next channel's.</summary>
     public static int PlaneStride(int width) => width + Margin;

@@ -16,8 +16,6 @@ namespace FaceMesh.Runtime.Kernels;
 /// </summary>
 internal sealed unsafe partial class ChannelPlanePair
 {
-    private static Vector512<int> EvenColumns => Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
-    private static Vector512<int> OddColumns => Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31);
     private static Vector512<int> NextColumns => Vector512.Create(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
 
     /// <param name="rows">The nine input rows' plane sets, from the band's first output row's first input row; each at its first pixel.</param>
@@ -31,7 +29,7 @@ internal sealed unsafe partial class ChannelPlanePair
         // split rows and accumulators no longer fit the 32 registers, and the sweep spilled.
         float* top = w, middle = w + 3, bottom = w + 6;
         Vector512<float> b = Vector512.Create(bias);
-        var split = new ColumnSplit(EvenColumns, OddColumns, NextColumns);
+        var split = new ColumnSplit(ChannelPlaneLayout.EvenColumns, ChannelPlaneLayout.OddColumns, NextColumns);
         for (int x = 0; x < width; x += TilePixels)
         {
             int column = 2 * x;

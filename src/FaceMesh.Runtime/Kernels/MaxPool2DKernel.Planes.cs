@@ -15,8 +15,6 @@ namespace FaceMesh.Runtime.Kernels;
 internal sealed unsafe partial class MaxPool2DKernel
 {
     private const int PlaneLanes = 16;
-    private static Vector512<int> EvenColumns => Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
-    private static Vector512<int> OddColumns => Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31);
 
     public int InputTensor => _input;
     public int OutputTensor => _output;
@@ -39,7 +37,7 @@ internal sealed unsafe partial class MaxPool2DKernel
         ChannelPlaneLayout.ClearFrame(output, _g.OutputHeight, width, channels, begin, end);
         Vector512<float> low = Vector512.Create(_activation.Min), high = Vector512.Create(_activation.Max);
         Vector512<float> none = Vector512.Create(float.NegativeInfinity);
-        Vector512<int> even = EvenColumns, odd = OddColumns;
+        Vector512<int> even = ChannelPlaneLayout.EvenColumns, odd = ChannelPlaneLayout.OddColumns;
         for (int oy = begin; oy < end; oy++)
         {
             float* top = ChannelPlaneLayout.Row(input, 2 * oy, inWidth, channels), bottom = ChannelPlaneLayout.Row(input, 2 * oy + 1, inWidth, channels);
