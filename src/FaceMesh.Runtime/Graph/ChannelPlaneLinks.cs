@@ -8,10 +8,10 @@ namespace FaceMesh.Runtime.Graph;
 /// every step that reads it can take planes: in the short-range detector, the first layer, the
 /// two 64x64 blocks, the first pool and the first stride-2 block. Each NHWC hand-over cost the
 /// writer a transpose out of its lanes and the reader one back in. Some kernels take planes
-/// only together: a pool reads and writes them or neither, and a pair that cannot turn NHWC rows
-/// into planes itself (<see cref="ChannelPlanePair.ReadsPixels"/>) runs on planes only when its
-/// input and its own shortcut both are. Runs after <see cref="DepthwisePointwiseFusion"/>;
-/// returns the planar tensors' sizes in floats, which are larger than their shapes say.
+/// only together: a pool reads and writes them or neither, and a pair runs on planes only when
+/// its input and its own shortcut, if any, both are (<see cref="ChannelPlanePair.IsReady"/>).
+/// Runs after <see cref="DepthwisePointwiseFusion"/>; returns the planar tensors' sizes in
+/// floats, which are larger than their shapes say.
 /// </summary>
 internal static class ChannelPlaneLinks
 {
@@ -103,7 +103,7 @@ internal static class ChannelPlaneLinks
                 case MaxPool2DKernel { CanRunOnPlanes: true } pool when planar.Contains(pool.InputTensor) != planar.Contains(pool.OutputTensor):
                     dropped |= planar.Remove(pool.InputTensor) | planar.Remove(pool.OutputTensor);
                     break;
-                case DepthwisePointwiseKernel { Planes: { ReadsPixels: false } pair }
+                case DepthwisePointwiseKernel { Planes: { } pair }
                     when !planar.Contains(pair.InputTensor) || pair.SeparateShortcut >= 0 && !planar.Contains(pair.SeparateShortcut):
                     dropped |= planar.Remove(pair.InputTensor) | planar.Remove(pair.SeparateShortcut) | planar.Remove(pair.OutputTensor);
                     break;

@@ -9,8 +9,9 @@ namespace FaceMesh.Runtime.Kernels;
 /// short-range detector's 64x64x24 ones and its first stride-2 block): with channels in lanes,
 /// 24 or 28 channels fill a quarter to an eighth of their second vector with nothing, in the
 /// depthwise half and in the 1x1 half alike. Here pixels are in lanes: the input is read as one
-/// plane row per channel (<see cref="ChannelPlaneLayout"/>), handed over so by the step before
-/// or, for stride-1 layers, turned so here row by row (<see cref="PixelLaneLoad"/>); the
+/// plane row per channel (<see cref="ChannelPlaneLayout"/>), as the step before hands it over
+/// (<see cref="Graph.ChannelPlaneLinks"/>; turning NHWC rows into planes here cost more than
+/// the lanes saved, so a pair whose input comes as NHWC keeps the NHWC kernels); the
 /// depthwise half sweeps those planes four output rows at a time (<see cref="DepthwiseColumns"/>,
 /// <see cref="DepthwiseColumnsStrideTwo"/>), and the 1x1 half multiplies a vector of 16 pixels
 /// by one broadcast weight per output (<see cref="PointwiseTile8"/>), adds the shortcut (the
@@ -26,10 +27,7 @@ internal sealed unsafe partial class ChannelPlanePair
 {
     public const int BandRows = 4;
     private const int Lanes = 16;
-    private const int Margin = ChannelPlaneLayout.Margin;
     private const int TilePixels = 2 * Lanes;
-    private const int MaxStackFloats = 49152;     // 192 KB of planes and depthwise band on the stack
-    private const int CacheLineFloats = 16;
 
     private readonly int _input;
     private readonly int _output;
@@ -47,32 +45,11 @@ internal sealed unsafe partial class ChannelPlanePair
     private readonly AlignedFloats _weights;      // [group of 8 outputs][input channel][output in group]
     private readonly AlignedFloats _bias;
     private readonly ConvEpilogue _epilogue;
-    private readonly bool _readsPlanes;     // the input is stored as ChannelPlaneLayout describes, not NHWC
-    private readonly bool _shortcutPlanes;  // a shortcut of its own tensor, too
-    private readonly bool _writesPlanes;    // the output
-
-    private ChannelPlanePair(ChannelPlanePair source, bool readsPlanes, bool shortcutPlanes, bool writesPlanes)
-    {
-        _input = source._input;
-        _output = source._output;
-        _shortcut = source._shortcut;
-        _stride = source._stride;
-        _inHeight = source._inHeight;
-        _inWidth = source._inWidth;
-        _height = source._height;
-        _width = source._width;
-        _cin = source._cin;
-        _cout = source._cout;
-        _shortcutChannels = source._shortcutChannels;
-        _depthwiseWeights = source._depthwiseWeights;
-        _depthwiseBias = source._depthwiseBias;
-        _weights = source._weights;
-        _bias = source._bias;
-        _epilogue = source._epilogue;
-        _readsPlanes = readsPlanes;
-        _shortcutPlanes = shortcutPlanes;
-        _writesPlanes = writesPlanes;
-    }
+    // Set only on the copy WithLayouts makes: the input is stored as ChannelPlaneLayout describes, a
+    // shortcut of its own tensor too, and the output.
+    private bool _readsPlanes;
+    private bool _shortcutPlanes;
+    private bool _writesPlanes;
 
     public bool ReadsPlanes => _readsPlanes;
     public bool WritesPlanes => _writesPlanes;
@@ -84,18 +61,20 @@ internal sealed unsafe partial class ChannelPlanePair
     public int SeparateShortcut => _shortcut >= 0 && _shortcut != _input ? _shortcut : -1;
 
     /// <summary>
-    /// Whether this path can take NHWC input (turning rows into planes itself): stride-1 layers
-    /// whose shortcut, if any, is their input. The others run here only once the graph hands them
-    /// their input and shortcut as planes (<see cref="IsReady"/>), and on the NHWC kernels before.
+    /// Whether this path can run as the layouts stand: once the graph hands the pair its input,
+    /// and its own shortcut if it has one, as planes. Until then the NHWC kernels run it.
     /// </summary>
-    public bool ReadsPixels => _stride == 1 && SeparateShortcut < 0;
-
-    /// <summary>Whether this path can run as the layouts stand.</summary>
-    public bool IsReady => ReadsPixels || _readsPlanes && (SeparateShortcut < 0 || _shortcutPlanes);
+    public bool IsReady => _readsPlanes && (SeparateShortcut < 0 || _shortcutPlanes);
 
     /// <summary>The same pair reading and writing the given layouts.</summary>
-    public ChannelPlanePair WithLayouts(bool readsPlanes, bool shortcutPlanes, bool writesPlanes) =>
-        new(this, readsPlanes, shortcutPlanes, writesPlanes);
+    public ChannelPlanePair WithLayouts(bool readsPlanes, bool shortcutPlanes, bool writesPlanes)
+    {
+        var pair = (ChannelPlanePair)MemberwiseClone();
+        pair._readsPlanes = readsPlanes;
+        pair._shortcutPlanes = shortcutPlanes;
+        pair._writesPlanes = writesPlanes;
+        return pair;
+    }
 
     private ChannelPlanePair(DepthwiseConv2DKernel depthwise, in PointwiseLayout layout)
     {
@@ -138,8 +117,8 @@ internal sealed unsafe partial class ChannelPlanePair
     /// This path, or null where it does not apply or does not pay: only for the 512-bit path; a
     /// 3x3 depthwise layer with no activation of its own, stride 1 with 'same' padding or stride 2
     /// halving the image with no padding before it; a single two-vector 1x1 panel (17 to 32
-    /// outputs, a multiple of 4); output rows a whole number of 32-pixel tiles; input channels a
-    /// multiple of 4; and no last 1x1 tile of one to three pixels.
+    /// outputs, a multiple of 4); output rows a whole number of 32-pixel tiles; and no last 1x1
+    /// tile of one to three pixels.
     /// </summary>
     public static ChannelPlanePair? TryCreate(DepthwiseConv2DKernel depthwise, in PointwiseLayout layout)
     {
@@ -149,11 +128,11 @@ internal sealed unsafe partial class ChannelPlanePair
         bool sameSize = g is { StrideHeight: 1, PadTop: 1, PadLeft: 1 } && g.OutputHeight == g.InputHeight && g.OutputWidth == g.InputWidth;
         bool halving = g is { StrideHeight: 2, PadTop: 0, PadLeft: 0 } && g.InputHeight == 2 * g.OutputHeight && g.InputWidth == 2 * g.OutputWidth;
         if (!sameSize && !halving || g.OutputWidth % TilePixels != 0) return null;
-        if (!depthwise.Epilogue.IsIdentity || layout.InChannels != depthwise.Channels || layout.InChannels % 4 != 0) return null;
+        if (!depthwise.Epilogue.IsIdentity || layout.InChannels != depthwise.Channels) return null;
         if (layout.OutChannels <= Lanes || layout.OutChannels > 2 * Lanes || layout.OutChannels % 4 != 0 || layout.Panels != 1) return null;
         if (layout.Residual.IsPresent && layout.Residual.Tensor == depthwise.InputTensor && layout.Residual.Channels != depthwise.Channels)
             return null;
-        if (StackFloats(g.OutputWidth, layout.InChannels) > MaxStackFloats) return null;
+        if (BandFloats(g.OutputWidth, layout.InChannels) > DepthwisePointwiseKernel.MaxStackBandFloats) return null;
         // A last 1x1 tile of one to three pixels sums in another order on the channels-in-lanes path; keep those layers there,
         // so that which path runs never changes a bit.
         if (g.OutputPixels % Conv2DKernel.PixelsPerTile is >= 1 and <= 3) return null;
@@ -162,10 +141,7 @@ internal sealed unsafe partial class ChannelPlanePair
 
     private static int PlaneStride(int width) => ChannelPlaneLayout.PlaneStride(width);
 
-    private static int SlotFloats(int width, int channels) => ChannelPlaneLayout.RowFloats(width, channels);
-
-    private static int StackFloats(int width, int channels) =>
-        (BandRows + 2) * SlotFloats(width, channels) + Lanes + BandRows * width * channels + 2 * CacheLineFloats;
+    private static int BandFloats(int width, int channels) => BandRows * width * channels;
 
     /// <summary>Output rows [<paramref name="begin"/>, <paramref name="end"/>), in bands of <see cref="BandRows"/> from <paramref name="begin"/>.</summary>
     public void Run(in TensorMap tensors, int begin, int end)
@@ -204,43 +180,19 @@ internal sealed unsafe partial class ChannelPlanePair
     private void Run<TOutput, TResidual, TActivation>(float* input, float* output, float* shortcutTensor, int begin, int end)
         where TOutput : struct, IPlaneOutput where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
     {
-        const int slots = BandRows + 2;
-        int inputRows = _stride == 1 ? slots : 2 * BandRows + 1;
+        int inputRows = _stride == 1 ? BandRows + 2 : 2 * BandRows + 1;
         int width = _width, inStride = PlaneStride(_inWidth), stride = PlaneStride(width), bandPixels = BandRows * width;
-        int slotFloats = SlotFloats(_inWidth, _cin);
-        // Reading planes needs no ring; the band is written before it is read, so only the ring's margins need zeros.
-        int ringFloats = _readsPlanes ? 0 : slots * slotFloats + Lanes;
-        float* stack = stackalloc float[ringFloats + BandRows * width * _cin + 2 * CacheLineFloats];
-        float* ring = Align(stack);
-        new Span<float>(ring, ringFloats).Clear();
-        float* band = Align(ring + ringFloats);
-        int* held = stackalloc int[slots]; // which input row each slot holds
-        for (int i = 0; i < slots; i++) held[i] = int.MinValue;
+        // The band is written before it is read: no zeroing.
+        float* stack = stackalloc float[BandFloats(width, _cin) + SimdSupport.CacheLineFloats];
+        float* band = SimdSupport.CacheLineAligned(stack);
         float** rows = stackalloc float*[inputRows];
 
         for (int y0 = begin; y0 < end; y0 += BandRows)
         {
-            // The input rows under the band: from the row above it (stride 1) or from its first row's first (stride 2).
+            // The input rows under the band, from the row above it (stride 1) or from its first row's first (stride 2);
+            // rows past the image (below it, or in a last band the image does not fill) read the zero row below it.
             int firstRow = _stride == 1 ? y0 - 1 : 2 * y0;
-            for (int i = 0; i < inputRows; i++)
-            {
-                int iy = firstRow + i;
-                if (_readsPlanes)
-                {
-                    // Rows past the image (below it, or in a last band the image does not fill) read the zero row below it.
-                    rows[i] = ChannelPlaneLayout.Row(input, Math.Min(iy, _inHeight), _inWidth, _cin);
-                    continue;
-                }
-                int slot = (iy + 1) % slots;
-                float* planes = ring + (long)slot * slotFloats;
-                if (held[slot] != iy)
-                {
-                    held[slot] = iy;
-                    if ((uint)iy < (uint)_inHeight) ToPlanes(input + (long)iy * _inWidth * _cin, planes, inStride);
-                    else ClearPlanes(planes, inStride);
-                }
-                rows[i] = planes + Margin;
-            }
+            for (int i = 0; i < inputRows; i++) rows[i] = ChannelPlaneLayout.Row(input, Math.Min(firstRow + i, _inHeight), _inWidth, _cin);
             for (int c = 0; c < _cin; c++)
             {
                 float* w = _depthwiseWeights.Pointer + c * 9, destination = band + (long)c * bandPixels;
@@ -269,33 +221,5 @@ internal sealed unsafe partial class ChannelPlanePair
                 }
             }
         }
-    }
-
-    private static float* Align(float* p) =>
-        (float*)(((nint)p + CacheLineFloats * sizeof(float) - 1) & ~(nint)(CacheLineFloats * sizeof(float) - 1));
-
-    /// <summary>One NHWC input row as one plane row per channel, <paramref name="stride"/> floats apart, each after its margin.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ToPlanes(float* row, float* planes, int stride)
-    {
-        int cin = _cin;
-        for (int x = 0; x < _inWidth; x += Lanes)
-        {
-            for (int c = 0; c < cin; c += 4)
-            {
-                PixelLaneLoad.Four(row + (long)x * cin + c, cin, out var c0, out var c1, out var c2, out var c3);
-                float* plane = planes + (long)c * stride + Margin + x;
-                c0.Store(plane);
-                c1.Store(plane + stride);
-                c2.Store(plane + 2 * stride);
-                c3.Store(plane + 3 * stride);
-            }
-        }
-    }
-
-    /// <summary>A row above or below the image: zeros, so its taps add nothing.</summary>
-    private void ClearPlanes(float* planes, int stride)
-    {
-        for (int c = 0; c < _cin; c++) new Span<float>(planes + (long)c * stride + Margin, _inWidth).Clear();
     }
 }

@@ -16,8 +16,7 @@ namespace FaceMesh.Runtime.Kernels;
 internal sealed unsafe class DepthwisePointwiseKernel : Kernel
 {
     private const int BandFloats = 4096; // a band of depthwise output small enough to stay in L1
-    private const int CacheLineFloats = 16;
-    private const int MaxStackBandFloats = 16384; // wider bands (very wide or deep layers) stay in the arena
+    internal const int MaxStackBandFloats = 16384; // wider bands (very wide or deep layers) stay in the arena
 
     private readonly DepthwiseConv2DKernel _depthwise;
     private readonly Conv2DKernel _pointwise;
@@ -97,8 +96,8 @@ internal sealed unsafe class DepthwisePointwiseKernel : Kernel
             RunBands(tensors, begin, end, null);
             return;
         }
-        float* buffer = stackalloc float[_bandFloats + CacheLineFloats];
-        RunBands(tensors, begin, end, (float*)(((nint)buffer + CacheLineFloats * sizeof(float) - 1) & ~(nint)(CacheLineFloats * sizeof(float) - 1)));
+        float* buffer = stackalloc float[_bandFloats + SimdSupport.CacheLineFloats];
+        RunBands(tensors, begin, end, SimdSupport.CacheLineAligned(buffer));
     }
 
     private void RunBands(in TensorMap tensors, int begin, int end, float* buffer)

@@ -30,4 +30,11 @@ internal static class SimdSupport
     };
 
     public static int RoundUp(int value) => (value + Width - 1) / Width * Width;
+
+    /// <summary>Floats a stack buffer needs beyond its size so that <see cref="CacheLineAligned"/> can start it on a cache line.</summary>
+    public const int CacheLineFloats = 16;
+
+    /// <summary>The first 64-byte boundary at or after <paramref name="buffer"/>.</summary>
+    public static unsafe float* CacheLineAligned(float* buffer) =>
+        (float*)(((nint)buffer + CacheLineFloats * sizeof(float) - 1) & ~(nint)(CacheLineFloats * sizeof(float) - 1));
 }
