@@ -24,6 +24,7 @@ internal sealed unsafe partial class ChannelPlanePair
         where TOutput : struct, IPlaneOutput where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
     {
         float* bias = _bias.Pointer + group;
+        int step = TOutput.Step(_cout, _width);
         Vector512<float> c0 = Vector512.Create(bias[0]), c1 = Vector512.Create(bias[1]), c2 = Vector512.Create(bias[2]), c3 = Vector512.Create(bias[3]);
         Vector512<float> c4 = Vector512.Create(bias[4]), c5 = Vector512.Create(bias[5]), c6 = Vector512.Create(bias[6]), c7 = Vector512.Create(bias[7]);
         Vector512<float> d0 = c0, d1 = c1, d2 = c2, d3 = c3, d4 = c4, d5 = c5, d6 = c6, d7 = c7;
@@ -40,14 +41,14 @@ internal sealed unsafe partial class ChannelPlanePair
             k = Vector512.Create(w[7]); c7 = Vector512.FusedMultiplyAdd(x0, k, c7); d7 = Vector512.FusedMultiplyAdd(x1, k, d7);
         }
         Store<TOutput>(Finish<TResidual, TActivation>(c0, group, shortcut, stride), Finish<TResidual, TActivation>(c1, group + 1, shortcut, stride),
-            Finish<TResidual, TActivation>(c2, group + 2, shortcut, stride), Finish<TResidual, TActivation>(c3, group + 3, shortcut, stride), output, _cout, stride);
+            Finish<TResidual, TActivation>(c2, group + 2, shortcut, stride), Finish<TResidual, TActivation>(c3, group + 3, shortcut, stride), output, step);
         Store<TOutput>(Finish<TResidual, TActivation>(c4, group + 4, shortcut, stride), Finish<TResidual, TActivation>(c5, group + 5, shortcut, stride),
-            Finish<TResidual, TActivation>(c6, group + 6, shortcut, stride), Finish<TResidual, TActivation>(c7, group + 7, shortcut, stride), output, _cout, stride, 4);
+            Finish<TResidual, TActivation>(c6, group + 6, shortcut, stride), Finish<TResidual, TActivation>(c7, group + 7, shortcut, stride), output, step, 4);
         float* upper = shortcut + Lanes;
         Store<TOutput>(Finish<TResidual, TActivation>(d0, group, upper, stride), Finish<TResidual, TActivation>(d1, group + 1, upper, stride),
-            Finish<TResidual, TActivation>(d2, group + 2, upper, stride), Finish<TResidual, TActivation>(d3, group + 3, upper, stride), output, _cout, stride, 0, Lanes);
+            Finish<TResidual, TActivation>(d2, group + 2, upper, stride), Finish<TResidual, TActivation>(d3, group + 3, upper, stride), output, step, 0, Lanes);
         Store<TOutput>(Finish<TResidual, TActivation>(d4, group + 4, upper, stride), Finish<TResidual, TActivation>(d5, group + 5, upper, stride),
-            Finish<TResidual, TActivation>(d6, group + 6, upper, stride), Finish<TResidual, TActivation>(d7, group + 7, upper, stride), output, _cout, stride, 4, Lanes);
+            Finish<TResidual, TActivation>(d6, group + 6, upper, stride), Finish<TResidual, TActivation>(d7, group + 7, upper, stride), output, step, 4, Lanes);
     }
 
     /// <summary>The last four outputs of a layer whose output count is 4 more than a multiple of 8; <see cref="PointwiseTile8"/>'s sums.</summary>
@@ -57,6 +58,7 @@ internal sealed unsafe partial class ChannelPlanePair
     {
         const int outputs = 4;
         float* bias = _bias.Pointer + group;
+        int step = TOutput.Step(_cout, _width);
         Vector512<float> c0 = Vector512.Create(bias[0]), c1 = Vector512.Create(bias[1]), c2 = Vector512.Create(bias[2]), c3 = Vector512.Create(bias[3]);
         Vector512<float> d0 = c0, d1 = c1, d2 = c2, d3 = c3;
         for (float* end = w + _cin * outputs; w < end; w += outputs, a += bandPixels)
@@ -69,23 +71,21 @@ internal sealed unsafe partial class ChannelPlanePair
         }
         float* upper = shortcut + Lanes;
         Store<TOutput>(Finish<TResidual, TActivation>(c0, group, shortcut, stride), Finish<TResidual, TActivation>(c1, group + 1, shortcut, stride),
-            Finish<TResidual, TActivation>(c2, group + 2, shortcut, stride), Finish<TResidual, TActivation>(c3, group + 3, shortcut, stride), output, _cout, stride);
+            Finish<TResidual, TActivation>(c2, group + 2, shortcut, stride), Finish<TResidual, TActivation>(c3, group + 3, shortcut, stride), output, step);
         Store<TOutput>(Finish<TResidual, TActivation>(d0, group, upper, stride), Finish<TResidual, TActivation>(d1, group + 1, upper, stride),
             Finish<TResidual, TActivation>(d2, group + 2, upper, stride), Finish<TResidual, TActivation>(d3, group + 3, upper, stride),
-            output, _cout, stride, 0, Lanes);
+            output, TOutput.Step(_cout, _width), 0, Lanes);
     }
 
     /// <summary>
     /// Outputs <paramref name="channel"/>..+3 of pixels <paramref name="pixel"/>..+15 of the tile
-    /// whose first pixel and channel <paramref name="output"/> addresses.
+    /// whose first pixel and channel <paramref name="output"/> addresses; <paramref name="step"/>
+    /// is the output's <see cref="IPlaneOutput.Step"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store<TOutput>(Vector512<float> r0, Vector512<float> r1, Vector512<float> r2, Vector512<float> r3,
-        float* output, int pixelFloats, int stride, int channel = 0, int pixel = 0) where TOutput : struct, IPlaneOutput
-    {
-        int step = TOutput.Planes ? stride : pixelFloats;
+        float* output, int step, int channel = 0, int pixel = 0) where TOutput : struct, IPlaneOutput =>
         TOutput.Four(r0, r1, r2, r3, output + TOutput.ChannelStep(step) * channel + TOutput.PixelStep(pixel, step), step);
-    }
 
     /// <summary>Output channel <paramref name="channel"/> of 16 pixels: plus the shortcut when fused, then the activation.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

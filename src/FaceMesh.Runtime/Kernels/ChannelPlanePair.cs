@@ -182,6 +182,7 @@ internal sealed unsafe partial class ChannelPlanePair
     {
         int inputRows = _stride == 1 ? BandRows + 2 : 2 * BandRows + 1;
         int width = _width, inStride = PlaneStride(_inWidth), stride = PlaneStride(width), bandPixels = BandRows * width;
+        int outStep = TOutput.Step(_cout, width);
         // The band is written before it is read: no zeroing.
         float* stack = stackalloc float[BandFloats(width, _cin) + SimdSupport.CacheLineFloats];
         float* band = SimdSupport.CacheLineAligned(stack);
@@ -211,9 +212,7 @@ internal sealed unsafe partial class ChannelPlanePair
                 for (int group = 0; group < _cout; group += GroupOutputs)
                 {
                     float* w = _weights.Pointer + (long)group * _cin;
-                    float* o = TOutput.Planes
-                        ? ChannelPlaneLayout.Row(output, y, width, _cout) + (long)group * stride + x
-                        : output + ((long)y * width + x) * _cout + group;
+                    float* o = TOutput.Row(output, y, width, _cout) + TOutput.ChannelStep(outStep) * group + TOutput.PixelStep(x, outStep);
                     if (_cout - group >= GroupOutputs)
                         PointwiseTile8<TOutput, TResidual, TActivation>(band + p, bandPixels, w, group, shortcut, stride, o);
                     else

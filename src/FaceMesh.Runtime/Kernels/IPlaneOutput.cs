@@ -14,6 +14,12 @@ internal unsafe interface IPlaneOutput
 {
     static abstract bool Planes { get; }
 
+    /// <summary>The step <see cref="ChannelStep"/> and <see cref="PixelStep"/> take: floats per pixel (NHWC) or per plane row (planes).</summary>
+    static abstract int Step(int channels, int width);
+
+    /// <summary>Channel 0 of row <paramref name="y"/>, at column 0.</summary>
+    static abstract float* Row(float* tensor, int y, int width, int channels);
+
     /// <summary>Floats from one channel to the next, given the pixel stride (NHWC) or the plane stride (planes).</summary>
     static abstract long ChannelStep(int step);
 
@@ -28,6 +34,10 @@ internal readonly unsafe struct PixelOutput : IPlaneOutput
 {
     public static bool Planes => false;
 
+    public static int Step(int channels, int width) => channels;
+
+    public static float* Row(float* tensor, int y, int width, int channels) => tensor + (long)y * width * channels;
+
     public static long ChannelStep(int step) => 1;
 
     public static long PixelStep(int pixels, int step) => (long)pixels * step;
@@ -40,6 +50,10 @@ internal readonly unsafe struct PixelOutput : IPlaneOutput
 internal readonly unsafe struct PlaneOutput : IPlaneOutput
 {
     public static bool Planes => true;
+
+    public static int Step(int channels, int width) => ChannelPlaneLayout.PlaneStride(width);
+
+    public static float* Row(float* tensor, int y, int width, int channels) => ChannelPlaneLayout.Row(tensor, y, width, channels);
 
     public static long ChannelStep(int step) => step;
 

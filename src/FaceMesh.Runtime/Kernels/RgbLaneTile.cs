@@ -18,10 +18,11 @@ internal static unsafe class RgbLaneTile
     /// <param name="taps">Per tap (filter row, column, input channel), the plane entry of output pixel 0.</param>
     /// <param name="x">The tile's first output pixel.</param>
     /// <param name="w">Packed weights: per tap, the twelve channels' weights.</param>
-    /// <param name="output">The tile's first pixel at its first channel; pixels are <paramref name="pixelFloats"/> apart.</param>
+    /// <param name="output">The tile's first pixel at its first channel.</param>
+    /// <param name="step">The output's <see cref="IPlaneOutput.Step"/>: floats per pixel, or per plane row.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<TOutput, TActivation>(float** taps, int tapCount, int x, float* w, float* bias, in ConvEpilogue epilogue, int channel,
-        float* output, int pixelFloats) where TOutput : struct, IPlaneOutput where TActivation : struct, IActivationMode
+        float* output, int step) where TOutput : struct, IPlaneOutput where TActivation : struct, IActivationMode
     {
         Vector512<float> c0 = Vector512.Create(bias[0]), c1 = Vector512.Create(bias[1]), c2 = Vector512.Create(bias[2]);
         Vector512<float> c3 = Vector512.Create(bias[3]), c4 = Vector512.Create(bias[4]), c5 = Vector512.Create(bias[5]);
@@ -46,20 +47,19 @@ internal static unsafe class RgbLaneTile
             k = Vector512.Create(w[11]); c11 = Vector512.FusedMultiplyAdd(x0, k, c11); d11 = Vector512.FusedMultiplyAdd(x1, k, d11);
         }
         ConvEpilogue e = epilogue;
-        // pixelFloats is the plane stride when TOutput writes planes.
-        float* o = output, p = output + TOutput.PixelStep(16, pixelFloats);
-        long step = TOutput.ChannelStep(pixelFloats);
+        float* o = output, p = output + TOutput.PixelStep(16, step);
+        long channelStep = TOutput.ChannelStep(step);
         TOutput.Four(e.FinishChannel<TActivation>(c0, channel), e.FinishChannel<TActivation>(c1, channel + 1),
-            e.FinishChannel<TActivation>(c2, channel + 2), e.FinishChannel<TActivation>(c3, channel + 3), o, pixelFloats);
+            e.FinishChannel<TActivation>(c2, channel + 2), e.FinishChannel<TActivation>(c3, channel + 3), o, step);
         TOutput.Four(e.FinishChannel<TActivation>(c4, channel + 4), e.FinishChannel<TActivation>(c5, channel + 5),
-            e.FinishChannel<TActivation>(c6, channel + 6), e.FinishChannel<TActivation>(c7, channel + 7), o + 4 * step, pixelFloats);
+            e.FinishChannel<TActivation>(c6, channel + 6), e.FinishChannel<TActivation>(c7, channel + 7), o + 4 * channelStep, step);
         TOutput.Four(e.FinishChannel<TActivation>(c8, channel + 8), e.FinishChannel<TActivation>(c9, channel + 9),
-            e.FinishChannel<TActivation>(c10, channel + 10), e.FinishChannel<TActivation>(c11, channel + 11), o + 8 * step, pixelFloats);
+            e.FinishChannel<TActivation>(c10, channel + 10), e.FinishChannel<TActivation>(c11, channel + 11), o + 8 * channelStep, step);
         TOutput.Four(e.FinishChannel<TActivation>(d0, channel), e.FinishChannel<TActivation>(d1, channel + 1),
-            e.FinishChannel<TActivation>(d2, channel + 2), e.FinishChannel<TActivation>(d3, channel + 3), p, pixelFloats);
+            e.FinishChannel<TActivation>(d2, channel + 2), e.FinishChannel<TActivation>(d3, channel + 3), p, step);
         TOutput.Four(e.FinishChannel<TActivation>(d4, channel + 4), e.FinishChannel<TActivation>(d5, channel + 5),
-            e.FinishChannel<TActivation>(d6, channel + 6), e.FinishChannel<TActivation>(d7, channel + 7), p + 4 * step, pixelFloats);
+            e.FinishChannel<TActivation>(d6, channel + 6), e.FinishChannel<TActivation>(d7, channel + 7), p + 4 * channelStep, step);
         TOutput.Four(e.FinishChannel<TActivation>(d8, channel + 8), e.FinishChannel<TActivation>(d9, channel + 9),
-            e.FinishChannel<TActivation>(d10, channel + 10), e.FinishChannel<TActivation>(d11, channel + 11), p + 8 * step, pixelFloats);
+            e.FinishChannel<TActivation>(d10, channel + 10), e.FinishChannel<TActivation>(d11, channel + 11), p + 8 * channelStep, step);
     }
 }

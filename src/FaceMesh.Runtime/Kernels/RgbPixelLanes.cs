@@ -60,10 +60,9 @@ internal sealed unsafe class RgbPixelLanes
     {
         if (begin >= end) return;
         if (TOutput.Planes) ChannelPlaneLayout.ClearFrame(output, g.OutputHeight, g.OutputWidth, _outChannels, begin, end);
-        int stride = ChannelPlaneLayout.PlaneStride(g.OutputWidth);
         int filterRows = g.KernelHeight, filterColumns = g.KernelWidth, planeFloats = PlaneFloats(g);
         int slotFloats = RgbColumnPlanes.Count * planeFloats, rowFloats = g.InputWidth * InputChannels;
-        int width = g.OutputWidth, pixelFloats = _outChannels;
+        int width = g.OutputWidth, step = TOutput.Step(_outChannels, width);
         float* ring = stackalloc float[filterRows * slotFloats];
         new Span<float>(ring, filterRows * slotFloats).Clear();
         int* held = stackalloc int[filterRows]; // which input row each slot holds
@@ -90,7 +89,7 @@ internal sealed unsafe class RgbPixelLanes
                     for (int c = 0; c < InputChannels; c++) *tap++ = RgbColumnPlanes.Plane(planes, planeFloats, c, kx & 1) + (kx >> 1);
                 }
             }
-            float* outRow = TOutput.Planes ? ChannelPlaneLayout.Row(output, oy, width, _outChannels) : output + (long)oy * width * pixelFloats;
+            float* outRow = TOutput.Row(output, oy, width, _outChannels);
             for (int block = 0; block < _outChannels; block += RgbLaneTile.Channels)
             {
                 float* w = _weights.Pointer + (long)block * _taps, bias = _bias.Pointer + block;
@@ -98,8 +97,8 @@ internal sealed unsafe class RgbPixelLanes
                 for (int x = 0; x < width; x += RgbLaneTile.Pixels)
                 {
                     int start = Math.Min(x, width - RgbLaneTile.Pixels);
-                    float* tile = TOutput.Planes ? outRow + (long)block * stride + start : outRow + (long)start * pixelFloats + block;
-                    RgbLaneTile.Run<TOutput, TActivation>(taps, _taps, start, w, bias, epilogue, block, tile, TOutput.Planes ? stride : pixelFloats);
+                    float* tile = outRow + TOutput.ChannelStep(step) * block + TOutput.PixelStep(start, step);
+                    RgbLaneTile.Run<TOutput, TActivation>(taps, _taps, start, w, bias, epilogue, block, tile, step);
                 }
             }
         }
