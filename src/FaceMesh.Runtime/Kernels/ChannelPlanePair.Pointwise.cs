@@ -13,6 +13,7 @@ namespace FaceMesh.Runtime.Kernels;
 internal sealed unsafe partial class ChannelPlanePair
 {
     private const int GroupOutputs = 8;
+    private const int SplitGroupOutputs = 4;
 
     /// <param name="a">The band's depthwise planes at the tile's first pixel; channel planes <paramref name="bandPixels"/> apart.</param>
     /// <param name="w">The group's weights, [input channel][8].</param>
@@ -75,6 +76,50 @@ internal sealed unsafe partial class ChannelPlanePair
         Store<TOutput>(Finish<TResidual, TActivation>(d0, group, upper, stride), Finish<TResidual, TActivation>(d1, group + 1, upper, stride),
             Finish<TResidual, TActivation>(d2, group + 2, upper, stride), Finish<TResidual, TActivation>(d3, group + 3, upper, stride),
             output, TOutput.Step(_cout, _width), 0, Lanes);
+    }
+
+    /// <summary>
+    /// Four outputs of a last one-vector panel (two where the layer ends), as the channels-in-lanes
+    /// path sums them: even input channels from the bias, odd ones from zero, then the two added.
+    /// Outputs past the layer's have zero weights and are not stored.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PointwiseTileSplit<TOutput, TResidual, TActivation>(float* a, int bandPixels, float* w, int group, float* shortcut, int stride, float* output)
+        where TOutput : struct, IPlaneOutput where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
+    {
+        float* bias = _bias.Pointer + group;
+        int step = TOutput.Step(_cout, _width);
+        Vector512<float> c0 = Vector512.Create(bias[0]), c1 = Vector512.Create(bias[1]), c2 = Vector512.Create(bias[2]), c3 = Vector512.Create(bias[3]);
+        Vector512<float> e0 = c0, e1 = c1, e2 = c2, e3 = c3;      // even input channels: pixels 0..15, then 16..31
+        Vector512<float> d0 = Vector512<float>.Zero, d1 = d0, d2 = d0, d3 = d0, f0 = d0, f1 = d0, f2 = d0, f3 = d0; // odd ones
+        for (float* end = w + _cin * SplitGroupOutputs; w < end; w += 2 * SplitGroupOutputs, a += 2 * bandPixels)
+        {
+            Vector512<float> x0 = Vector512.Load(a), x1 = Vector512.Load(a + Lanes), k;
+            k = Vector512.Create(w[0]); c0 = Vector512.FusedMultiplyAdd(x0, k, c0); e0 = Vector512.FusedMultiplyAdd(x1, k, e0);
+            k = Vector512.Create(w[1]); c1 = Vector512.FusedMultiplyAdd(x0, k, c1); e1 = Vector512.FusedMultiplyAdd(x1, k, e1);
+            k = Vector512.Create(w[2]); c2 = Vector512.FusedMultiplyAdd(x0, k, c2); e2 = Vector512.FusedMultiplyAdd(x1, k, e2);
+            k = Vector512.Create(w[3]); c3 = Vector512.FusedMultiplyAdd(x0, k, c3); e3 = Vector512.FusedMultiplyAdd(x1, k, e3);
+            x0 = Vector512.Load(a + bandPixels); x1 = Vector512.Load(a + bandPixels + Lanes);
+            k = Vector512.Create(w[4]); d0 = Vector512.FusedMultiplyAdd(x0, k, d0); f0 = Vector512.FusedMultiplyAdd(x1, k, f0);
+            k = Vector512.Create(w[5]); d1 = Vector512.FusedMultiplyAdd(x0, k, d1); f1 = Vector512.FusedMultiplyAdd(x1, k, f1);
+            k = Vector512.Create(w[6]); d2 = Vector512.FusedMultiplyAdd(x0, k, d2); f2 = Vector512.FusedMultiplyAdd(x1, k, f2);
+            k = Vector512.Create(w[7]); d3 = Vector512.FusedMultiplyAdd(x0, k, d3); f3 = Vector512.FusedMultiplyAdd(x1, k, f3);
+        }
+        float* upper = shortcut + Lanes;
+        Vector512<float> r0 = Finish<TResidual, TActivation>(c0 + d0, group, shortcut, stride), r1 = Finish<TResidual, TActivation>(c1 + d1, group + 1, shortcut, stride);
+        Vector512<float> s0 = Finish<TResidual, TActivation>(e0 + f0, group, upper, stride), s1 = Finish<TResidual, TActivation>(e1 + f1, group + 1, upper, stride);
+        if (_cout - group >= SplitGroupOutputs)
+        {
+            Store<TOutput>(r0, r1, Finish<TResidual, TActivation>(c2 + d2, group + 2, shortcut, stride),
+                Finish<TResidual, TActivation>(c3 + d3, group + 3, shortcut, stride), output, step);
+            Store<TOutput>(s0, s1, Finish<TResidual, TActivation>(e2 + f2, group + 2, upper, stride),
+                Finish<TResidual, TActivation>(e3 + f3, group + 3, upper, stride), output, step, 0, Lanes);
+        }
+        else
+        {
+            TOutput.Two(r0, r1, output, step);
+            TOutput.Two(s0, s1, output + TOutput.PixelStep(Lanes, step), step);
+        }
     }
 
     /// <summary>

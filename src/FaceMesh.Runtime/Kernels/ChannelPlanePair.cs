@@ -18,8 +18,9 @@ namespace FaceMesh.Runtime.Kernels;
 /// input's planes, or planes of its own), and writes planes or NHWC pixels
 /// (<see cref="PixelLaneStore"/>). Every output is the chain the channels-in-lanes path
 /// computes: depthwise from its bias, the taps row by row and left to right; 1x1 from its bias,
-/// input channel by input channel (the order of a two-vector panel, which is why the 1x1 layer
-/// must have 17 to 32 outputs); then the shortcut, then the activation. Taps outside the image
+/// input channel by input channel in a two-vector panel, and even and odd input channels apart,
+/// then added, in a last panel of 16 or fewer outputs (<see cref="PointwiseTileSplit"/>); then
+/// the shortcut, then the activation. Taps outside the image
 /// multiply a zero rather than being left out, which adds +0 or -0 to a sum that is never zero
 /// in practice (a zero bias and all-zero inputs would be).
 /// </summary>
@@ -40,6 +41,7 @@ internal sealed unsafe partial class ChannelPlanePair
     private readonly int _cin;
     private readonly int _cout;
     private readonly int _shortcutChannels;       // 0 without a shortcut
+    private readonly int _splitFrom;              // the first output summed as even and odd input channels apart; _cout if none
     private readonly AlignedFloats _depthwiseWeights; // [channel][tap]
     private readonly AlignedFloats _depthwiseBias;
     private readonly AlignedFloats _weights;      // [group of 8 outputs][input channel][output in group]
@@ -98,16 +100,18 @@ internal sealed unsafe partial class ChannelPlanePair
             _depthwiseBias.AsSpan()[c] = depthwise.Bias(c);
             for (int tap = 0; tap < g.Taps; tap++) _depthwiseWeights.AsSpan()[c * g.Taps + tap] = depthwise.Weight(tap, c);
         }
-        _weights = new AlignedFloats(_cin * _cout);
-        _bias = new AlignedFloats(_cout);
+        _splitFrom = SplitFrom(layout);
+        int paddedOutputs = _splitFrom + (_cout - _splitFrom + SplitGroupOutputs - 1) / SplitGroupOutputs * SplitGroupOutputs;
+        _weights = new AlignedFloats(_cin * paddedOutputs);
+        _bias = new AlignedFloats(paddedOutputs);
         Span<float> weights = _weights.AsSpan();
-        for (int group = 0; group < _cout; group += GroupOutputs)
+        for (int group = 0; group < _cout; group += GroupWidth(group))
         {
-            int width = Math.Min(GroupOutputs, _cout - group);
+            int width = GroupWidth(group);
             for (int k = 0; k < _cin; k++)
             {
-                for (int j = 0; j < width; j++)
-                    weights[group * _cin + k * width + j] = layout.Weights.Pointer[k * layout.PanelWidth + group + j];
+                for (int j = 0; j < width && group + j < _cout; j++)
+                    weights[group * _cin + k * width + j] = PackedWeight(layout, k, group + j);
             }
         }
         for (int o = 0; o < _cout; o++) _bias.AsSpan()[o] = layout.Bias.Pointer[o];
@@ -116,9 +120,9 @@ internal sealed unsafe partial class ChannelPlanePair
     /// <summary>
     /// This path, or null where it does not apply or does not pay: only for the 512-bit path; a
     /// 3x3 depthwise layer with no activation of its own, stride 1 with 'same' padding or stride 2
-    /// halving the image with no padding before it; a single two-vector 1x1 panel (17 to 32
-    /// outputs, a multiple of 4); output rows a whole number of 32-pixel tiles; and no last 1x1
-    /// tile of one to three pixels.
+    /// halving the image with no padding before it; a 1x1 layer of more than 16 outputs, a
+    /// multiple of 4 in its two-vector panels and of 2 in a last one-vector panel; output rows a
+    /// whole number of 32-pixel tiles; and no last 1x1 tile of one to three pixels.
     /// </summary>
     public static ChannelPlanePair? TryCreate(DepthwiseConv2DKernel depthwise, in PointwiseLayout layout)
     {
@@ -129,7 +133,9 @@ internal sealed unsafe partial class ChannelPlanePair
         bool halving = g is { StrideHeight: 2, PadTop: 0, PadLeft: 0 } && g.InputHeight == 2 * g.OutputHeight && g.InputWidth == 2 * g.OutputWidth;
         if (!sameSize && !halving || g.OutputWidth % TilePixels != 0) return null;
         if (!depthwise.Epilogue.IsIdentity || layout.InChannels != depthwise.Channels) return null;
-        if (layout.OutChannels <= Lanes || layout.OutChannels > 2 * Lanes || layout.OutChannels % 4 != 0 || layout.Panels != 1) return null;
+        if (layout.PanelWidth != 2 * Lanes || layout.OutChannels <= Lanes) return null;
+        int splitFrom = SplitFrom(layout);
+        if (splitFrom % 4 != 0 || (layout.OutChannels - splitFrom) % 2 != 0 || splitFrom < layout.OutChannels && layout.InChannels % 2 != 0) return null;
         if (layout.Residual.IsPresent && layout.Residual.Tensor == depthwise.InputTensor && layout.Residual.Channels != depthwise.Channels)
             return null;
         if (BandFloats(g.OutputWidth, layout.InChannels) > DepthwisePointwiseKernel.MaxStackBandFloats) return null;
@@ -137,6 +143,28 @@ internal sealed unsafe partial class ChannelPlanePair
         // so that which path runs never changes a bit.
         if (g.OutputPixels % Conv2DKernel.PixelsPerTile is >= 1 and <= 3) return null;
         return new ChannelPlanePair(depthwise, layout);
+    }
+
+    /// <summary>
+    /// The first output of a last 1x1 panel that fits in one vector, which the channels-in-lanes
+    /// path sums as even and odd input channels apart and then adds (a panel of 16 or fewer outputs
+    /// after whole two-vector panels); the layer's output count when there is none.
+    /// </summary>
+    private static int SplitFrom(in PointwiseLayout layout)
+    {
+        int column = (layout.Panels - 1) * layout.PanelWidth;
+        return column > 0 && layout.OutChannels - column <= Lanes ? column : layout.OutChannels;
+    }
+
+    /// <summary>Outputs of the group that starts at <paramref name="group"/>: 8, 4 for a last in-order one, 4 in the split panel.</summary>
+    private int GroupWidth(int group) => group >= _splitFrom ? SplitGroupOutputs : Math.Min(GroupOutputs, _splitFrom - group);
+
+    /// <summary>Weight of input <paramref name="k"/> for output <paramref name="output"/>, from the channels-in-lanes panels.</summary>
+    private static float PackedWeight(in PointwiseLayout layout, int k, int output)
+    {
+        int panel = output / layout.PanelWidth, column = panel * layout.PanelWidth;
+        int packedWidth = Math.Min(layout.PanelWidth, (layout.OutChannels - column + Lanes - 1) / Lanes * Lanes);
+        return layout.Weights.Pointer[(long)panel * layout.InChannels * layout.PanelWidth + k * packedWidth + output - column];
     }
 
     private static int PlaneStride(int width) => ChannelPlaneLayout.PlaneStride(width);
@@ -209,11 +237,13 @@ internal sealed unsafe partial class ChannelPlanePair
                 float* shortcut = !TResidual.Adds ? null
                     : shortcutTensor is null ? rows[1 + p / width] + x
                     : ChannelPlaneLayout.Row(shortcutTensor, y, width, _shortcutChannels) + x;
-                for (int group = 0; group < _cout; group += GroupOutputs)
+                for (int group = 0; group < _cout; group += GroupWidth(group))
                 {
                     float* w = _weights.Pointer + (long)group * _cin;
                     float* o = TOutput.Row(output, y, width, _cout) + TOutput.ChannelStep(outStep) * group + TOutput.PixelStep(x, outStep);
-                    if (_cout - group >= GroupOutputs)
+                    if (group >= _splitFrom)
+                        PointwiseTileSplit<TOutput, TResidual, TActivation>(band + p, bandPixels, w, group, shortcut, stride, o);
+                    else if (_splitFrom - group >= GroupOutputs)
                         PointwiseTile8<TOutput, TResidual, TActivation>(band + p, bandPixels, w, group, shortcut, stride, o);
                     else
                         PointwiseTile4<TOutput, TResidual, TActivation>(band + p, bandPixels, w, group, shortcut, stride, o);

@@ -28,6 +28,9 @@ internal unsafe interface IPlaneOutput
 
     /// <summary>Four channels of sixteen pixels, the first channel of the first pixel at <paramref name="output"/>.</summary>
     static abstract void Four(Vector512<float> r0, Vector512<float> r1, Vector512<float> r2, Vector512<float> r3, float* output, int step);
+
+    /// <summary>Two channels of sixteen pixels, as <see cref="Four"/>.</summary>
+    static abstract void Two(Vector512<float> r0, Vector512<float> r1, float* output, int step);
 }
 
 internal readonly unsafe struct PixelOutput : IPlaneOutput
@@ -45,6 +48,9 @@ internal readonly unsafe struct PixelOutput : IPlaneOutput
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Four(Vector512<float> r0, Vector512<float> r1, Vector512<float> r2, Vector512<float> r3, float* output, int step) =>
         PixelLaneStore.Four(r0, r1, r2, r3, output, step);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Two(Vector512<float> r0, Vector512<float> r1, float* output, int step) => PixelLaneStore.Two(r0, r1, output, step);
 }
 
 internal readonly unsafe struct PlaneOutput : IPlaneOutput
@@ -67,5 +73,12 @@ internal readonly unsafe struct PlaneOutput : IPlaneOutput
         r1.Store(output + stride);
         r2.Store(output + 2 * stride);
         r3.Store(output + 3 * stride);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Two(Vector512<float> r0, Vector512<float> r1, float* output, int step)
+    {
+        r0.Store(output);
+        r1.Store(output + step);
     }
 }

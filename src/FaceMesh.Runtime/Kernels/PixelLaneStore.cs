@@ -30,6 +30,29 @@ internal static unsafe class PixelLaneStore
         Lanes(p3, output + 3 * step, 4 * step);
     }
 
+    /// <summary>Channels r0, r1 of pixels 0..15, as <see cref="Four"/>: one 64-bit store per pixel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Two(Vector512<float> r0, Vector512<float> r1, float* output, int pixelFloats)
+    {
+        // Lane L of low holds r0, r1 of pixels 4L and 4L+1; of high, those of 4L+2 and 4L+3.
+        Vector512<double> low = Avx512F.UnpackLow(r0, r1).AsDouble(), high = Avx512F.UnpackHigh(r0, r1).AsDouble();
+        long step = pixelFloats;
+        PairLane(low.GetLower().GetLower(), high.GetLower().GetLower(), output, step);
+        PairLane(Avx512F.ExtractVector128(low, 1), Avx512F.ExtractVector128(high, 1), output + 4 * step, step);
+        PairLane(Avx512F.ExtractVector128(low, 2), Avx512F.ExtractVector128(high, 2), output + 8 * step, step);
+        PairLane(Avx512F.ExtractVector128(low, 3), Avx512F.ExtractVector128(high, 3), output + 12 * step, step);
+    }
+
+    /// <summary>Four pixels' two channels: pixels 0 and 1 from <paramref name="low"/>, 2 and 3 from <paramref name="high"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PairLane(Vector128<double> low, Vector128<double> high, float* output, long step)
+    {
+        Sse2.StoreScalar((double*)output, low);
+        Sse2.StoreHigh((double*)(output + step), low);
+        Sse2.StoreScalar((double*)(output + 2 * step), high);
+        Sse2.StoreHigh((double*)(output + 3 * step), high);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Lanes(Vector512<float> v, float* output, long step)
     {

@@ -6,7 +6,9 @@ namespace FaceMesh.Runtime.Tests.Graph;
 /// <summary>
 /// The short-range detector's first stages: a 5x5 stride-2 RGB layer to 24 channels, a 24 -> 24
 /// separable block with its shortcut, a 24 -> 28 block whose shortcut is channel-padded, then a
-/// 2x2 pool and a stride-2 28 -> 32 block adding the padded pool. On the 512-bit path they hand
+/// 2x2 pool and a stride-2 28 -> 32 block adding the padded pool, then 32 -> 36 and 36 -> 42 blocks
+/// whose last 1x1 panels (4 and 10 outputs) sum even and odd input channels apart, the last one
+/// writing NHWC pixels. On the 512-bit path they hand
 /// their tensors over as channel planes (ChannelPlaneLinks), the stride-2 stage only where it
 /// halves the image into whole 32-pixel rows; the
 /// result must be bit for bit what the same steps give through NHWC tensors (the hand-overs made
@@ -33,7 +35,7 @@ public sealed class ChannelPlaneLinkTests
     [MemberData(nameof(Cases))]
     public void Linked_steps_equal_the_same_steps_through_nhwc_and_the_unfused_layers(int threads, int h, int w)
     {
-        const int rgb = 3, c = 24, cout = 28, wide = 32;
+        const int rgb = 3, c = 24, cout = 28, wide = 32, wider = 36, widest = 42;
         bool halves = h % 2 == 0 && w / 2 % 32 == 0;
         var rng = new Random(h * 100 + w + threads);
         float[] x = TestData.Random(rng, 4 * h * w * rgb);
@@ -44,6 +46,10 @@ public sealed class ChannelPlaneLinkTests
         float[] pw2 = TestData.Random(rng, cout * c, 0.3f), pw2Bias = TestData.Random(rng, cout);
         float[] dw3 = TestData.Random(rng, 9 * cout), dw3Bias = TestData.Random(rng, cout);
         float[] pw3 = TestData.Random(rng, wide * cout, 0.3f), pw3Bias = TestData.Random(rng, wide);
+        float[] dw4 = TestData.Random(rng, 9 * wide), dw4Bias = TestData.Random(rng, wide);
+        float[] pw4 = TestData.Random(rng, wider * wide, 0.3f), pw4Bias = TestData.Random(rng, wider);
+        float[] dw5 = TestData.Random(rng, 9 * wider), dw5Bias = TestData.Random(rng, wider);
+        float[] pw5 = TestData.Random(rng, widest * wider, 0.3f), pw5Bias = TestData.Random(rng, widest);
         var mode = new ExecutionMode(true, threads);
 
         float[] Run(bool exposeHandOvers, bool exposeDepthwise, out Interpreter interpreter)
@@ -59,7 +65,11 @@ public sealed class ChannelPlaneLinkTests
             int pooled = exposeHandOvers ? b.Output("pooled", 1, h2, w2, cout) : b.Tensor("pooled", [1, h2, w2, cout]);
             int d3 = exposeDepthwise ? b.Output("d3", 1, h2, w2, cout) : b.Tensor("d3", [1, h2, w2, cout]);
             int p3 = b.Tensor("p3", [1, h2, w2, wide]), paddedPool = b.Tensor("paddedPool", [1, h2, w2, wide]);
-            int y = b.Output("y", 1, h2, w2, wide);
+            int Small(string name, int channels, bool expose) => expose ? b.Output(name, 1, h2, w2, channels) : b.Tensor(name, [1, h2, w2, channels]);
+            int t3 = Small("t3", wide, exposeHandOvers), d4 = Small("d4", wide, exposeDepthwise), p4 = Small("p4", wider, false);
+            int t4 = Small("t4", wider, exposeHandOvers), d5 = Small("d5", wider, exposeDepthwise), p5 = Small("p5", widest, false);
+            int padded4 = Small("padded4", wider, false), padded5 = Small("padded5", widest, false);
+            int y = b.Output("y", 1, h2, w2, widest);
             b.Op(BuiltinOperator.Conv2D, [input, b.Constant("first/w", [c, 5, 5, rgb], first), b.Constant("first/b", [c], firstBias)],
                 [t0], new Conv2DOptions(Padding.Same, 2, 2, FusedActivation.Relu, 1, 1));
             b.Op(BuiltinOperator.DepthwiseConv2D, [t0, b.Constant("dw1/w", [1, 3, 3, c], dw1), b.Constant("dw1/b", [c], dw1Bias)],
@@ -79,7 +89,19 @@ public sealed class ChannelPlaneLinkTests
             b.Op(BuiltinOperator.Conv2D, [d3, b.Constant("pw3/w", [wide, 1, 1, cout], pw3), b.Constant("pw3/b", [wide], pw3Bias)],
                 [p3], new Conv2DOptions(Padding.Valid, 1, 1, FusedActivation.None, 1, 1));
             b.Op(BuiltinOperator.Pad, [pooled, b.IntConstant("pads2", [4, 2], [0, 0, 0, 0, 0, 0, 0, wide - cout])], [paddedPool]);
-            b.Op(BuiltinOperator.Add, [paddedPool, p3], [y], new ArithmeticOptions(FusedActivation.Relu));
+            b.Op(BuiltinOperator.Add, [paddedPool, p3], [t3], new ArithmeticOptions(FusedActivation.Relu));
+            b.Op(BuiltinOperator.DepthwiseConv2D, [t3, b.Constant("dw4/w", [1, 3, 3, wide], dw4), b.Constant("dw4/b", [wide], dw4Bias)],
+                [d4], new DepthwiseConv2DOptions(Padding.Same, 1, 1, 1, FusedActivation.None, 1, 1));
+            b.Op(BuiltinOperator.Conv2D, [d4, b.Constant("pw4/w", [wider, 1, 1, wide], pw4), b.Constant("pw4/b", [wider], pw4Bias)],
+                [p4], new Conv2DOptions(Padding.Valid, 1, 1, FusedActivation.None, 1, 1));
+            b.Op(BuiltinOperator.Pad, [t3, b.IntConstant("pads4", [4, 2], [0, 0, 0, 0, 0, 0, 0, wider - wide])], [padded4]);
+            b.Op(BuiltinOperator.Add, [padded4, p4], [t4], new ArithmeticOptions(FusedActivation.Relu));
+            b.Op(BuiltinOperator.DepthwiseConv2D, [t4, b.Constant("dw5/w", [1, 3, 3, wider], dw5), b.Constant("dw5/b", [wider], dw5Bias)],
+                [d5], new DepthwiseConv2DOptions(Padding.Same, 1, 1, 1, FusedActivation.None, 1, 1));
+            b.Op(BuiltinOperator.Conv2D, [d5, b.Constant("pw5/w", [widest, 1, 1, wider], pw5), b.Constant("pw5/b", [widest], pw5Bias)],
+                [p5], new Conv2DOptions(Padding.Valid, 1, 1, FusedActivation.None, 1, 1));
+            b.Op(BuiltinOperator.Pad, [t4, b.IntConstant("pads5", [4, 2], [0, 0, 0, 0, 0, 0, 0, widest - wider])], [padded5]);
+            b.Op(BuiltinOperator.Add, [padded5, p5], [y], new ArithmeticOptions(FusedActivation.Relu));
             interpreter = new Interpreter(b.Build(), mode.Options);
             // Old contents in the arena must not show through a margin or a zero row.
             interpreter.FillIntermediates(float.NaN);
@@ -105,7 +127,12 @@ public sealed class ChannelPlaneLinkTests
             Assert.Equal(halves, Assert.IsType<MaxPool2DKernel>(steps[3]).RunsOnPlanes);
             var strideTwo = Assert.IsType<DepthwisePointwiseKernel>(steps[4]);
             Assert.Equal(halves, strideTwo.RunsPlanes);
-            if (halves) Assert.True(strideTwo.Planes!.ReadsPlanes && strideTwo.Planes.ReadsShortcutPlanes && !strideTwo.Planes.WritesPlanes);
+            if (halves) Assert.True(strideTwo.Planes!.ReadsPlanes && strideTwo.Planes.ReadsShortcutPlanes && strideTwo.Planes.WritesPlanes);
+            var fourOutputTail = Assert.IsType<DepthwisePointwiseKernel>(steps[5]);
+            var tenOutputTail = Assert.IsType<DepthwisePointwiseKernel>(steps[6]);
+            Assert.Equal(halves, fourOutputTail.RunsPlanes && fourOutputTail.Planes!.WritesPlanes);
+            Assert.Equal(halves, tenOutputTail.RunsPlanes);
+            Assert.False(tenOutputTail.Planes is { WritesPlanes: true });
             Assert.All(pixelInterpreter.Graph.Steps.Select(s => s.Kernel).OfType<DepthwisePointwiseKernel>(),
                 pair => Assert.False(pair.Planes is { } planes && (planes.ReadsPlanes || planes.WritesPlanes)));
             Assert.DoesNotContain(pixelInterpreter.Graph.Steps, s => s.Kernel is MaxPool2DKernel { RunsOnPlanes: true });
