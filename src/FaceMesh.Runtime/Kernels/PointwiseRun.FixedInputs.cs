@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 namespace FaceMesh.Runtime.Kernels;
 
 /// <summary>
-/// 1x1 layers over 16, 24, 32, 36, 64 or 128 input channels (the input widths of the landmark
-/// models' and the short-range detector's separable blocks): the input channel count is a JIT-time
+/// 1x1 layers over 16, 24, 32, 36, 42, 48, 56, 64, 72, 80, 88, 96 or 128 input channels (the input
+/// widths of the landmark models' and the short-range detector's separable blocks and heads): the input channel count is a JIT-time
 /// constant, so a tile's six input pixels are fixed displacements from one pointer that steps two
 /// channels at a time. With the count read at run time each broadcast multiply-add addressed its
 /// pixel through an index register, and the per-tile call set up pointers, bias and stores again;
@@ -18,9 +18,12 @@ internal sealed unsafe partial class PointwiseRun
     /// <summary>
     /// Whether the sweeps here take this layer. The wider inputs only on the 512-bit path: on the
     /// 256-bit one 32 and 36 inputs ran 1.5-3 % slower than the general tile, 64 and 128 no faster.
+    /// The short-range detector's 16x16 and 8x8 blocks (42 to 96 inputs) gain 1-5 % each.
     /// </summary>
     private bool HasFixedInputs => _cin is Sixteen.Count or TwentyFour.Count
-        || (_layout.Isa == VectorIsa.Vector512 && _cin is ThirtyTwo.Count or ThirtySix.Count or SixtyFour.Count or OneHundredTwentyEight.Count);
+        || (_layout.Isa == VectorIsa.Vector512 && _cin is ThirtyTwo.Count or ThirtySix.Count or FortyTwo.Count or FortyEight.Count
+            or FiftySix.Count or SixtyFour.Count or SeventyTwo.Count or Eighty.Count or EightyEight.Count or NinetySix.Count
+            or OneHundredTwentyEight.Count);
 
     private void RunFixedInputs<T, TResidual, TActivation>(float* input, float* output, float* shortcut, int first, int end)
         where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
@@ -29,7 +32,14 @@ internal sealed unsafe partial class PointwiseRun
         else if (_cin == TwentyFour.Count) RunFixedInputs<T, TResidual, TActivation, TwentyFour>(input, output, shortcut, first, end);
         else if (_cin == ThirtyTwo.Count) RunFixedInputs<T, TResidual, TActivation, ThirtyTwo>(input, output, shortcut, first, end);
         else if (_cin == ThirtySix.Count) RunFixedInputs<T, TResidual, TActivation, ThirtySix>(input, output, shortcut, first, end);
+        else if (_cin == FortyTwo.Count) RunFixedInputs<T, TResidual, TActivation, FortyTwo>(input, output, shortcut, first, end);
+        else if (_cin == FortyEight.Count) RunFixedInputs<T, TResidual, TActivation, FortyEight>(input, output, shortcut, first, end);
+        else if (_cin == FiftySix.Count) RunFixedInputs<T, TResidual, TActivation, FiftySix>(input, output, shortcut, first, end);
         else if (_cin == SixtyFour.Count) RunFixedInputs<T, TResidual, TActivation, SixtyFour>(input, output, shortcut, first, end);
+        else if (_cin == SeventyTwo.Count) RunFixedInputs<T, TResidual, TActivation, SeventyTwo>(input, output, shortcut, first, end);
+        else if (_cin == Eighty.Count) RunFixedInputs<T, TResidual, TActivation, Eighty>(input, output, shortcut, first, end);
+        else if (_cin == EightyEight.Count) RunFixedInputs<T, TResidual, TActivation, EightyEight>(input, output, shortcut, first, end);
+        else if (_cin == NinetySix.Count) RunFixedInputs<T, TResidual, TActivation, NinetySix>(input, output, shortcut, first, end);
         else RunFixedInputs<T, TResidual, TActivation, OneHundredTwentyEight>(input, output, shortcut, first, end);
     }
 
@@ -183,6 +193,48 @@ internal sealed unsafe partial class PointwiseRun
     private readonly struct SixtyFour : IInputCount
     {
         public const int Count = 64;
+        public static int Value => Count;
+    }
+
+    private readonly struct FortyTwo : IInputCount
+    {
+        public const int Count = 42;
+        public static int Value => Count;
+    }
+
+    private readonly struct FortyEight : IInputCount
+    {
+        public const int Count = 48;
+        public static int Value => Count;
+    }
+
+    private readonly struct FiftySix : IInputCount
+    {
+        public const int Count = 56;
+        public static int Value => Count;
+    }
+
+    private readonly struct SeventyTwo : IInputCount
+    {
+        public const int Count = 72;
+        public static int Value => Count;
+    }
+
+    private readonly struct Eighty : IInputCount
+    {
+        public const int Count = 80;
+        public static int Value => Count;
+    }
+
+    private readonly struct EightyEight : IInputCount
+    {
+        public const int Count = 88;
+        public static int Value => Count;
+    }
+
+    private readonly struct NinetySix : IInputCount
+    {
+        public const int Count = 96;
         public static int Value => Count;
     }
 

@@ -41,6 +41,11 @@ public sealed class DepthwisePointwiseBandTests
             cases.Add(mode, 11, 9, 32, 36, true);   // 32 fixed inputs to 36 (a one-vector second panel), a last tile of 3
             cases.Add(mode, 8, 7, 36, 42, true);    // 36 fixed inputs to 42, as in the short-range detector
             cases.Add(mode, 9, 7, 64, 64, true);    // 64 fixed inputs, PRELU
+            cases.Add(mode, 6, 7, 42, 48, true);    // 42 fixed inputs to a two-vector and a one-vector panel
+            cases.Add(mode, 16, 16, 80, 88, true);  // 80 fixed inputs to a part-filled two-vector panel, a last tile of 4
+            cases.Add(mode, 5, 5, 72, 80, false);   // 72 fixed inputs, a last tile of 1
+            cases.Add(mode, 4, 5, 88, 96, true);    // 88 fixed inputs, a last tile of 2
+            cases.Add(mode, 3, 5, 96, 96, true);    // 96 fixed inputs, PRELU, a last tile of 3
             cases.Add(mode, 5, 6, 128, 128, true);  // 128 fixed inputs: four panels, PRELU
         }
         return cases;
