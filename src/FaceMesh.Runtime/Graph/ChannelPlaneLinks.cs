@@ -6,8 +6,8 @@ namespace FaceMesh.Runtime.Graph;
 /// Hands tensors from one pixels-in-lanes kernel to the next as channel planes
 /// (<see cref="ChannelPlaneLayout"/>) rather than NHWC, where the step that writes a tensor and
 /// every step that reads it can take planes: in the short-range detector, the first layer, the
-/// two 64x64 blocks, the first pool, the first stride-2 block and the two 32x32 blocks after it
-/// (the second of those writes NHWC pixels for the pool and 16-pixel rows that follow). Each NHWC hand-over cost the
+/// two 64x64 blocks, the first pool, the first stride-2 block, the two 32x32 blocks after it, the
+/// second pool and the second stride-2 block (which writes NHWC pixels for the 16x16 blocks). Each NHWC hand-over cost the
 /// writer a transpose out of its lanes and the reader one back in. Some kernels take planes
 /// only together: a pool reads and writes them or neither, and a pair runs on planes only when
 /// its input and its own shortcut, if any, both are (<see cref="ChannelPlanePair.IsReady"/>).

@@ -19,9 +19,11 @@ internal sealed unsafe partial class ChannelPlanePair
     /// <param name="w">The group's weights, [input channel][8].</param>
     /// <param name="group">The group's first output channel.</param>
     /// <param name="shortcut">The shortcut's channel-0 plane at the tile's first pixel; channel planes <paramref name="stride"/> apart.</param>
+    /// <param name="shortcutUpper">The same at the tile's pixel 16, which begins the next row where rows are 16 pixels wide.</param>
     /// <param name="output">The tile's first pixel at the group's first channel.</param>
+    /// <param name="outputUpper">The same for the tile's pixel 16.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void PointwiseTile8<TOutput, TResidual, TActivation>(float* a, int bandPixels, float* w, int group, float* shortcut, int stride, float* output)
+    private void PointwiseTile8<TOutput, TResidual, TActivation>(float* a, int bandPixels, float* w, int group, float* shortcut, float* shortcutUpper, int stride, float* output, float* outputUpper)
         where TOutput : struct, IPlaneOutput where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
     {
         float* bias = _bias.Pointer + group;
@@ -45,16 +47,15 @@ internal sealed unsafe partial class ChannelPlanePair
             Finish<TResidual, TActivation>(c2, group + 2, shortcut, stride), Finish<TResidual, TActivation>(c3, group + 3, shortcut, stride), output, step);
         Store<TOutput>(Finish<TResidual, TActivation>(c4, group + 4, shortcut, stride), Finish<TResidual, TActivation>(c5, group + 5, shortcut, stride),
             Finish<TResidual, TActivation>(c6, group + 6, shortcut, stride), Finish<TResidual, TActivation>(c7, group + 7, shortcut, stride), output, step, 4);
-        float* upper = shortcut + Lanes;
-        Store<TOutput>(Finish<TResidual, TActivation>(d0, group, upper, stride), Finish<TResidual, TActivation>(d1, group + 1, upper, stride),
-            Finish<TResidual, TActivation>(d2, group + 2, upper, stride), Finish<TResidual, TActivation>(d3, group + 3, upper, stride), output, step, 0, Lanes);
-        Store<TOutput>(Finish<TResidual, TActivation>(d4, group + 4, upper, stride), Finish<TResidual, TActivation>(d5, group + 5, upper, stride),
-            Finish<TResidual, TActivation>(d6, group + 6, upper, stride), Finish<TResidual, TActivation>(d7, group + 7, upper, stride), output, step, 4, Lanes);
+        Store<TOutput>(Finish<TResidual, TActivation>(d0, group, shortcutUpper, stride), Finish<TResidual, TActivation>(d1, group + 1, shortcutUpper, stride),
+            Finish<TResidual, TActivation>(d2, group + 2, shortcutUpper, stride), Finish<TResidual, TActivation>(d3, group + 3, shortcutUpper, stride), outputUpper, step);
+        Store<TOutput>(Finish<TResidual, TActivation>(d4, group + 4, shortcutUpper, stride), Finish<TResidual, TActivation>(d5, group + 5, shortcutUpper, stride),
+            Finish<TResidual, TActivation>(d6, group + 6, shortcutUpper, stride), Finish<TResidual, TActivation>(d7, group + 7, shortcutUpper, stride), outputUpper, step, 4);
     }
 
     /// <summary>The last four outputs of a layer whose output count is 4 more than a multiple of 8; <see cref="PointwiseTile8"/>'s sums.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void PointwiseTile4<TOutput, TResidual, TActivation>(float* a, int bandPixels, float* w, int group, float* shortcut, int stride, float* output)
+    private void PointwiseTile4<TOutput, TResidual, TActivation>(float* a, int bandPixels, float* w, int group, float* shortcut, float* shortcutUpper, int stride, float* output, float* outputUpper)
         where TOutput : struct, IPlaneOutput where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
     {
         const int outputs = 4;
@@ -70,12 +71,11 @@ internal sealed unsafe partial class ChannelPlanePair
             k = Vector512.Create(w[2]); c2 = Vector512.FusedMultiplyAdd(x0, k, c2); d2 = Vector512.FusedMultiplyAdd(x1, k, d2);
             k = Vector512.Create(w[3]); c3 = Vector512.FusedMultiplyAdd(x0, k, c3); d3 = Vector512.FusedMultiplyAdd(x1, k, d3);
         }
-        float* upper = shortcut + Lanes;
         Store<TOutput>(Finish<TResidual, TActivation>(c0, group, shortcut, stride), Finish<TResidual, TActivation>(c1, group + 1, shortcut, stride),
             Finish<TResidual, TActivation>(c2, group + 2, shortcut, stride), Finish<TResidual, TActivation>(c3, group + 3, shortcut, stride), output, step);
-        Store<TOutput>(Finish<TResidual, TActivation>(d0, group, upper, stride), Finish<TResidual, TActivation>(d1, group + 1, upper, stride),
-            Finish<TResidual, TActivation>(d2, group + 2, upper, stride), Finish<TResidual, TActivation>(d3, group + 3, upper, stride),
-            output, TOutput.Step(_cout, _width), 0, Lanes);
+        Store<TOutput>(Finish<TResidual, TActivation>(d0, group, shortcutUpper, stride), Finish<TResidual, TActivation>(d1, group + 1, shortcutUpper, stride),
+            Finish<TResidual, TActivation>(d2, group + 2, shortcutUpper, stride), Finish<TResidual, TActivation>(d3, group + 3, shortcutUpper, stride),
+            outputUpper, TOutput.Step(_cout, _width));
     }
 
     /// <summary>
@@ -84,7 +84,7 @@ internal sealed unsafe partial class ChannelPlanePair
     /// Outputs past the layer's have zero weights and are not stored.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void PointwiseTileSplit<TOutput, TResidual, TActivation>(float* a, int bandPixels, float* w, int group, float* shortcut, int stride, float* output)
+    private void PointwiseTileSplit<TOutput, TResidual, TActivation>(float* a, int bandPixels, float* w, int group, float* shortcut, float* shortcutUpper, int stride, float* output, float* outputUpper)
         where TOutput : struct, IPlaneOutput where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
     {
         float* bias = _bias.Pointer + group;
@@ -105,32 +105,30 @@ internal sealed unsafe partial class ChannelPlanePair
             k = Vector512.Create(w[6]); d2 = Vector512.FusedMultiplyAdd(x0, k, d2); f2 = Vector512.FusedMultiplyAdd(x1, k, f2);
             k = Vector512.Create(w[7]); d3 = Vector512.FusedMultiplyAdd(x0, k, d3); f3 = Vector512.FusedMultiplyAdd(x1, k, f3);
         }
-        float* upper = shortcut + Lanes;
         Vector512<float> r0 = Finish<TResidual, TActivation>(c0 + d0, group, shortcut, stride), r1 = Finish<TResidual, TActivation>(c1 + d1, group + 1, shortcut, stride);
-        Vector512<float> s0 = Finish<TResidual, TActivation>(e0 + f0, group, upper, stride), s1 = Finish<TResidual, TActivation>(e1 + f1, group + 1, upper, stride);
+        Vector512<float> s0 = Finish<TResidual, TActivation>(e0 + f0, group, shortcutUpper, stride), s1 = Finish<TResidual, TActivation>(e1 + f1, group + 1, shortcutUpper, stride);
         if (_cout - group >= SplitGroupOutputs)
         {
             Store<TOutput>(r0, r1, Finish<TResidual, TActivation>(c2 + d2, group + 2, shortcut, stride),
                 Finish<TResidual, TActivation>(c3 + d3, group + 3, shortcut, stride), output, step);
-            Store<TOutput>(s0, s1, Finish<TResidual, TActivation>(e2 + f2, group + 2, upper, stride),
-                Finish<TResidual, TActivation>(e3 + f3, group + 3, upper, stride), output, step, 0, Lanes);
+            Store<TOutput>(s0, s1, Finish<TResidual, TActivation>(e2 + f2, group + 2, shortcutUpper, stride),
+                Finish<TResidual, TActivation>(e3 + f3, group + 3, shortcutUpper, stride), outputUpper, step);
         }
         else
         {
             TOutput.Two(r0, r1, output, step);
-            TOutput.Two(s0, s1, output + TOutput.PixelStep(Lanes, step), step);
+            TOutput.Two(s0, s1, outputUpper, step);
         }
     }
 
     /// <summary>
-    /// Outputs <paramref name="channel"/>..+3 of pixels <paramref name="pixel"/>..+15 of the tile
-    /// whose first pixel and channel <paramref name="output"/> addresses; <paramref name="step"/>
-    /// is the output's <see cref="IPlaneOutput.Step"/>.
+    /// Outputs <paramref name="channel"/>..+3 of the 16 pixels whose first pixel and channel
+    /// <paramref name="output"/> addresses; <paramref name="step"/> is the output's <see cref="IPlaneOutput.Step"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store<TOutput>(Vector512<float> r0, Vector512<float> r1, Vector512<float> r2, Vector512<float> r3,
-        float* output, int step, int channel = 0, int pixel = 0) where TOutput : struct, IPlaneOutput =>
-        TOutput.Four(r0, r1, r2, r3, output + TOutput.ChannelStep(step) * channel + TOutput.PixelStep(pixel, step), step);
+        float* output, int step, int channel = 0) where TOutput : struct, IPlaneOutput =>
+        TOutput.Four(r0, r1, r2, r3, output + TOutput.ChannelStep(step) * channel, step);
 
     /// <summary>Output channel <paramref name="channel"/> of 16 pixels: plus the shortcut when fused, then the activation.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

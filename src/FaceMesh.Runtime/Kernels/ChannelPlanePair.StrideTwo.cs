@@ -64,6 +64,81 @@ internal sealed unsafe partial class ChannelPlanePair
         }
     }
 
+    /// <summary>
+    /// <see cref="DepthwiseColumnsStrideTwo"/> for output rows of 16 pixels (32 input columns): one
+    /// column per row, so two channels at a time, whose eight chains cover the multiply-add latency.
+    /// </summary>
+    /// <param name="plane">The first channel's offset within a plane set; the second is <paramref name="channelStride"/> further.</param>
+    /// <param name="w">The two channels' nine taps each.</param>
+    /// <param name="bias">The two channels' biases.</param>
+    /// <param name="destination">The first channel's band plane; the second's is <paramref name="bandPixels"/> further.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void DepthwiseNarrowStrideTwo(float** rows, int plane, int channelStride, float* w, float* bias, float* destination, int bandPixels)
+    {
+        float* top = w, middle = w + 3, bottom = w + 6;
+        float* nextTop = w + 9, nextMiddle = w + 12, nextBottom = w + 15;
+        var split = new ColumnSplit(ChannelPlaneLayout.EvenColumns, ChannelPlaneLayout.OddColumns, NextColumns);
+        Vector512<float> b = Vector512.Create(bias[0]), n = Vector512.Create(bias[1]);
+        Vector512<float> a0 = b, a1 = b, a2 = b, a3 = b; // output rows 0..3 of the first channel
+        Vector512<float> e0 = n, e1 = n, e2 = n, e3 = n; // of the second
+        var row = new ParityColumnPair(rows[0] + plane, channelStride, split);
+        row.Taps(top, nextTop, ref a0, ref e0);
+        row = new ParityColumnPair(rows[1] + plane, channelStride, split);
+        row.Taps(middle, nextMiddle, ref a0, ref e0);
+        row = new ParityColumnPair(rows[2] + plane, channelStride, split);
+        row.Taps(bottom, nextBottom, ref a0, ref e0);
+        row.Taps(top, nextTop, ref a1, ref e1);
+        row = new ParityColumnPair(rows[3] + plane, channelStride, split);
+        row.Taps(middle, nextMiddle, ref a1, ref e1);
+        row = new ParityColumnPair(rows[4] + plane, channelStride, split);
+        row.Taps(bottom, nextBottom, ref a1, ref e1);
+        row.Taps(top, nextTop, ref a2, ref e2);
+        row = new ParityColumnPair(rows[5] + plane, channelStride, split);
+        row.Taps(middle, nextMiddle, ref a2, ref e2);
+        row = new ParityColumnPair(rows[6] + plane, channelStride, split);
+        row.Taps(bottom, nextBottom, ref a2, ref e2);
+        row.Taps(top, nextTop, ref a3, ref e3);
+        row = new ParityColumnPair(rows[7] + plane, channelStride, split);
+        row.Taps(middle, nextMiddle, ref a3, ref e3);
+        row = new ParityColumnPair(rows[8] + plane, channelStride, split);
+        row.Taps(bottom, nextBottom, ref a3, ref e3);
+        a0.Store(destination); a1.Store(destination + Lanes); a2.Store(destination + 2 * Lanes); a3.Store(destination + 3 * Lanes);
+        float* second = destination + bandPixels;
+        e0.Store(second); e1.Store(second + Lanes); e2.Store(second + 2 * Lanes); e3.Store(second + 3 * Lanes);
+    }
+
+    /// <summary>32 input columns of one row of two channels as the three taps of 16 stride-2 output pixels each (<see cref="ParityColumns"/>, one block).</summary>
+    private readonly struct ParityColumnPair
+    {
+        private readonly Vector512<float> _left, _middle, _right, _nextLeft, _nextMiddle, _nextRight;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public ParityColumnPair(float* a, int channelStride, in ColumnSplit split)
+        {
+            float* b = a + channelStride;
+            Vector512<float> p0 = Vector512.Load(a), p1 = Vector512.Load(a + Lanes), q0 = Vector512.Load(b), q1 = Vector512.Load(b + Lanes);
+            _left = Avx512F.PermuteVar16x32x2(p0, split.Even, p1);
+            _middle = Avx512F.PermuteVar16x32x2(p0, split.Odd, p1);
+            _nextLeft = Avx512F.PermuteVar16x32x2(q0, split.Even, q1);
+            _nextMiddle = Avx512F.PermuteVar16x32x2(q0, split.Odd, q1);
+            // Column 32 is past the row's end: the next plane row's zero margin.
+            _right = Avx512F.PermuteVar16x32x2(_left, split.Next, Vector512.Create(a[2 * Lanes]));
+            _nextRight = Avx512F.PermuteVar16x32x2(_nextLeft, split.Next, Vector512.Create(b[2 * Lanes]));
+        }
+
+        /// <summary>One filter row's three taps, left to right, for one output row of the first channel (<paramref name="w"/>) and the second.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Taps(float* w, float* nextW, ref Vector512<float> first, ref Vector512<float> second)
+        {
+            first = Vector512.FusedMultiplyAdd(_left, Vector512.Create(w[0]), first);
+            second = Vector512.FusedMultiplyAdd(_nextLeft, Vector512.Create(nextW[0]), second);
+            first = Vector512.FusedMultiplyAdd(_middle, Vector512.Create(w[1]), first);
+            second = Vector512.FusedMultiplyAdd(_nextMiddle, Vector512.Create(nextW[1]), second);
+            first = Vector512.FusedMultiplyAdd(_right, Vector512.Create(w[2]), first);
+            second = Vector512.FusedMultiplyAdd(_nextRight, Vector512.Create(nextW[2]), second);
+        }
+    }
+
     /// <summary>The permute indices, loaded once per sweep: read inside it, the JIT stopped inlining them after a few rows.</summary>
     private readonly struct ColumnSplit(Vector512<int> even, Vector512<int> odd, Vector512<int> next)
     {

@@ -6,7 +6,7 @@ namespace FaceMesh.Runtime.Kernels;
 
 /// <summary>
 /// The AVX-512 path of <see cref="DepthwisePointwiseKernel"/> for wide, few-channel blocks (the
-/// short-range detector's 64x64x24 ones and its first stride-2 block): with channels in lanes,
+/// short-range detector's 64x64 and 32x32 ones and its first two stride-2 blocks): with channels in lanes,
 /// 24 or 28 channels fill a quarter to an eighth of their second vector with nothing, in the
 /// depthwise half and in the 1x1 half alike. Here pixels are in lanes: the input is read as one
 /// plane row per channel (<see cref="ChannelPlaneLayout"/>), as the step before hands it over
@@ -122,7 +122,8 @@ internal sealed unsafe partial class ChannelPlanePair
     /// 3x3 depthwise layer with no activation of its own, stride 1 with 'same' padding or stride 2
     /// halving the image with no padding before it; a 1x1 layer of more than 16 outputs, a
     /// multiple of 4 in its two-vector panels and of 2 in a last one-vector panel; output rows a
-    /// whole number of 32-pixel tiles; and no last 1x1 tile of one to three pixels.
+    /// whole number of 32-pixel tiles, or of 16 pixels after a stride-2 layer (an even number of
+    /// them, and of channels); and no last 1x1 tile of one to three pixels.
     /// </summary>
     public static ChannelPlanePair? TryCreate(DepthwiseConv2DKernel depthwise, in PointwiseLayout layout)
     {
@@ -131,7 +132,9 @@ internal sealed unsafe partial class ChannelPlanePair
         if (g is not { KernelHeight: 3, KernelWidth: 3, DilationHeight: 1, DilationWidth: 1 } || g.StrideHeight != g.StrideWidth) return null;
         bool sameSize = g is { StrideHeight: 1, PadTop: 1, PadLeft: 1 } && g.OutputHeight == g.InputHeight && g.OutputWidth == g.InputWidth;
         bool halving = g is { StrideHeight: 2, PadTop: 0, PadLeft: 0 } && g.InputHeight == 2 * g.OutputHeight && g.InputWidth == 2 * g.OutputWidth;
-        if (!sameSize && !halving || g.OutputWidth % TilePixels != 0) return null;
+        // Rows of 16 pixels (a tile spans two of them) only after a stride-2 depthwise layer, on an even count of rows and channels.
+        bool narrow = halving && g.OutputWidth == Lanes && g.OutputHeight % 2 == 0 && depthwise.Channels % 2 == 0;
+        if (!sameSize && !halving || g.OutputWidth % TilePixels != 0 && !narrow) return null;
         if (!depthwise.Epilogue.IsIdentity || layout.InChannels != depthwise.Channels) return null;
         if (layout.PanelWidth != 2 * Lanes || layout.OutChannels <= Lanes) return null;
         int splitFrom = SplitFrom(layout);
@@ -222,31 +225,47 @@ internal sealed unsafe partial class ChannelPlanePair
             // rows past the image (below it, or in a last band the image does not fill) read the zero row below it.
             int firstRow = _stride == 1 ? y0 - 1 : 2 * y0;
             for (int i = 0; i < inputRows; i++) rows[i] = ChannelPlaneLayout.Row(input, Math.Min(firstRow + i, _inHeight), _inWidth, _cin);
-            for (int c = 0; c < _cin; c++)
+            if (width == Lanes)
             {
-                float* w = _depthwiseWeights.Pointer + c * 9, destination = band + (long)c * bandPixels;
-                if (_stride == 1) DepthwiseColumns(rows, c * inStride, w, _depthwiseBias.Pointer[c], destination, width);
-                else DepthwiseColumnsStrideTwo(rows, c * inStride, w, _depthwiseBias.Pointer[c], destination, width);
+                // One 16-pixel column per row: two channels at a time keep eight chains going.
+                for (int c = 0; c < _cin; c += 2)
+                    DepthwiseNarrowStrideTwo(rows, c * inStride, inStride, _depthwiseWeights.Pointer + c * 9, _depthwiseBias.Pointer + c, band + (long)c * bandPixels, bandPixels);
+            }
+            else
+            {
+                for (int c = 0; c < _cin; c++)
+                {
+                    float* w = _depthwiseWeights.Pointer + c * 9, destination = band + (long)c * bandPixels;
+                    if (_stride == 1) DepthwiseColumns(rows, c * inStride, w, _depthwiseBias.Pointer[c], destination, width);
+                    else DepthwiseColumnsStrideTwo(rows, c * inStride, w, _depthwiseBias.Pointer[c], destination, width);
+                }
             }
 
             int pixels = Math.Min(BandRows, _height - y0) * width;
             for (int p = 0; p < pixels; p += TilePixels)
             {
-                int y = y0 + p / width, x = p % width;
-                // The shortcut of the tile's row: the depthwise input's centre row, or the shortcut's own planes.
-                float* shortcut = !TResidual.Adds ? null
-                    : shortcutTensor is null ? rows[1 + p / width] + x
-                    : ChannelPlaneLayout.Row(shortcutTensor, y, width, _shortcutChannels) + x;
+                // The tile's two 16-pixel halves: neighbours in one row, or two rows where rows are 16 pixels wide.
+                int y = y0 + p / width, x = p % width, yUpper = y0 + (p + Lanes) / width, xUpper = (p + Lanes) % width;
+                // The shortcut: the depthwise input's centre rows, or the shortcut's own planes.
+                float* shortcut = null, shortcutUpper = null;
+                if (TResidual.Adds)
+                {
+                    shortcut = shortcutTensor is null ? rows[1 + y - y0] + x : ChannelPlaneLayout.Row(shortcutTensor, y, width, _shortcutChannels) + x;
+                    shortcutUpper = shortcutTensor is null ? rows[1 + yUpper - y0] + xUpper
+                        : ChannelPlaneLayout.Row(shortcutTensor, yUpper, width, _shortcutChannels) + xUpper;
+                }
+                float* lower = TOutput.Row(output, y, width, _cout) + TOutput.PixelStep(x, outStep);
+                float* upper = TOutput.Row(output, yUpper, width, _cout) + TOutput.PixelStep(xUpper, outStep);
                 for (int group = 0; group < _cout; group += GroupWidth(group))
                 {
                     float* w = _weights.Pointer + (long)group * _cin;
-                    float* o = TOutput.Row(output, y, width, _cout) + TOutput.ChannelStep(outStep) * group + TOutput.PixelStep(x, outStep);
+                    long channel = TOutput.ChannelStep(outStep) * group;
                     if (group >= _splitFrom)
-                        PointwiseTileSplit<TOutput, TResidual, TActivation>(band + p, bandPixels, w, group, shortcut, stride, o);
+                        PointwiseTileSplit<TOutput, TResidual, TActivation>(band + p, bandPixels, w, group, shortcut, shortcutUpper, stride, lower + channel, upper + channel);
                     else if (_splitFrom - group >= GroupOutputs)
-                        PointwiseTile8<TOutput, TResidual, TActivation>(band + p, bandPixels, w, group, shortcut, stride, o);
+                        PointwiseTile8<TOutput, TResidual, TActivation>(band + p, bandPixels, w, group, shortcut, shortcutUpper, stride, lower + channel, upper + channel);
                     else
-                        PointwiseTile4<TOutput, TResidual, TActivation>(band + p, bandPixels, w, group, shortcut, stride, o);
+                        PointwiseTile4<TOutput, TResidual, TActivation>(band + p, bandPixels, w, group, shortcut, shortcutUpper, stride, lower + channel, upper + channel);
                 }
             }
         }

@@ -10,7 +10,8 @@ namespace FaceMesh.Runtime.Tests.Graph;
 /// whose last 1x1 panels (4 and 10 outputs) sum even and odd input channels apart, the last one
 /// writing NHWC pixels. On the 512-bit path they hand
 /// their tensors over as channel planes (ChannelPlaneLinks), the stride-2 stage only where it
-/// halves the image into whole 32-pixel rows; the
+/// halves the image into whole 32-pixel rows or into an even number of 16-pixel ones (then its
+/// 1x1 tiles span two rows, and it writes NHWC pixels); the
 /// result must be bit for bit what the same steps give through NHWC tensors (the hand-overs made
 /// graph outputs, so nothing links) and what the unfused layers give (every depthwise output a
 /// graph output too). Heights that are not a multiple of the pair's four-row band end in a
@@ -26,7 +27,9 @@ public sealed class ChannelPlaneLinkTests
         { 2, 64, 64 },
         { 1, 12, 64 },  // a last band of 4 rows, then of 2 after the stride-2 block
         { 2, 12, 64 },
-        { 2, 14, 32 },  // a last band of 2 rows; the stride-2 block's 16-pixel rows keep it on NHWC
+        { 2, 14, 32 },  // a last band of 2 rows; the stride-2 block's 7 rows of 16 pixels keep it on NHWC
+        { 1, 8, 32 },   // the stride-2 block's 4 rows of 16 pixels: planes in, NHWC out (tiles span two rows)
+        { 2, 20, 32 },  // 10 rows of 16 pixels: bands of 4, 4 and 2 rows
         { 1, 6, 64 },   // a last band of 2 rows, then one band of 3 rows
         { 2, 6, 128 },  // the stride-2 block sweeps two 64-column blocks per row
     };
@@ -37,6 +40,8 @@ public sealed class ChannelPlaneLinkTests
     {
         const int rgb = 3, c = 24, cout = 28, wide = 32, wider = 36, widest = 42;
         bool halves = h % 2 == 0 && w / 2 % 32 == 0;
+        bool narrow = h % 4 == 0 && w / 2 == 16; // the stride-2 block's rows are 16 pixels, an even number of them
+        bool strideTwoPlanes = halves || narrow;
         var rng = new Random(h * 100 + w + threads);
         float[] x = TestData.Random(rng, 4 * h * w * rgb);
         float[] first = TestData.Random(rng, c * 25 * rgb, 0.3f), firstBias = TestData.Random(rng, c);
@@ -123,11 +128,12 @@ public sealed class ChannelPlaneLinkTests
             ChannelPlanePair secondPair = Assert.IsType<DepthwisePointwiseKernel>(steps[2]).Planes!;
             Assert.True(firstPair.ReadsPlanes && firstPair.WritesPlanes);
             Assert.True(secondPair.ReadsPlanes);
-            Assert.Equal(halves, secondPair.WritesPlanes);
-            Assert.Equal(halves, Assert.IsType<MaxPool2DKernel>(steps[3]).RunsOnPlanes);
+            Assert.Equal(strideTwoPlanes, secondPair.WritesPlanes);
+            Assert.Equal(strideTwoPlanes, Assert.IsType<MaxPool2DKernel>(steps[3]).RunsOnPlanes);
             var strideTwo = Assert.IsType<DepthwisePointwiseKernel>(steps[4]);
-            Assert.Equal(halves, strideTwo.RunsPlanes);
-            if (halves) Assert.True(strideTwo.Planes!.ReadsPlanes && strideTwo.Planes.ReadsShortcutPlanes && strideTwo.Planes.WritesPlanes);
+            Assert.Equal(strideTwoPlanes, strideTwo.RunsPlanes);
+            if (strideTwoPlanes) Assert.True(strideTwo.Planes!.ReadsPlanes && strideTwo.Planes.ReadsShortcutPlanes);
+            Assert.Equal(halves, strideTwo.Planes is { WritesPlanes: true });
             var fourOutputTail = Assert.IsType<DepthwisePointwiseKernel>(steps[5]);
             var tenOutputTail = Assert.IsType<DepthwisePointwiseKernel>(steps[6]);
             Assert.Equal(halves, fourOutputTail.RunsPlanes && fourOutputTail.Planes!.WritesPlanes);
