@@ -25,118 +25,65 @@ internal sealed unsafe partial class ChannelPlanePair
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DepthwiseColumnsStrideTwo(float** rows, int plane, float* w, float bias, float* destination, int width)
     {
-        // The taps are broadcast from memory by each multiply-add: with nine weights in registers the
-        // split rows and accumulators no longer fit the 32 registers, and the sweep spilled.
-        float* top = w, middle = w + 3, bottom = w + 6;
-        Vector512<float> b = Vector512.Create(bias);
-        var split = new ColumnSplit(ChannelPlaneLayout.EvenColumns, ChannelPlaneLayout.OddColumns, NextColumns);
         for (int x = 0; x < width; x += TilePixels)
-        {
-            int column = 2 * x;
-            Vector512<float> a0 = b, a1 = b, a2 = b, a3 = b; // output rows 0..3, pixels x..x+15
-            Vector512<float> e0 = b, e1 = b, e2 = b, e3 = b; // the same rows, pixels x+16..x+31
-            var row = new ParityColumns(rows[0] + plane + column, split);
-            row.Taps(top, ref a0, ref e0);
-            row = new ParityColumns(rows[1] + plane + column, split);
-            row.Taps(middle, ref a0, ref e0);
-            row = new ParityColumns(rows[2] + plane + column, split);
-            row.Taps(bottom, ref a0, ref e0);
-            row.Taps(top, ref a1, ref e1);
-            row = new ParityColumns(rows[3] + plane + column, split);
-            row.Taps(middle, ref a1, ref e1);
-            row = new ParityColumns(rows[4] + plane + column, split);
-            row.Taps(bottom, ref a1, ref e1);
-            row.Taps(top, ref a2, ref e2);
-            row = new ParityColumns(rows[5] + plane + column, split);
-            row.Taps(middle, ref a2, ref e2);
-            row = new ParityColumns(rows[6] + plane + column, split);
-            row.Taps(bottom, ref a2, ref e2);
-            row.Taps(top, ref a3, ref e3);
-            row = new ParityColumns(rows[7] + plane + column, split);
-            row.Taps(middle, ref a3, ref e3);
-            row = new ParityColumns(rows[8] + plane + column, split);
-            row.Taps(bottom, ref a3, ref e3);
-            float* d = destination + x;
-            a0.Store(d); e0.Store(d + Lanes);
-            a1.Store(d + width); e1.Store(d + width + Lanes);
-            a2.Store(d + 2 * width); e2.Store(d + 2 * width + Lanes);
-            a3.Store(d + 3 * width); e3.Store(d + 3 * width + Lanes);
-        }
+            DepthwiseBlocksStrideTwo(rows, plane + 2 * x, TilePixels, w, w, bias, bias, destination + x, destination + x + Lanes, width);
     }
 
     /// <summary>
     /// <see cref="DepthwiseColumnsStrideTwo"/> for output rows of 16 pixels (32 input columns): one
-    /// column per row, so two channels at a time, whose eight chains cover the multiply-add latency.
+    /// block per row, so two channels at a time.
     /// </summary>
     /// <param name="plane">The first channel's offset within a plane set; the second is <paramref name="channelStride"/> further.</param>
     /// <param name="w">The two channels' nine taps each.</param>
     /// <param name="bias">The two channels' biases.</param>
     /// <param name="destination">The first channel's band plane; the second's is <paramref name="bandPixels"/> further.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void DepthwiseNarrowStrideTwo(float** rows, int plane, int channelStride, float* w, float* bias, float* destination, int bandPixels)
+    private static void DepthwiseNarrowStrideTwo(float** rows, int plane, int channelStride, float* w, float* bias, float* destination, int bandPixels) =>
+        DepthwiseBlocksStrideTwo(rows, plane, channelStride, w, w + 9, bias[0], bias[1], destination, destination + bandPixels, Lanes);
+
+    /// <summary>
+    /// Four output rows of two blocks of 16 output pixels: neighbours in one channel, or one block
+    /// each of two channels. Eight independent chains cover the multiply-add latency.
+    /// </summary>
+    /// <param name="offset">The first block's offset within a plane set, at its first input column.</param>
+    /// <param name="secondOffset">Floats from the first block's input to the second's.</param>
+    /// <param name="destination">The first block's output row 0; rows are <paramref name="width"/> apart.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void DepthwiseBlocksStrideTwo(float** rows, int offset, int secondOffset, float* w, float* secondW, float bias, float secondBias,
+        float* destination, float* secondDestination, int width)
     {
+        // The taps are broadcast from memory by each multiply-add: with nine weights in registers the
+        // split rows and accumulators no longer fit the 32 registers, and the sweep spilled.
         float* top = w, middle = w + 3, bottom = w + 6;
-        float* nextTop = w + 9, nextMiddle = w + 12, nextBottom = w + 15;
+        float* secondTop = secondW, secondMiddle = secondW + 3, secondBottom = secondW + 6;
         var split = new ColumnSplit(ChannelPlaneLayout.EvenColumns, ChannelPlaneLayout.OddColumns, NextColumns);
-        Vector512<float> b = Vector512.Create(bias[0]), n = Vector512.Create(bias[1]);
-        Vector512<float> a0 = b, a1 = b, a2 = b, a3 = b; // output rows 0..3 of the first channel
+        Vector512<float> b = Vector512.Create(bias), n = Vector512.Create(secondBias);
+        Vector512<float> a0 = b, a1 = b, a2 = b, a3 = b; // output rows 0..3 of the first block
         Vector512<float> e0 = n, e1 = n, e2 = n, e3 = n; // of the second
-        var row = new ParityColumnPair(rows[0] + plane, channelStride, split);
-        row.Taps(top, nextTop, ref a0, ref e0);
-        row = new ParityColumnPair(rows[1] + plane, channelStride, split);
-        row.Taps(middle, nextMiddle, ref a0, ref e0);
-        row = new ParityColumnPair(rows[2] + plane, channelStride, split);
-        row.Taps(bottom, nextBottom, ref a0, ref e0);
-        row.Taps(top, nextTop, ref a1, ref e1);
-        row = new ParityColumnPair(rows[3] + plane, channelStride, split);
-        row.Taps(middle, nextMiddle, ref a1, ref e1);
-        row = new ParityColumnPair(rows[4] + plane, channelStride, split);
-        row.Taps(bottom, nextBottom, ref a1, ref e1);
-        row.Taps(top, nextTop, ref a2, ref e2);
-        row = new ParityColumnPair(rows[5] + plane, channelStride, split);
-        row.Taps(middle, nextMiddle, ref a2, ref e2);
-        row = new ParityColumnPair(rows[6] + plane, channelStride, split);
-        row.Taps(bottom, nextBottom, ref a2, ref e2);
-        row.Taps(top, nextTop, ref a3, ref e3);
-        row = new ParityColumnPair(rows[7] + plane, channelStride, split);
-        row.Taps(middle, nextMiddle, ref a3, ref e3);
-        row = new ParityColumnPair(rows[8] + plane, channelStride, split);
-        row.Taps(bottom, nextBottom, ref a3, ref e3);
-        a0.Store(destination); a1.Store(destination + Lanes); a2.Store(destination + 2 * Lanes); a3.Store(destination + 3 * Lanes);
-        float* second = destination + bandPixels;
-        e0.Store(second); e1.Store(second + Lanes); e2.Store(second + 2 * Lanes); e3.Store(second + 3 * Lanes);
-    }
-
-    /// <summary>32 input columns of one row of two channels as the three taps of 16 stride-2 output pixels each (<see cref="ParityColumns"/>, one block).</summary>
-    private readonly struct ParityColumnPair
-    {
-        private readonly Vector512<float> _left, _middle, _right, _nextLeft, _nextMiddle, _nextRight;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public ParityColumnPair(float* a, int channelStride, in ColumnSplit split)
-        {
-            float* b = a + channelStride;
-            Vector512<float> p0 = Vector512.Load(a), p1 = Vector512.Load(a + Lanes), q0 = Vector512.Load(b), q1 = Vector512.Load(b + Lanes);
-            _left = Avx512F.PermuteVar16x32x2(p0, split.Even, p1);
-            _middle = Avx512F.PermuteVar16x32x2(p0, split.Odd, p1);
-            _nextLeft = Avx512F.PermuteVar16x32x2(q0, split.Even, q1);
-            _nextMiddle = Avx512F.PermuteVar16x32x2(q0, split.Odd, q1);
-            // Column 32 is past the row's end: the next plane row's zero margin.
-            _right = Avx512F.PermuteVar16x32x2(_left, split.Next, Vector512.Create(a[2 * Lanes]));
-            _nextRight = Avx512F.PermuteVar16x32x2(_nextLeft, split.Next, Vector512.Create(b[2 * Lanes]));
-        }
-
-        /// <summary>One filter row's three taps, left to right, for one output row of the first channel (<paramref name="w"/>) and the second.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Taps(float* w, float* nextW, ref Vector512<float> first, ref Vector512<float> second)
-        {
-            first = Vector512.FusedMultiplyAdd(_left, Vector512.Create(w[0]), first);
-            second = Vector512.FusedMultiplyAdd(_nextLeft, Vector512.Create(nextW[0]), second);
-            first = Vector512.FusedMultiplyAdd(_middle, Vector512.Create(w[1]), first);
-            second = Vector512.FusedMultiplyAdd(_nextMiddle, Vector512.Create(nextW[1]), second);
-            first = Vector512.FusedMultiplyAdd(_right, Vector512.Create(w[2]), first);
-            second = Vector512.FusedMultiplyAdd(_nextRight, Vector512.Create(nextW[2]), second);
-        }
+        var row = new ParityColumns(rows[0] + offset, secondOffset, split);
+        row.Taps(top, secondTop, ref a0, ref e0);
+        row = new ParityColumns(rows[1] + offset, secondOffset, split);
+        row.Taps(middle, secondMiddle, ref a0, ref e0);
+        row = new ParityColumns(rows[2] + offset, secondOffset, split);
+        row.Taps(bottom, secondBottom, ref a0, ref e0);
+        row.Taps(top, secondTop, ref a1, ref e1);
+        row = new ParityColumns(rows[3] + offset, secondOffset, split);
+        row.Taps(middle, secondMiddle, ref a1, ref e1);
+        row = new ParityColumns(rows[4] + offset, secondOffset, split);
+        row.Taps(bottom, secondBottom, ref a1, ref e1);
+        row.Taps(top, secondTop, ref a2, ref e2);
+        row = new ParityColumns(rows[5] + offset, secondOffset, split);
+        row.Taps(middle, secondMiddle, ref a2, ref e2);
+        row = new ParityColumns(rows[6] + offset, secondOffset, split);
+        row.Taps(bottom, secondBottom, ref a2, ref e2);
+        row.Taps(top, secondTop, ref a3, ref e3);
+        row = new ParityColumns(rows[7] + offset, secondOffset, split);
+        row.Taps(middle, secondMiddle, ref a3, ref e3);
+        row = new ParityColumns(rows[8] + offset, secondOffset, split);
+        row.Taps(bottom, secondBottom, ref a3, ref e3);
+        a0.Store(destination); e0.Store(secondDestination);
+        a1.Store(destination + width); e1.Store(secondDestination + width);
+        a2.Store(destination + 2 * width); e2.Store(secondDestination + 2 * width);
+        a3.Store(destination + 3 * width); e3.Store(secondDestination + 3 * width);
     }
 
     /// <summary>The permute indices, loaded once per sweep: read inside it, the JIT stopped inlining them after a few rows.</summary>
@@ -148,37 +95,39 @@ internal sealed unsafe partial class ChannelPlanePair
     }
 
     /// <summary>
-    /// 64 input columns of one row as the three taps of 32 stride-2 output pixels: even columns
-    /// (left taps), odd columns (middle taps) and even columns from the next one on (right taps).
+    /// Two blocks of 32 input columns of one row (neighbours, or the same columns of two
+    /// channels) as the three taps of 16 stride-2 output pixels each: even columns (left taps),
+    /// odd columns (middle taps) and even columns from the next one on (right taps).
     /// </summary>
     private readonly struct ParityColumns
     {
         private readonly Vector512<float> _left, _middle, _right, _nextLeft, _nextMiddle, _nextRight;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public ParityColumns(float* a, in ColumnSplit split)
+        public ParityColumns(float* a, int secondOffset, in ColumnSplit split)
         {
+            float* b = a + secondOffset;
             Vector512<float> p0 = Vector512.Load(a), p1 = Vector512.Load(a + Lanes);
-            Vector512<float> p2 = Vector512.Load(a + 2 * Lanes), p3 = Vector512.Load(a + 3 * Lanes);
+            Vector512<float> p2 = Vector512.Load(b), p3 = Vector512.Load(b + Lanes);
             _left = Avx512F.PermuteVar16x32x2(p0, split.Even, p1);
             _middle = Avx512F.PermuteVar16x32x2(p0, split.Odd, p1);
             _nextLeft = Avx512F.PermuteVar16x32x2(p2, split.Even, p3);
             _nextMiddle = Avx512F.PermuteVar16x32x2(p2, split.Odd, p3);
-            // Column 64 is the next block's first, or past the row's end the next plane row's zero margin.
-            _right = Avx512F.PermuteVar16x32x2(_left, split.Next, _nextLeft);
-            _nextRight = Avx512F.PermuteVar16x32x2(_nextLeft, split.Next, Vector512.Create(a[4 * Lanes]));
+            // Column 32 of a block is the next block's first, or past the row's end the next plane row's zero margin.
+            _right = Avx512F.PermuteVar16x32x2(_left, split.Next, Vector512.Create(a[2 * Lanes]));
+            _nextRight = Avx512F.PermuteVar16x32x2(_nextLeft, split.Next, Vector512.Create(b[2 * Lanes]));
         }
 
-        /// <summary>One filter row's three taps <paramref name="w"/>, left to right, for both columns of one output row.</summary>
+        /// <summary>One filter row's three taps, left to right, for one output row of the first block (<paramref name="w"/>) and the second.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Taps(float* w, ref Vector512<float> low, ref Vector512<float> high)
+        public void Taps(float* w, float* secondW, ref Vector512<float> low, ref Vector512<float> high)
         {
             low = Vector512.FusedMultiplyAdd(_left, Vector512.Create(w[0]), low);
-            high = Vector512.FusedMultiplyAdd(_nextLeft, Vector512.Create(w[0]), high);
+            high = Vector512.FusedMultiplyAdd(_nextLeft, Vector512.Create(secondW[0]), high);
             low = Vector512.FusedMultiplyAdd(_middle, Vector512.Create(w[1]), low);
-            high = Vector512.FusedMultiplyAdd(_nextMiddle, Vector512.Create(w[1]), high);
+            high = Vector512.FusedMultiplyAdd(_nextMiddle, Vector512.Create(secondW[1]), high);
             low = Vector512.FusedMultiplyAdd(_right, Vector512.Create(w[2]), low);
-            high = Vector512.FusedMultiplyAdd(_nextRight, Vector512.Create(w[2]), high);
+            high = Vector512.FusedMultiplyAdd(_nextRight, Vector512.Create(secondW[2]), high);
         }
     }
 }

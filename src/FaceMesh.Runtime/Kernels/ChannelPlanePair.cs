@@ -6,9 +6,9 @@ namespace FaceMesh.Runtime.Kernels;
 
 /// <summary>
 /// The AVX-512 path of <see cref="DepthwisePointwiseKernel"/> for wide, few-channel blocks (the
-/// short-range detector's 64x64 and 32x32 ones and its first two stride-2 blocks): with channels in lanes,
-/// 24 or 28 channels fill a quarter to an eighth of their second vector with nothing, in the
-/// depthwise half and in the 1x1 half alike. Here pixels are in lanes: the input is read as one
+/// short-range detector's 64x64 and 32x32 ones and its first two stride-2 blocks): with channels in
+/// lanes, 24 to 42 channels leave up to half of their last vector empty, in the depthwise half and
+/// in the 1x1 half alike. Here pixels are in lanes: the input is read as one
 /// plane row per channel (<see cref="ChannelPlaneLayout"/>), as the step before hands it over
 /// (<see cref="Graph.ChannelPlaneLinks"/>; turning NHWC rows into planes here cost more than
 /// the lanes saved, so a pair whose input comes as NHWC keeps the NHWC kernels); the
@@ -44,8 +44,8 @@ internal sealed unsafe partial class ChannelPlanePair
     private readonly int _splitFrom;              // the first output summed as even and odd input channels apart; _cout if none
     private readonly AlignedFloats _depthwiseWeights; // [channel][tap]
     private readonly AlignedFloats _depthwiseBias;
-    private readonly AlignedFloats _weights;      // [group of 8 outputs][input channel][output in group]
-    private readonly AlignedFloats _bias;
+    private readonly AlignedFloats _weights;      // [group of 8 (4 from _splitFrom on)][input channel][output in group]
+    private readonly AlignedFloats _bias;         // zeros past _cout, up to a whole group of 4
     private readonly ConvEpilogue _epilogue;
     // Set only on the copy WithLayouts makes: the input is stored as ChannelPlaneLayout describes, a
     // shortcut of its own tensor too, and the output.

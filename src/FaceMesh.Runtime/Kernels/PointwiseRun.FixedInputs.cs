@@ -166,81 +166,17 @@ internal sealed unsafe partial class PointwiseRun
         static abstract int Value { get; }
     }
 
-    private readonly struct Sixteen : IInputCount
-    {
-        public const int Count = 16;
-        public static int Value => Count;
-    }
-
-    private readonly struct TwentyFour : IInputCount
-    {
-        public const int Count = 24;
-        public static int Value => Count;
-    }
-
-    private readonly struct ThirtyTwo : IInputCount
-    {
-        public const int Count = 32;
-        public static int Value => Count;
-    }
-
-    private readonly struct ThirtySix : IInputCount
-    {
-        public const int Count = 36;
-        public static int Value => Count;
-    }
-
-    private readonly struct SixtyFour : IInputCount
-    {
-        public const int Count = 64;
-        public static int Value => Count;
-    }
-
-    private readonly struct FortyTwo : IInputCount
-    {
-        public const int Count = 42;
-        public static int Value => Count;
-    }
-
-    private readonly struct FortyEight : IInputCount
-    {
-        public const int Count = 48;
-        public static int Value => Count;
-    }
-
-    private readonly struct FiftySix : IInputCount
-    {
-        public const int Count = 56;
-        public static int Value => Count;
-    }
-
-    private readonly struct SeventyTwo : IInputCount
-    {
-        public const int Count = 72;
-        public static int Value => Count;
-    }
-
-    private readonly struct Eighty : IInputCount
-    {
-        public const int Count = 80;
-        public static int Value => Count;
-    }
-
-    private readonly struct EightyEight : IInputCount
-    {
-        public const int Count = 88;
-        public static int Value => Count;
-    }
-
-    private readonly struct NinetySix : IInputCount
-    {
-        public const int Count = 96;
-        public static int Value => Count;
-    }
-
-    private readonly struct OneHundredTwentyEight : IInputCount
-    {
-        public const int Count = 128;
-        public static int Value => Count;
-    }
+    private readonly struct Sixteen : IInputCount { public const int Count = 16; public static int Value => Count; }
+    private readonly struct TwentyFour : IInputCount { public const int Count = 24; public static int Value => Count; }
+    private readonly struct ThirtyTwo : IInputCount { public const int Count = 32; public static int Value => Count; }
+    private readonly struct ThirtySix : IInputCount { public const int Count = 36; public static int Value => Count; }
+    private readonly struct FortyTwo : IInputCount { public const int Count = 42; public static int Value => Count; }
+    private readonly struct FortyEight : IInputCount { public const int Count = 48; public static int Value => Count; }
+    private readonly struct FiftySix : IInputCount { public const int Count = 56; public static int Value => Count; }
+    private readonly struct SixtyFour : IInputCount { public const int Count = 64; public static int Value => Count; }
+    private readonly struct SeventyTwo : IInputCount { public const int Count = 72; public static int Value => Count; }
+    private readonly struct Eighty : IInputCount { public const int Count = 80; public static int Value => Count; }
+    private readonly struct EightyEight : IInputCount { public const int Count = 88; public static int Value => Count; }
+    private readonly struct NinetySix : IInputCount { public const int Count = 96; public static int Value => Count; }
+    private readonly struct OneHundredTwentyEight : IInputCount { public const int Count = 128; public static int Value => Count; }
 }
