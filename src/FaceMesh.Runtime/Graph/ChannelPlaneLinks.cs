@@ -41,7 +41,33 @@ internal static class ChannelPlaneLinks
             };
             if (linked is not null) steps[s] = new CompiledStep(steps[s].OpIndex, linked);
         }
+        foreach (int pooled in AbsorbPools(steps, operands, graphOutputs)) sizes.Remove(pooled);
         return sizes;
+    }
+
+    /// <summary>
+    /// Drops each pool on planes whose output only a stride-2 pair over the same input reads, as
+    /// its shortcut: the pair takes those maxima from the columns its depthwise sweep splits
+    /// anyway (<see cref="ChannelPlanePair.WithPooledShortcut"/>), and the pool's read of the whole
+    /// input, its write and the pair's read of the result go. Returns the tensors no step uses any more.
+    /// </summary>
+    private static List<int> AbsorbPools(List<CompiledStep> steps, List<(IReadOnlyList<int> Inputs, IReadOnlyList<int> Outputs)> operands,
+        IReadOnlyList<int> graphOutputs)
+    {
+        var gone = new List<int>();
+        for (int s = steps.Count - 1; s >= 0; s--)
+        {
+            if (steps[s].Kernel is not MaxPool2DKernel { RunsOnPlanes: true } pool || graphOutputs.Contains(pool.OutputTensor)) continue;
+            int[] readers = Enumerable.Range(0, steps.Count).Where(r => operands[r].Inputs.Contains(pool.OutputTensor)).ToArray();
+            if (readers is not [int reader] || steps[reader].Kernel is not DepthwisePointwiseKernel { Planes: { } pair } kernel
+                || !pair.CanPoolShortcut(pool.InputTensor, pool.OutputTensor)) continue;
+            steps[reader] = new CompiledStep(steps[reader].OpIndex, kernel.WithPooledShortcut(pool.Activation));
+            operands[reader] = (operands[reader].Inputs.Where(t => t != pool.OutputTensor).ToArray(), operands[reader].Outputs);
+            gone.Add(pool.OutputTensor);
+            steps.RemoveAt(s);
+            operands.RemoveAt(s);
+        }
+        return gone;
     }
 
     /// <summary>Tensors one step writes and others read, none of them graph inputs, outputs or aliases, where every one of those steps can take planes.</summary>

@@ -22,11 +22,15 @@ internal sealed unsafe partial class ChannelPlanePair
     /// <param name="plane">The channel's offset within a plane set.</param>
     /// <param name="w">The channel's nine taps.</param>
     /// <param name="destination">The channel's band plane: four rows of <paramref name="width"/> output pixels.</param>
+    /// <param name="pool">Where the 2x2 maxima of the channel's input go, laid out as <paramref name="destination"/>; null when not pooled.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void DepthwiseColumnsStrideTwo(float** rows, int plane, float* w, float bias, float* destination, int width)
+    private static void DepthwiseColumnsStrideTwo(float** rows, int plane, float* w, float bias, float* destination, int width, float* pool, in PoolClamp clamp)
     {
         for (int x = 0; x < width; x += TilePixels)
-            DepthwiseBlocksStrideTwo(rows, plane + 2 * x, TilePixels, w, w, bias, bias, destination + x, destination + x + Lanes, width);
+        {
+            DepthwiseBlocksStrideTwo(rows, plane + 2 * x, TilePixels, w, w, bias, bias, destination + x, destination + x + Lanes, width,
+                pool is null ? null : pool + x, pool is null ? null : pool + x + Lanes, clamp);
+        }
     }
 
     /// <summary>
@@ -37,8 +41,10 @@ internal sealed unsafe partial class ChannelPlanePair
     /// <param name="w">The two channels' nine taps each.</param>
     /// <param name="bias">The two channels' biases.</param>
     /// <param name="destination">The first channel's band plane; the second's is <paramref name="bandPixels"/> further.</param>
-    private static void DepthwiseNarrowStrideTwo(float** rows, int plane, int channelStride, float* w, float* bias, float* destination, int bandPixels) =>
-        DepthwiseBlocksStrideTwo(rows, plane, channelStride, w, w + 9, bias[0], bias[1], destination, destination + bandPixels, Lanes);
+    private static void DepthwiseNarrowStrideTwo(float** rows, int plane, int channelStride, float* w, float* bias, float* destination, int bandPixels,
+        float* pool, in PoolClamp clamp) =>
+        DepthwiseBlocksStrideTwo(rows, plane, channelStride, w, w + 9, bias[0], bias[1], destination, destination + bandPixels, Lanes,
+            pool, pool is null ? null : pool + bandPixels, clamp);
 
     /// <summary>
     /// Four output rows of two blocks of 16 output pixels: neighbours in one channel, or one block
@@ -47,9 +53,10 @@ internal sealed unsafe partial class ChannelPlanePair
     /// <param name="offset">The first block's offset within a plane set, at its first input column.</param>
     /// <param name="secondOffset">Floats from the first block's input to the second's.</param>
     /// <param name="destination">The first block's output row 0; rows are <paramref name="width"/> apart.</param>
+    /// <param name="pool">Where the first block's 2x2 input maxima go, as <paramref name="destination"/>; null for none.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void DepthwiseBlocksStrideTwo(float** rows, int offset, int secondOffset, float* w, float* secondW, float bias, float secondBias,
-        float* destination, float* secondDestination, int width)
+        float* destination, float* secondDestination, int width, float* pool, float* secondPool, in PoolClamp clamp)
     {
         // The taps are broadcast from memory by each multiply-add: with nine weights in registers the
         // split rows and accumulators no longer fit the 32 registers, and the sweep spilled.
@@ -61,23 +68,31 @@ internal sealed unsafe partial class ChannelPlanePair
         Vector512<float> e0 = n, e1 = n, e2 = n, e3 = n; // of the second
         var row = new ParityColumns(rows[0] + offset, secondOffset, split);
         row.Taps(top, secondTop, ref a0, ref e0);
+        var even = row;
         row = new ParityColumns(rows[1] + offset, secondOffset, split);
         row.Taps(middle, secondMiddle, ref a0, ref e0);
+        if (pool is not null) clamp.Store(even, row, pool, secondPool);
         row = new ParityColumns(rows[2] + offset, secondOffset, split);
         row.Taps(bottom, secondBottom, ref a0, ref e0);
         row.Taps(top, secondTop, ref a1, ref e1);
+        even = row;
         row = new ParityColumns(rows[3] + offset, secondOffset, split);
         row.Taps(middle, secondMiddle, ref a1, ref e1);
+        if (pool is not null) clamp.Store(even, row, pool + width, secondPool + width);
         row = new ParityColumns(rows[4] + offset, secondOffset, split);
         row.Taps(bottom, secondBottom, ref a1, ref e1);
         row.Taps(top, secondTop, ref a2, ref e2);
+        even = row;
         row = new ParityColumns(rows[5] + offset, secondOffset, split);
         row.Taps(middle, secondMiddle, ref a2, ref e2);
+        if (pool is not null) clamp.Store(even, row, pool + 2 * width, secondPool + 2 * width);
         row = new ParityColumns(rows[6] + offset, secondOffset, split);
         row.Taps(bottom, secondBottom, ref a2, ref e2);
         row.Taps(top, secondTop, ref a3, ref e3);
+        even = row;
         row = new ParityColumns(rows[7] + offset, secondOffset, split);
         row.Taps(middle, secondMiddle, ref a3, ref e3);
+        if (pool is not null) clamp.Store(even, row, pool + 3 * width, secondPool + 3 * width);
         row = new ParityColumns(rows[8] + offset, secondOffset, split);
         row.Taps(bottom, secondBottom, ref a3, ref e3);
         a0.Store(destination); e0.Store(secondDestination);
@@ -118,6 +133,11 @@ internal sealed unsafe partial class ChannelPlanePair
             _nextRight = Avx512F.PermuteVar16x32x2(_nextLeft, split.Next, Vector512.Create(b[2 * Lanes]));
         }
 
+        public Vector512<float> Left => _left;
+        public Vector512<float> Middle => _middle;
+        public Vector512<float> NextLeft => _nextLeft;
+        public Vector512<float> NextMiddle => _nextMiddle;
+
         /// <summary>One filter row's three taps, left to right, for one output row of the first block (<paramref name="w"/>) and the second.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Taps(float* w, float* secondW, ref Vector512<float> low, ref Vector512<float> high)
@@ -128,6 +148,27 @@ internal sealed unsafe partial class ChannelPlanePair
             high = Vector512.FusedMultiplyAdd(_nextMiddle, Vector512.Create(secondW[1]), high);
             low = Vector512.FusedMultiplyAdd(_right, Vector512.Create(w[2]), low);
             high = Vector512.FusedMultiplyAdd(_nextRight, Vector512.Create(secondW[2]), high);
+        }
+    }
+
+    /// <summary>
+    /// A 2x2 stride-2 max pool taken from the split columns of two input rows, as
+    /// <see cref="MaxPool2DKernel"/> takes it on planes: from minus infinity, top row then bottom,
+    /// left column then right, then the pool's clamp.
+    /// </summary>
+    private readonly struct PoolClamp(ActivationRange range)
+    {
+        private readonly Vector512<float> _low = Vector512.Create(range.Min), _high = Vector512.Create(range.Max);
+
+        /// <summary>Both blocks' maxima over input rows <paramref name="top"/> and <paramref name="bottom"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Store(in ParityColumns top, in ParityColumns bottom, float* pool, float* secondPool)
+        {
+            Vector512<float> none = Vector512.Create(float.NegativeInfinity);
+            Vector512<float> best = VectorOps.Max(VectorOps.Max(VectorOps.Max(VectorOps.Max(none, top.Left), top.Middle), bottom.Left), bottom.Middle);
+            VectorOps.Clamp(best, _low, _high).Store(pool);
+            best = VectorOps.Max(VectorOps.Max(VectorOps.Max(VectorOps.Max(none, top.NextLeft), top.NextMiddle), bottom.NextLeft), bottom.NextMiddle);
+            VectorOps.Clamp(best, _low, _high).Store(secondPool);
         }
     }
 }

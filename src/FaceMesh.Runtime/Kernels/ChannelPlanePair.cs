@@ -52,6 +52,9 @@ internal sealed unsafe partial class ChannelPlanePair
     private bool _readsPlanes;
     private bool _shortcutPlanes;
     private bool _writesPlanes;
+    // Set only on the copy WithPooledShortcut makes: the shortcut is the 2x2 maximum of the input, taken in the depthwise sweep.
+    private bool _poolsShortcut;
+    private ActivationRange _poolClamp;
 
     public bool ReadsPlanes => _readsPlanes;
     public bool WritesPlanes => _writesPlanes;
@@ -67,6 +70,30 @@ internal sealed unsafe partial class ChannelPlanePair
     /// and its own shortcut if it has one, as planes. Until then the NHWC kernels run it.
     /// </summary>
     public bool IsReady => _readsPlanes && (SeparateShortcut < 0 || _shortcutPlanes);
+
+    /// <summary>Whether the shortcut is pooled from the input here rather than read from a tensor.</summary>
+    public bool PoolsShortcut => _poolsShortcut;
+
+    /// <summary>
+    /// Whether a 2x2 stride-2 pool of this pair's input can be taken in its depthwise sweep: a
+    /// stride-2 pair on planes whose own shortcut is that pool's output, with room for a second band.
+    /// </summary>
+    public bool CanPoolShortcut(int poolInput, int poolOutput) =>
+        _stride == 2 && IsReady && poolInput == _input && poolOutput == SeparateShortcut && _shortcutChannels == _cin
+        && 2 * BandFloats(_width, _cin) <= DepthwisePointwiseKernel.MaxStackBandFloats;
+
+    /// <summary>
+    /// The same pair computing its shortcut, the 2x2 maximum of its input clamped to
+    /// <paramref name="clamp"/>, from the even and odd columns its stride-2 depthwise sweep splits
+    /// anyway (the pool's step and its tensor go): the maxima in the pool's order, so the same bits.
+    /// </summary>
+    public ChannelPlanePair WithPooledShortcut(ActivationRange clamp)
+    {
+        var pair = (ChannelPlanePair)MemberwiseClone();
+        pair._poolsShortcut = true;
+        pair._poolClamp = clamp;
+        return pair;
+    }
 
     /// <summary>The same pair reading and writing the given layouts.</summary>
     public ChannelPlanePair WithLayouts(bool readsPlanes, bool shortcutPlanes, bool writesPlanes)
@@ -179,7 +206,7 @@ internal sealed unsafe partial class ChannelPlanePair
     {
         if (begin >= end) return;
         float* input = tensors[_input], output = tensors[_output];
-        float* shortcut = SeparateShortcut >= 0 ? tensors[_shortcut] : null;
+        float* shortcut = SeparateShortcut >= 0 && !_poolsShortcut ? tensors[_shortcut] : null;
         bool clamps = _epilogue.Clamps;
         if (_epilogue.Scales)
         {
@@ -214,9 +241,12 @@ internal sealed unsafe partial class ChannelPlanePair
         int inputRows = _stride == 1 ? BandRows + 2 : 2 * BandRows + 1;
         int width = _width, inStride = PlaneStride(_inWidth), stride = PlaneStride(width), bandPixels = BandRows * width;
         int outStep = TOutput.Step(_cout, width);
-        // The band is written before it is read: no zeroing.
-        float* stack = stackalloc float[BandFloats(width, _cin) + SimdSupport.CacheLineFloats];
-        float* band = SimdSupport.CacheLineAligned(stack);
+        // The band (and the pooled shortcut's, after it) is written before it is read: no zeroing.
+        int bandFloats = BandFloats(width, _cin);
+        float* stack = stackalloc float[(_poolsShortcut ? 2 : 1) * bandFloats + SimdSupport.CacheLineFloats];
+        float* band = SimdSupport.CacheLineAligned(stack), pooled = _poolsShortcut ? band + bandFloats : null;
+        int shortcutStride = _poolsShortcut ? bandPixels : stride;
+        var clamp = new PoolClamp(_poolClamp);
         float** rows = stackalloc float*[inputRows];
 
         for (int y0 = begin; y0 < end; y0 += BandRows)
@@ -229,7 +259,10 @@ internal sealed unsafe partial class ChannelPlanePair
             {
                 // One 16-pixel column per row: two channels at a time keep eight chains going.
                 for (int c = 0; c < _cin; c += 2)
-                    DepthwiseNarrowStrideTwo(rows, c * inStride, inStride, _depthwiseWeights.Pointer + c * 9, _depthwiseBias.Pointer + c, band + (long)c * bandPixels, bandPixels);
+                {
+                    DepthwiseNarrowStrideTwo(rows, c * inStride, inStride, _depthwiseWeights.Pointer + c * 9, _depthwiseBias.Pointer + c,
+                        band + (long)c * bandPixels, bandPixels, pooled is null ? null : pooled + (long)c * bandPixels, clamp);
+                }
             }
             else
             {
@@ -237,7 +270,8 @@ internal sealed unsafe partial class ChannelPlanePair
                 {
                     float* w = _depthwiseWeights.Pointer + c * 9, destination = band + (long)c * bandPixels;
                     if (_stride == 1) DepthwiseColumns(rows, c * inStride, w, _depthwiseBias.Pointer[c], destination, width);
-                    else DepthwiseColumnsStrideTwo(rows, c * inStride, w, _depthwiseBias.Pointer[c], destination, width);
+                    else DepthwiseColumnsStrideTwo(rows, c * inStride, w, _depthwiseBias.Pointer[c], destination, width,
+                        pooled is null ? null : pooled + (long)c * bandPixels, clamp);
                 }
             }
 
@@ -246,9 +280,14 @@ internal sealed unsafe partial class ChannelPlanePair
             {
                 // The tile's two 16-pixel halves: neighbours in one row, or two rows where rows are 16 pixels wide.
                 int y = y0 + p / width, x = p % width, yUpper = y0 + (p + Lanes) / width, xUpper = (p + Lanes) % width;
-                // The shortcut: the depthwise input's centre rows, or the shortcut's own planes.
+                // The shortcut: the depthwise input's centre rows, the shortcut's own planes, or its band pooled from the input.
                 float* shortcut = null, shortcutUpper = null;
-                if (TResidual.Adds)
+                if (TResidual.Adds && pooled is not null)
+                {
+                    shortcut = pooled + p;
+                    shortcutUpper = pooled + p + Lanes;
+                }
+                else if (TResidual.Adds)
                 {
                     shortcut = shortcutTensor is null ? rows[1 + y - y0] + x : ChannelPlaneLayout.Row(shortcutTensor, y, width, _shortcutChannels) + x;
                     shortcutUpper = shortcutTensor is null ? rows[1 + yUpper - y0] + xUpper
@@ -261,11 +300,11 @@ internal sealed unsafe partial class ChannelPlanePair
                     float* w = _weights.Pointer + (long)group * _cin;
                     long channel = TOutput.ChannelStep(outStep) * group;
                     if (group >= _splitFrom)
-                        PointwiseTileSplit<TOutput, TResidual, TActivation>(band + p, bandPixels, w, group, shortcut, shortcutUpper, stride, lower + channel, upper + channel);
+                        PointwiseTileSplit<TOutput, TResidual, TActivation>(band + p, bandPixels, w, group, shortcut, shortcutUpper, shortcutStride, lower + channel, upper + channel);
                     else if (_splitFrom - group >= GroupOutputs)
-                        PointwiseTile8<TOutput, TResidual, TActivation>(band + p, bandPixels, w, group, shortcut, shortcutUpper, stride, lower + channel, upper + channel);
+                        PointwiseTile8<TOutput, TResidual, TActivation>(band + p, bandPixels, w, group, shortcut, shortcutUpper, shortcutStride, lower + channel, upper + channel);
                     else
-                        PointwiseTile4<TOutput, TResidual, TActivation>(band + p, bandPixels, w, group, shortcut, shortcutUpper, stride, lower + channel, upper + channel);
+                        PointwiseTile4<TOutput, TResidual, TActivation>(band + p, bandPixels, w, group, shortcut, shortcutUpper, shortcutStride, lower + channel, upper + channel);
                 }
             }
         }

@@ -40,6 +40,10 @@ internal sealed unsafe class DepthwisePointwiseKernel : Kernel
     internal DepthwisePointwiseKernel WithPlaneLayouts(bool readsPlanes, bool shortcutPlanes, bool writesPlanes) =>
         Create(_depthwise, _pointwise, _planes!.WithLayouts(readsPlanes, shortcutPlanes, writesPlanes));
 
+    /// <summary>The same pair taking its shortcut as the 2x2 maximum of its own input (see <see cref="ChannelPlanePair.WithPooledShortcut"/>).</summary>
+    internal DepthwisePointwiseKernel WithPooledShortcut(ActivationRange poolClamp) =>
+        Create(_depthwise, _pointwise, _planes!.WithPooledShortcut(poolClamp));
+
     private DepthwisePointwiseKernel(DepthwiseConv2DKernel depthwise, Conv2DKernel pointwise, int bandRows, ChannelPlanePair? planes)
         : base("DepthwiseConv2D+Conv2D")
     {

@@ -29,6 +29,9 @@ internal sealed unsafe partial class MaxPool2DKernel
 
     internal bool RunsOnPlanes => _planes;
 
+    /// <summary>The clamp the pool applies to each maximum (its fused activation).</summary>
+    internal ActivationRange Activation => _activation;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PlaneRows(float* input, float* output, int begin, int end)
     {

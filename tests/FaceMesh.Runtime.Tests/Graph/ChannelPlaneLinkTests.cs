@@ -11,7 +11,8 @@ namespace FaceMesh.Runtime.Tests.Graph;
 /// writing NHWC pixels. On the 512-bit path they hand
 /// their tensors over as channel planes (ChannelPlaneLinks), the stride-2 stage only where it
 /// halves the image into whole 32-pixel rows or into an even number of 16-pixel ones (then its
-/// 1x1 tiles span two rows, and it writes NHWC pixels); the
+/// 1x1 tiles span two rows, and it writes NHWC pixels), where it also takes the pool of its own
+/// input as its shortcut and the pool's step goes; the
 /// result must be bit for bit what the same steps give through NHWC tensors (the hand-overs made
 /// graph outputs, so nothing links) and what the unfused layers give (every depthwise output a
 /// graph output too). Heights that are not a multiple of the pair's four-row band end in a
@@ -129,13 +130,16 @@ public sealed class ChannelPlaneLinkTests
             Assert.True(firstPair.ReadsPlanes && firstPair.WritesPlanes);
             Assert.True(secondPair.ReadsPlanes);
             Assert.Equal(strideTwoPlanes, secondPair.WritesPlanes);
-            Assert.Equal(strideTwoPlanes, Assert.IsType<MaxPool2DKernel>(steps[3]).RunsOnPlanes);
-            var strideTwo = Assert.IsType<DepthwisePointwiseKernel>(steps[4]);
+            // On planes the stride-2 block takes the pool from its own input, and the pool's step goes.
+            int next = 3;
+            if (strideTwoPlanes) Assert.DoesNotContain(steps, k => k is MaxPool2DKernel);
+            else Assert.False(Assert.IsType<MaxPool2DKernel>(steps[next++]).RunsOnPlanes);
+            var strideTwo = Assert.IsType<DepthwisePointwiseKernel>(steps[next]);
             Assert.Equal(strideTwoPlanes, strideTwo.RunsPlanes);
-            if (strideTwoPlanes) Assert.True(strideTwo.Planes!.ReadsPlanes && strideTwo.Planes.ReadsShortcutPlanes);
+            if (strideTwoPlanes) Assert.True(strideTwo.Planes!.ReadsPlanes && strideTwo.Planes.PoolsShortcut);
             Assert.Equal(halves, strideTwo.Planes is { WritesPlanes: true });
-            var fourOutputTail = Assert.IsType<DepthwisePointwiseKernel>(steps[5]);
-            var tenOutputTail = Assert.IsType<DepthwisePointwiseKernel>(steps[6]);
+            var fourOutputTail = Assert.IsType<DepthwisePointwiseKernel>(steps[next + 1]);
+            var tenOutputTail = Assert.IsType<DepthwisePointwiseKernel>(steps[next + 2]);
             Assert.Equal(halves, fourOutputTail.RunsPlanes && fourOutputTail.Planes!.WritesPlanes);
             Assert.Equal(halves, tenOutputTail.RunsPlanes);
             Assert.False(tenOutputTail.Planes is { WritesPlanes: true });
