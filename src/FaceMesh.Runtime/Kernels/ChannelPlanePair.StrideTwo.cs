@@ -151,11 +151,7 @@ internal sealed unsafe partial class ChannelPlanePair
         }
     }
 
-    /// <summary>
-    /// A 2x2 stride-2 max pool taken from the split columns of two input rows, as
-    /// <see cref="MaxPool2DKernel"/> takes it on planes: from minus infinity, top row then bottom,
-    /// left column then right, then the pool's clamp.
-    /// </summary>
+    /// <summary>A 2x2 stride-2 max pool taken from the split columns of two input rows, exactly as <see cref="MaxPool2DKernel"/> takes it on planes.</summary>
     private readonly struct PoolClamp(ActivationRange range)
     {
         private readonly Vector512<float> _low = Vector512.Create(range.Min), _high = Vector512.Create(range.Max);
@@ -164,11 +160,8 @@ internal sealed unsafe partial class ChannelPlanePair
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Store(in ParityColumns top, in ParityColumns bottom, float* pool, float* secondPool)
         {
-            Vector512<float> none = Vector512.Create(float.NegativeInfinity);
-            Vector512<float> best = VectorOps.Max(VectorOps.Max(VectorOps.Max(VectorOps.Max(none, top.Left), top.Middle), bottom.Left), bottom.Middle);
-            VectorOps.Clamp(best, _low, _high).Store(pool);
-            best = VectorOps.Max(VectorOps.Max(VectorOps.Max(VectorOps.Max(none, top.NextLeft), top.NextMiddle), bottom.NextLeft), bottom.NextMiddle);
-            VectorOps.Clamp(best, _low, _high).Store(secondPool);
+            MaxPool2DKernel.WindowMaximum(top.Left, top.Middle, bottom.Left, bottom.Middle, _low, _high).Store(pool);
+            MaxPool2DKernel.WindowMaximum(top.NextLeft, top.NextMiddle, bottom.NextLeft, bottom.NextMiddle, _low, _high).Store(secondPool);
         }
     }
 }

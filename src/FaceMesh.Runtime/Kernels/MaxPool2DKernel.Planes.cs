@@ -32,6 +32,22 @@ internal sealed unsafe partial class MaxPool2DKernel
     /// <summary>The clamp the pool applies to each maximum (its fused activation).</summary>
     internal ActivationRange Activation => _activation;
 
+    /// <summary>
+    /// Sixteen 2x2 windows, one per lane, as <see cref="TwoByTwoRows{T}"/> takes them: from minus
+    /// infinity, top row then bottom, left then right, then the clamp; so the bits are the same,
+    /// signed zeros and NaNs included. Also the stride-2 pairs that take this pool's place.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<float> WindowMaximum(Vector512<float> topLeft, Vector512<float> topRight, Vector512<float> bottomLeft,
+        Vector512<float> bottomRight, Vector512<float> low, Vector512<float> high)
+    {
+        Vector512<float> best = VectorOps.Max(Vector512.Create(float.NegativeInfinity), topLeft);
+        best = VectorOps.Max(best, topRight);
+        best = VectorOps.Max(best, bottomLeft);
+        best = VectorOps.Max(best, bottomRight);
+        return VectorOps.Clamp(best, low, high);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PlaneRows(float* input, float* output, int begin, int end)
     {
@@ -39,7 +55,6 @@ internal sealed unsafe partial class MaxPool2DKernel
         int inStride = ChannelPlaneLayout.PlaneStride(inWidth), stride = ChannelPlaneLayout.PlaneStride(width);
         ChannelPlaneLayout.ClearFrame(output, _g.OutputHeight, width, channels, begin, end);
         Vector512<float> low = Vector512.Create(_activation.Min), high = Vector512.Create(_activation.Max);
-        Vector512<float> none = Vector512.Create(float.NegativeInfinity);
         Vector512<int> even = ChannelPlaneLayout.EvenColumns, odd = ChannelPlaneLayout.OddColumns;
         for (int oy = begin; oy < end; oy++)
         {
@@ -51,11 +66,8 @@ internal sealed unsafe partial class MaxPool2DKernel
                 {
                     Vector512<float> t0 = Vector512.Load(top + 2 * x), t1 = Vector512.Load(top + 2 * x + PlaneLanes);
                     Vector512<float> b0 = Vector512.Load(bottom + 2 * x), b1 = Vector512.Load(bottom + 2 * x + PlaneLanes);
-                    Vector512<float> best = VectorOps.Max(none, Avx512F.PermuteVar16x32x2(t0, even, t1));
-                    best = VectorOps.Max(best, Avx512F.PermuteVar16x32x2(t0, odd, t1));
-                    best = VectorOps.Max(best, Avx512F.PermuteVar16x32x2(b0, even, b1));
-                    best = VectorOps.Max(best, Avx512F.PermuteVar16x32x2(b0, odd, b1));
-                    VectorOps.Clamp(best, low, high).Store(destination + x);
+                    WindowMaximum(Avx512F.PermuteVar16x32x2(t0, even, t1), Avx512F.PermuteVar16x32x2(t0, odd, t1),
+                        Avx512F.PermuteVar16x32x2(b0, even, b1), Avx512F.PermuteVar16x32x2(b0, odd, b1), low, high).Store(destination + x);
                 }
             }
         }
