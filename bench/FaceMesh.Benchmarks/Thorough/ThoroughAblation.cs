@@ -41,9 +41,30 @@ internal static class ThoroughAblation
         ["refine1-shift3"] = RefinedWith(ThoroughSettings.Shifted(0.03f)),
         ["refine1-shift3-median"] = RefinedWith(ThoroughSettings.Shifted(0.03f)) with { MedianOfViews = true },
         ["kept"] = ThoroughSettings.Kept,
-        ["kept-noagree"] = ThoroughSettings.Kept with { MaxViewDisagreement = float.PositiveInfinity },
+        ["refine2-turn5m"] = RefinedWith(ThoroughSettings.Turned(5, mirroredToo: true)) with { RefinementPasses = 2 },
+        ["refine1-turn8m"] = RefinedWith(ThoroughSettings.Turned(8, mirroredToo: true)),
+        // Only mirrored crops, turned both ways (no unturned mirror), and for contrast turned crops unmirrored.
+        ["refine1-mt5"] = RefinedWith(MirroredTurned(5)),
+        ["refine1-mt8"] = RefinedWith(MirroredTurned(8)),
+        ["refine1-mt10"] = RefinedWith(MirroredTurned(10)),
+        ["refine1-mt12"] = RefinedWith(MirroredTurned(12)),
+        ["refine1-mt15"] = RefinedWith(MirroredTurned(15)),
+        ["refine0-mt8"] = RefinedWith(MirroredTurned(8)) with { RefinementPasses = 0 },
+        ["refine1-t8"] = RefinedWith([new(1f, true), new(1f, false, 8), new(1f, false, -8)]),
+        // The refined crop weighs 1/2 (it is also a view) or 1/5 (the mirrored ones count twice) instead of 1/3.
+        ["refine1-mt10-d2"] = RefinedWith([new(1f, false), .. MirroredTurned(10)]),
+        ["refine1-mt10-d5"] = RefinedWith([.. MirroredTurned(10), .. MirroredTurned(10)]),
+        ["refine1-mt10-s95"] = RefinedWith([.. MirroredTurned(10), new(0.95f, true)]),
+        // How far more views go: 21 of them (turned, scaled, shifted; each also mirrored).
+        ["refine1-many"] = RefinedWith([new(1f, true), .. Both(new(1f, false, 3)), .. Both(new(1f, false, -3)), .. Both(new(1f, false, 6)), .. Both(new(1f, false, -6)),
+            .. Both(new(0.95f, false)), .. Both(new(1.05f, false)), .. Both(new(1f, false, 0, 0.01f)), .. Both(new(1f, false, 0, -0.01f)), .. Both(new(1f, false, 0, 0, 0.01f)), .. Both(new(1f, false, 0, 0, -0.01f))]),
+        ["kept-mt10"] = ThoroughSettings.Kept with { ExtraViews = MirroredTurned(10) },
         ["kept-turn5m"] = ThoroughSettings.Kept with { ExtraViews = ThoroughSettings.Turned(5, mirroredToo: true) },
     };
+
+    private static CropView[] MirroredTurned(float degrees) => [new(1f, true, degrees), new(1f, true, -degrees)];
+
+    private static CropView[] Both(CropView view) => [view, view with { Mirrored = true }];
 
     private static ThoroughSettings RefinedWith(CropView[] views) =>
         new(SecondDetector: false, TileLevels: 0, RotatedRetries: false, RefinementPasses: 1, ExtraViews: views);
