@@ -3,23 +3,29 @@
 # models, in the same run, on 1 and 2 threads; and our pipeline next to MediaPipe's wasm build
 # (../shared/tools/mp-oracle) per still image. Needs ../shared, which users do not have.
 #
-#   scripts/compare-speed.sh [--runs N] [--rounds R] [--skip-wasm]
+#   scripts/compare-speed.sh [--runs N] [--rounds R] [--blocks B] [--skip-wasm]
 #
 # This host's speed drifts by up to 1.5x within minutes, so one round (ours, then XNNPACK) can
 # land on different sides of a drift: R rounds (default 3) alternate which engine goes first, and
-# the verdict line takes the median over rounds of each round's ratio.
+# that verdict line takes the median over rounds of each round's ratio. The host also switches
+# between a fast and a slow state every few tens of milliseconds, and a median of 300 runs moves
+# with the share of them that fell in the slow state, differently for each engine since they run
+# seconds apart. So the last lines (the paired verdict) time both engines in B short blocks
+# (default 30) that take turns, and take the median over blocks of each block's ratio.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="$root/../shared/tools"
 runs=200
 rounds=3
+blocks=30
 wasm=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
+    --blocks) blocks="$2"; shift 2 ;;
     --skip-wasm) wasm=0; shift ;;
-    *) echo "usage: $0 [--runs N] [--rounds R] [--skip-wasm]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--runs N] [--rounds R] [--blocks B] [--skip-wasm]" >&2; exit 2 ;;
   esac
 done
 if [ ! -d "$shared/xnn-bench" ]; then
@@ -78,6 +84,11 @@ for (const [, name] of pairs) {
   if (ratios[name].length) console.log(`${name}: ours/XNNPACK on 1 thread, median of ${ratios[name].length} rounds ${m.toFixed(2)} (rounds ${ratios[name].map((x) => x.toFixed(2)).join(", ")}; target <= 0.50: ${m <= 0.5 ? "ok" : "MISSED"}); of minima ${median(minRatios[name]).toFixed(2)} (rounds ${minRatios[name].map((x) => x.toFixed(2)).join(", ")})`);
 }
 JS
+
+if [ "$blocks" -gt 0 ]; then
+  echo "== paired blocks: ours and XNNPACK taking turns, $blocks blocks of 50 runs (bench/FaceMesh.Benchmarks xnn-paired)" >&2
+  dotnet run -c Release --project "$root/bench/FaceMesh.Benchmarks" -- xnn-paired "$work/xnn-bench/build" "$blocks" 50
+fi
 
 if [ "$wasm" = 1 ] && [ -d "$shared/mp-oracle" ]; then
   echo "== MediaPipe wasm (mp-oracle, CPU inference) vs ours per still image" >&2

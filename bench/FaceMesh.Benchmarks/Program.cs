@@ -29,6 +29,7 @@ internal static class Program
         ["halfweights"] = HalfWeightsComparison.Run,
         ["pairs"] = PairBench.Run,
         ["profile"] = LayerProfiler.Run,
+        ["xnn-paired"] = XnnPairedComparison.Run,
     };
 
     private static void Main(string[] args)
