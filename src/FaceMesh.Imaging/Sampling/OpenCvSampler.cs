@@ -11,7 +11,7 @@ namespace FaceMesh.Imaging;
 /// are products of 5-bit fractions (exact in OpenCV's 15-bit table); the weighted sum is rounded
 /// half up to 8 bits and only then scaled to the tensor range.
 /// </summary>
-internal static class OpenCvSampler
+internal static unsafe class OpenCvSampler
 {
     private const int FractionBits = 5;
     private const int FractionScale = 1 << FractionBits;
@@ -24,7 +24,7 @@ internal static class OpenCvSampler
     private const int BlockPixels = 1024;
     private const int MaxBlockRows = 16;
 
-    /// <param name="useVectors">False runs the scalar reference for the source positions (tests compare the two).</param>
+    /// <param name="useVectors">False runs the scalar reference for the source positions and the blends (tests compare the two).</param>
     public static void Crop(ImageView image, RotatedRect roi, in CropTarget target, Span<float> destination, bool useVectors = true)
     {
         var src = new PixelSource(image);
@@ -41,18 +41,36 @@ internal static class OpenCvSampler
         int blockColumns = Math.Min(BlockPixels / blockRows, width);
 
         Span<int> fx = stackalloc int[blockColumns], fy = stackalloc int[blockColumns];
+        bool blocks = useVectors && OpenCvInteriorBlock.Supports(src);
+        var layout = new OpenCvInteriorBlock.Layout(src);
+        ref float rgb = ref MemoryMarshal.GetReference(destination);
         int o = 0;
-        for (int j = 0; j < height; j++)
+        fixed (byte* pixels = src.Pixels)
+        fixed (float* table = values)
         {
-            for (int blockX = 0; blockX < width; blockX += blockColumns)
+            for (int j = 0; j < height; j++)
             {
-                double x0 = m.M00 * blockX + m.M01 * j + m.M02;
-                double y0 = m.M10 * blockX + m.M11 * j + m.M12;
-                double w0 = m.M20 * blockX + m.M21 * j + m.M22;
-                int end = Math.Min(blockColumns, width - blockX);
-                SourcePoints(m, x0, y0, w0, fx[..end], fy[..end], useVectors);
-                for (int k = 0; k < end; k++, o += 3)
-                    SamplePixel(src, fx[k], fy[k], zeroBorder, values, ref Unsafe.Add(ref MemoryMarshal.GetReference(destination), o));
+                for (int blockX = 0; blockX < width; blockX += blockColumns)
+                {
+                    double x0 = m.M00 * blockX + m.M01 * j + m.M02;
+                    double y0 = m.M10 * blockX + m.M11 * j + m.M12;
+                    double w0 = m.M20 * blockX + m.M21 * j + m.M22;
+                    int end = Math.Min(blockColumns, width - blockX);
+                    SourcePoints(m, x0, y0, w0, fx[..end], fy[..end], useVectors);
+                    int k = 0;
+                    if (blocks)
+                    {
+                        for (; k + OpenCvInteriorBlock.Pixels <= end; k += OpenCvInteriorBlock.Pixels)
+                        {
+                            if (!OpenCvInteriorBlock.TrySample(pixels, layout, ref fx[k], ref fy[k], table, ref Unsafe.Add(ref rgb, o)))
+                                for (int q = k; q < k + OpenCvInteriorBlock.Pixels; q++)
+                                    SamplePixel(src, fx[q], fy[q], zeroBorder, values, ref Unsafe.Add(ref rgb, o + 3 * (q - k)));
+                            o += 3 * OpenCvInteriorBlock.Pixels;
+                        }
+                    }
+                    for (; k < end; k++, o += 3)
+                        SamplePixel(src, fx[k], fy[k], zeroBorder, values, ref Unsafe.Add(ref rgb, o));
+                }
             }
         }
     }

@@ -3,9 +3,10 @@ using FaceMesh.Imaging;
 namespace FaceMesh.Imaging.Tests;
 
 /// <summary>
-/// The OpenCV-exact sampler computes source positions four at a time in double vectors; the
-/// scalar loop is the reference. Both must give the same bits for every region, including ones
-/// far outside, tiny, huge, turned and degenerate.
+/// The OpenCV-exact sampler computes source positions four at a time in double vectors, and blends
+/// eight pixels at a time whose taps are all inside the image; the scalar loops are the reference.
+/// Both must give the same bits for every region, including ones far outside, tiny, huge, turned
+/// and degenerate, and for every pixel format.
 /// </summary>
 public class OpenCvSamplerVectorTests
 {
@@ -41,6 +42,31 @@ public class OpenCvSamplerVectorTests
                 Assert.Equal(scalar, vector);
             }
         }
+    }
+
+    public static TheoryData<PixelFormat> Formats => new() { PixelFormat.Rgb24, PixelFormat.Bgr24, PixelFormat.Rgba32, PixelFormat.Bgra32, PixelFormat.Gray8 };
+
+    [Theory, MemberData(nameof(Formats))]
+    public void Eight_pixel_blends_give_the_scalar_crop_bit_for_bit_in_every_format(PixelFormat format)
+    {
+        // Regions reaching the last row and column, so blocks end at the buffer's final pixel
+        // (where a 4-byte read of a 3-byte pixel would run past it) and straddle the edges.
+        var image = TestImages.Random(61, 47, seed: 11, format);
+        var rng = new Random(3);
+        var vector = new float[192 * 192 * 3];
+        var scalar = new float[192 * 192 * 3];
+        var regions = new List<RotatedRect> { RotatedRect.WholeImage(61, 47), new(45f, 35f, 31f, 23f, 0f), new(58f, 44f, 8f, 8f, 0.3f) };
+        for (int i = 0; i < 40; i++)
+            regions.Add(new RotatedRect((float)(rng.NextDouble() * 70 - 5), (float)(rng.NextDouble() * 56 - 5),
+                (float)(rng.NextDouble() * 80 + 2), (float)(rng.NextDouble() * 80 + 2), (float)(rng.NextDouble() * 7 - 3.5)));
+        foreach (RotatedRect roi in regions)
+            foreach (SamplingBorder border in new[] { SamplingBorder.Zero, SamplingBorder.Replicate })
+            {
+                var target = new CropTarget(192, 192, 0f, 1f, border);
+                OpenCvSampler.Crop(image, roi, target, vector, useVectors: true);
+                OpenCvSampler.Crop(image, roi, target, scalar, useVectors: false);
+                Assert.Equal(scalar, vector);
+            }
     }
 
     [Fact]

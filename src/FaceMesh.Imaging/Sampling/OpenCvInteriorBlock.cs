@@ -1,0 +1,116 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace FaceMesh.Imaging;
+
+/// <summary>
+/// <see cref="OpenCvSampler"/>'s bilinear blend for eight output pixels at once, when all their
+/// taps lie inside the image: the same integer weights, sums and rounding per lane as the scalar
+/// blend, so the same bytes and the same table values come out. Each tap is one 32-bit gather
+/// holding the pixel's channels (and, for 3-byte pixels, the next pixel's first byte); the channels
+/// are then taken out of it by shifting.
+/// </summary>
+internal static unsafe class OpenCvInteriorBlock
+{
+    public const int Pixels = 8;
+
+    private const int FractionBits = 5;
+    private const int FractionScale = 1 << FractionBits;
+    private const int WeightShift = 2 * FractionBits;
+    private const int WeightHalf = 1 << (WeightShift - 1);
+
+    /// <summary>
+    /// Whether the blocks can be used for <paramref name="src"/>: AVX2 is there, the image is small
+    /// enough that the scalar path's clamp of tap coordinates to 16 bits never applies inside it,
+    /// and offsets fit in 32 bits.
+    /// </summary>
+    public static bool Supports(in PixelSource src) =>
+        Avx2.IsSupported && src.Width <= short.MaxValue && src.Height <= short.MaxValue && (long)src.Stride * src.Height < int.MaxValue - 8;
+
+    /// <summary>What the blocks of one crop share: the image's geometry and channel order, as vectors.</summary>
+    public readonly struct Layout(in PixelSource src)
+    {
+        public readonly Vector256<int> Stride = Vector256.Create(src.Stride);
+        public readonly Vector256<int> BytesPerPixel = Vector256.Create(src.BytesPerPixel);
+        public readonly Vector256<uint> LastColumn = Vector256.Create((uint)(src.Width - 1));
+        public readonly Vector256<uint> LastRow = Vector256.Create((uint)(src.Height - 1));
+        // The 4-byte read of a bottom-right tap must stay in the buffer (a 3-byte pixel at its very end).
+        public readonly Vector256<int> LastOffset = Vector256.Create(src.Pixels.Length - 4 - src.Stride - src.BytesPerPixel);
+        public readonly int Right = src.BytesPerPixel, Down = src.Stride;
+        public readonly byte RedShift = (byte)(8 * src.RedOffset), GreenShift = (byte)(8 * src.GreenOffset), BlueShift = (byte)(8 * src.BlueOffset);
+    }
+
+    /// <summary>
+    /// Writes the 24 floats of 8 pixels to <paramref name="rgb"/> and returns true, or returns false
+    /// without writing when any pixel has a tap outside the image (the caller then takes the scalar path).
+    /// </summary>
+    /// <param name="pixels">The image's first byte (pinned).</param>
+    /// <param name="fx">Fixed-point source x of the 8 pixels (1/32 pixel).</param>
+    /// <param name="fy">Fixed-point source y of the 8 pixels.</param>
+    /// <param name="table">The 256 tensor values of the bytes 0..255 (pinned).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TrySample(byte* pixels, in Layout layout, ref int fx, ref int fy, float* table, ref float rgb)
+    {
+        Vector256<int> vfx = Vector256.LoadUnsafe(ref fx), vfy = Vector256.LoadUnsafe(ref fy);
+        Vector256<int> sx = Avx2.ShiftRightArithmetic(vfx, FractionBits), sy = Avx2.ShiftRightArithmetic(vfy, FractionBits);
+        Vector256<int> offset = Avx2.MultiplyLow(sy, layout.Stride) + Avx2.MultiplyLow(sx, layout.BytesPerPixel);
+        // All four taps inside: 0 <= sx < width - 1 and 0 <= sy < height - 1 (unsigned compares).
+        Vector256<uint> inside = Vector256.LessThan(sx.AsUInt32(), layout.LastColumn)
+            & Vector256.LessThan(sy.AsUInt32(), layout.LastRow)
+            & Vector256.LessThanOrEqual(offset, layout.LastOffset).AsUInt32();
+        if (inside != Vector256<uint>.AllBitsSet) return false;
+
+        Vector256<int> ax = vfx & Vector256.Create(FractionScale - 1), ay = vfy & Vector256.Create(FractionScale - 1);
+        Vector256<int> bx = Vector256.Create(FractionScale) - ax, by = Vector256.Create(FractionScale) - ay;
+        Vector256<int> w00 = Avx2.MultiplyLow(bx, by), w10 = Avx2.MultiplyLow(ax, by), w01 = Avx2.MultiplyLow(bx, ay), w11 = Avx2.MultiplyLow(ax, ay);
+
+        Vector256<int> t00 = Avx2.GatherVector256((int*)pixels, offset, 1);
+        Vector256<int> t10 = Avx2.GatherVector256((int*)(pixels + layout.Right), offset, 1);
+        Vector256<int> t01 = Avx2.GatherVector256((int*)(pixels + layout.Down), offset, 1);
+        Vector256<int> t11 = Avx2.GatherVector256((int*)(pixels + layout.Down + layout.Right), offset, 1);
+
+        Vector256<float> r = Avx2.GatherVector256(table, Blend(t00, t10, t01, t11, w00, w10, w01, w11, layout.RedShift), 4);
+        Vector256<float> g = Avx2.GatherVector256(table, Blend(t00, t10, t01, t11, w00, w10, w01, w11, layout.GreenShift), 4);
+        Vector256<float> b = Avx2.GatherVector256(table, Blend(t00, t10, t01, t11, w00, w10, w01, w11, layout.BlueShift), 4);
+        Interleave(r, g, b, ref rgb);
+        return true;
+    }
+
+    /// <summary>The blended byte of one channel, as an index into the value table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> Blend(Vector256<int> t00, Vector256<int> t10, Vector256<int> t01, Vector256<int> t11,
+        Vector256<int> w00, Vector256<int> w10, Vector256<int> w01, Vector256<int> w11, byte shift)
+    {
+        Vector256<int> mask = Vector256.Create(0xFF);
+        Vector256<int> sum = Avx2.MultiplyLow(Vector256.ShiftRightLogical(t00, shift) & mask, w00)
+            + Avx2.MultiplyLow(Vector256.ShiftRightLogical(t10, shift) & mask, w10)
+            + Avx2.MultiplyLow(Vector256.ShiftRightLogical(t01, shift) & mask, w01)
+            + Avx2.MultiplyLow(Vector256.ShiftRightLogical(t11, shift) & mask, w11);
+        return Avx2.Min(Avx2.ShiftRightArithmetic(sum + Vector256.Create(WeightHalf), WeightShift), Vector256.Create(255));
+    }
+
+    /// <summary>Planar r, g, b of 8 pixels to r0 g0 b0 r1 ... b7.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Interleave(Vector256<float> r, Vector256<float> g, Vector256<float> b, ref float rgb)
+    {
+        // Output float i is channel i % 3 of pixel i / 3; each of the three vectors takes its lanes
+        // from the channel that position holds.
+        Vector256<float> first = Pick(r, g, b, Vector256.Create(0, 0, 0, 1, 1, 1, 2, 2), Vector256.Create(0, 1, 2, 0, 1, 2, 0, 1));
+        Vector256<float> second = Pick(r, g, b, Vector256.Create(2, 3, 3, 3, 4, 4, 4, 5), Vector256.Create(2, 0, 1, 2, 0, 1, 2, 0));
+        Vector256<float> third = Pick(r, g, b, Vector256.Create(5, 5, 6, 6, 6, 7, 7, 7), Vector256.Create(1, 2, 0, 1, 2, 0, 1, 2));
+        first.StoreUnsafe(ref rgb);
+        second.StoreUnsafe(ref rgb, 8);
+        third.StoreUnsafe(ref rgb, 16);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Pick(Vector256<float> r, Vector256<float> g, Vector256<float> b, Vector256<int> pixel, Vector256<int> channel)
+    {
+        Vector256<float> fromR = Avx2.PermuteVar8x32(r, pixel), fromG = Avx2.PermuteVar8x32(g, pixel), fromB = Avx2.PermuteVar8x32(b, pixel);
+        Vector256<float> isR = Vector256.Equals(channel, Vector256<int>.Zero).AsSingle();
+        Vector256<float> isG = Vector256.Equals(channel, Vector256.Create(1)).AsSingle();
+        return Vector256.ConditionalSelect(isR, fromR, Vector256.ConditionalSelect(isG, fromG, fromB));
+    }
+}
