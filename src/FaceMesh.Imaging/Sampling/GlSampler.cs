@@ -7,9 +7,10 @@ namespace FaceMesh.Imaging;
 /// WebGL 2 has no border colour, so a zero-border crop forces samples whose texture coordinate
 /// leaves [0, 1] (inclusive) to zero instead. Values stay in float (no 8-bit rounding).
 /// </summary>
-internal static class GlSampler
+internal static unsafe class GlSampler
 {
-    public static void Crop(ImageView image, RotatedRect roi, in CropTarget target, Span<float> destination)
+    /// <param name="useVectors">False runs the scalar reference only (tests compare the two).</param>
+    public static void Crop(ImageView image, RotatedRect roi, in CropTarget target, Span<float> destination, bool useVectors = true)
     {
         var src = new PixelSource(image);
         bool zeroBorder = target.Border == SamplingBorder.Zero;
@@ -23,28 +24,47 @@ internal static class GlSampler
         float m0 = a * c * g, m1 = -b * d * g, m3 = (-0.5f * a * c + 0.5f * b * d + roi.CenterX) * g;
         float m4 = a * d * h, m5 = b * c * h, m7 = (-0.5f * b * c - 0.5f * a * d + roi.CenterY) * h;
 
-        float texelsX = src.Width, texelsY = src.Height;
+        if (destination.Length < checked(target.Width * target.Height * 3))
+            throw new ArgumentException($"the destination holds {destination.Length} floats; a {target.Width}x{target.Height}x3 crop needs {target.Width * target.Height * 3}", nameof(destination));
+        var row = new RowMapping(m0, m4, target.Width, zeroBorder, scale, min);
+        bool blocks = useVectors && GlBlock.Supports(src);
+        var layout = new GlBlock.Layout(src, m0, m4, scale, min, zeroBorder, target.Width);
         int o = 0;
-        for (int j = 0; j < target.Height; j++)
+        fixed (byte* pixels = src.Pixels)
         {
-            float v = (j + 0.5f) / target.Height;
-            float rowU = m1 * v + m3, rowV = m5 * v + m7;
-            for (int i = 0; i < target.Width; i++, o += 3)
+            for (int j = 0; j < target.Height; j++)
             {
-                float u = (i + 0.5f) / target.Width;
-                float tu = m0 * u + rowU, tv = m4 * u + rowV;
-                Span<float> rgb = destination.Slice(o, 3);
-                if (zeroBorder && !(tu >= 0f && tu <= 1f && tv >= 0f && tv <= 1f))
+                float v = (j + 0.5f) / target.Height;
+                float rowU = m1 * v + m3, rowV = m5 * v + m7;
+                int i = 0;
+                if (blocks)
                 {
-                    rgb.Fill(min);
-                    continue;
+                    for (; i + GlBlock.Pixels <= target.Width; i += GlBlock.Pixels, o += 3 * GlBlock.Pixels)
+                        if (!GlBlock.TrySample(pixels, layout, i, rowU, rowV, ref destination[o]))
+                            for (int q = i; q < i + GlBlock.Pixels; q++) SamplePixel(src, row, q, rowU, rowV, destination.Slice(o + 3 * (q - i), 3));
                 }
-                SampleClamped(src, tu * texelsX - 0.5f, tv * texelsY - 0.5f, rgb);
-                rgb[0] = rgb[0] * scale + min;
-                rgb[1] = rgb[1] * scale + min;
-                rgb[2] = rgb[2] * scale + min;
+                for (; i < target.Width; i++, o += 3)
+                    SamplePixel(src, row, i, rowU, rowV, destination.Slice(o, 3));
             }
         }
+    }
+
+    /// <summary>What maps an output column of any row to its texture coordinate and value.</summary>
+    private readonly record struct RowMapping(float M0, float M4, int TargetWidth, bool ZeroBorder, float Scale, float Min);
+
+    private static void SamplePixel(in PixelSource src, in RowMapping row, int i, float rowU, float rowV, Span<float> rgb)
+    {
+        float u = (i + 0.5f) / row.TargetWidth;
+        float tu = row.M0 * u + rowU, tv = row.M4 * u + rowV;
+        if (row.ZeroBorder && !(tu >= 0f && tu <= 1f && tv >= 0f && tv <= 1f))
+        {
+            rgb.Fill(row.Min);
+            return;
+        }
+        SampleClamped(src, tu * src.Width - 0.5f, tv * src.Height - 0.5f, rgb);
+        rgb[0] = rgb[0] * row.Scale + row.Min;
+        rgb[1] = rgb[1] * row.Scale + row.Min;
+        rgb[2] = rgb[2] * row.Scale + row.Min;
     }
 
     /// <summary>Bilinear at texel-space (px, py) with edge clamping; writes raw 0..255 floats.</summary>
