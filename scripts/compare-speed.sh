@@ -86,7 +86,7 @@ for (const [, name] of pairs) {
 JS
 
 if [ "$blocks" -gt 0 ]; then
-  echo "== paired blocks: ours and XNNPACK taking turns, $blocks blocks of about equal length (50 runs of XNNPACK) (bench/FaceMesh.Benchmarks xnn-paired)" >&2
+  echo "== paired blocks: ours and XNNPACK taking turns, $blocks blocks of about equal length (100 runs of ours, 50 of XNNPACK) (bench/FaceMesh.Benchmarks xnn-paired)" >&2
   dotnet run -c Release --project "$root/bench/FaceMesh.Benchmarks" -- xnn-paired "$work/xnn-bench/build" "$blocks" 50
 fi
 
