@@ -22,12 +22,40 @@ internal sealed class DetectEndpoint(PipelinePool pool, FaceMeshServerOptions op
 {
     public const string FieldName = "image";
 
+    /// <summary>Reads a request body to its end; false when the client went away meanwhile.</summary>
+    private static async Task<bool> TryDiscardAsync(Stream body, CancellationToken aborted)
+    {
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            while (await body.ReadAsync(buffer, aborted).ConfigureAwait(false) > 0) { }
+            return true;
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or BadHttpRequestException)
+        {
+            return false;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     public async Task HandleAsync(HttpContext context)
     {
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = options.MaxUploadBytes;
-        if (context.Request.ContentLength > options.MaxUploadBytes)
+        IHttpMaxRequestBodySizeFeature? bodyLimit = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (bodyLimit is { IsReadOnly: false })
+            bodyLimit.MaxRequestBodySize = options.MaxUploadBytes;
+        if (context.Request.ContentLength is long declared && declared > options.MaxUploadBytes)
         {
+            // A client that sends the whole body before it reads the answer (.NET's HttpClient does)
+            // finds the connection closed under it and never sees the 413. So a body of up to twice the
+            // limit is read and dropped first; a larger one is refused at once, as before.
+            if (declared <= 2 * options.MaxUploadBytes && bodyLimit is { IsReadOnly: false })
+            {
+                bodyLimit.MaxRequestBodySize = declared;
+                if (!await TryDiscardAsync(context.Request.Body, context.RequestAborted).ConfigureAwait(false)) return;
+            }
             await Problem(context, StatusCodes.Status413PayloadTooLarge, $"the upload exceeds the limit of {options.MaxUploadBytes} bytes").ConfigureAwait(false);
             return;
         }

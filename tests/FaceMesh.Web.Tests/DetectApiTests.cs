@@ -47,6 +47,31 @@ public sealed class DetectApiTests
         Assert.Contains("200000 bytes", System.Text.Encoding.UTF8.GetString(body), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_client_that_sends_the_whole_oversized_body_before_reading_still_gets_413()
+    {
+        // A raw connection that writes every byte first, slowly enough that the server answers
+        // while the body is still arriving; it must neither have the connection cut under it nor lose the answer.
+        await using var server = await TestServer.StartAsync(new FaceMeshServerOptions { MaxUploadBytes = 200_000 });
+        const string boundary = "b0undary";
+        byte[] head = System.Text.Encoding.ASCII.GetBytes($"--{boundary}\r\nContent-Disposition: form-data; name=\"image\"; filename=\"big.png\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        byte[] tail = System.Text.Encoding.ASCII.GetBytes($"\r\n--{boundary}--\r\n");
+        byte[] body = [.. head, .. new byte[350_000], .. tail];
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(server.BaseAddress.Host, server.BaseAddress.Port);
+        using System.Net.Sockets.NetworkStream stream = client.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(
+            $"POST /api/detect HTTP/1.1\r\nHost: {server.BaseAddress.Authority}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {body.Length}\r\n\r\n"));
+        for (int sent = 0; sent < body.Length; sent += 25_000)
+        {
+            await stream.WriteAsync(body.AsMemory(sent, Math.Min(25_000, body.Length - sent)));
+            await Task.Delay(20);
+        }
+        using var reader = new StreamReader(stream, System.Text.Encoding.ASCII);
+        string? status = await reader.ReadLineAsync();
+        Assert.StartsWith("HTTP/1.1 413", status, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("not an image at all", HttpStatusCode.UnsupportedMediaType)]
     [InlineData("", HttpStatusCode.UnsupportedMediaType)]
