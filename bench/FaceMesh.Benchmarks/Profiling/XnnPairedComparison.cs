@@ -59,11 +59,16 @@ internal static class XnnPairedComparison
             var samples = new double[oursRuns];
             for (int block = 0; block < blocks; block++)
             {
-                (double Median, double Min) mine = default, theirs = default;
-                for (int turn = 0; turn < 2; turn++)
+                (double Median, double Min) mine, theirs;
+                if (block % 2 == 0)
                 {
-                    if ((turn == 0) == (block % 2 == 0)) mine = TimeOurs(ours, samples);
-                    else theirs = TimeXnnpack(build, xnnName, runs);
+                    mine = TimeOurs(ours, samples);
+                    theirs = TimeXnnpack(build, xnnName, runs);
+                }
+                else
+                {
+                    theirs = TimeXnnpack(build, xnnName, runs);
+                    mine = TimeOurs(ours, samples);
                 }
                 ratios.Add(mine.Median / theirs.Median);
                 oursMedians.Add(mine.Median);

@@ -17,18 +17,18 @@ internal static unsafe class GlBlock
     public static bool Supports(in PixelSource src) => Avx2.IsSupported && (long)src.Stride * src.Height < int.MaxValue - 8;
 
     /// <summary>What the blocks of one crop share, as vectors.</summary>
-    public readonly struct Layout(in PixelSource src, float m0, float m4, float scale, float min, bool zeroBorder, int targetWidth)
+    public readonly struct Layout(in PixelSource src, in GlSampler.RowMapping row)
     {
-        public readonly Vector256<float> M0 = Vector256.Create(m0), M4 = Vector256.Create(m4);
+        public readonly Vector256<float> M0 = Vector256.Create(row.M0), M4 = Vector256.Create(row.M4);
         public readonly Vector256<float> TexelsX = Vector256.Create((float)src.Width), TexelsY = Vector256.Create((float)src.Height);
         public readonly Vector256<float> LastColumnF = Vector256.Create(src.Width - 1f), LastRowF = Vector256.Create(src.Height - 1f);
         public readonly Vector256<int> LastColumn = Vector256.Create(src.Width - 1), LastRow = Vector256.Create(src.Height - 1);
         public readonly Vector256<int> Stride = Vector256.Create(src.Stride), BytesPerPixel = Vector256.Create(src.BytesPerPixel);
         // A 4-byte read must stay in the buffer (a 3-byte or 1-byte pixel at its very end).
         public readonly Vector256<int> LastOffset = Vector256.Create(src.Pixels.Length - 4);
-        public readonly Vector256<float> Scale = Vector256.Create(scale), Min = Vector256.Create(min);
-        public readonly Vector256<float> TargetWidth = Vector256.Create((float)targetWidth);
-        public readonly bool ZeroBorder = zeroBorder;
+        public readonly Vector256<float> Scale = Vector256.Create(row.Scale), Min = Vector256.Create(row.Min);
+        public readonly Vector256<float> TargetWidth = Vector256.Create((float)row.TargetWidth);
+        public readonly bool ZeroBorder = row.ZeroBorder;
         public readonly byte RedShift = (byte)(8 * src.RedOffset), GreenShift = (byte)(8 * src.GreenOffset), BlueShift = (byte)(8 * src.BlueOffset);
     }
 

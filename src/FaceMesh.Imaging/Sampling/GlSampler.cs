@@ -28,7 +28,7 @@ internal static unsafe class GlSampler
             throw new ArgumentException($"the destination holds {destination.Length} floats; a {target.Width}x{target.Height}x3 crop needs {target.Width * target.Height * 3}", nameof(destination));
         var row = new RowMapping(m0, m4, target.Width, zeroBorder, scale, min);
         bool blocks = useVectors && GlBlock.Supports(src);
-        var layout = new GlBlock.Layout(src, m0, m4, scale, min, zeroBorder, target.Width);
+        var layout = new GlBlock.Layout(src, row);
         int o = 0;
         fixed (byte* pixels = src.Pixels)
         {
@@ -49,8 +49,8 @@ internal static unsafe class GlSampler
         }
     }
 
-    /// <summary>What maps an output column of any row to its texture coordinate and value.</summary>
-    private readonly record struct RowMapping(float M0, float M4, int TargetWidth, bool ZeroBorder, float Scale, float Min);
+    /// <summary>What maps an output column of any row to its texture coordinate and value (the vector blocks take it too).</summary>
+    internal readonly record struct RowMapping(float M0, float M4, int TargetWidth, bool ZeroBorder, float Scale, float Min);
 
     private static void SamplePixel(in PixelSource src, in RowMapping row, int i, float rowU, float rowV, Span<float> rgb)
     {

@@ -15,10 +15,11 @@ internal static unsafe class OpenCvInteriorBlock
 {
     public const int Pixels = 8;
 
-    private const int FractionBits = 5;
-    private const int FractionScale = 1 << FractionBits;
-    private const int WeightShift = 2 * FractionBits;
-    private const int WeightHalf = 1 << (WeightShift - 1);
+    private const int FractionBits = OpenCvSampler.FractionBits;
+    private const int FractionMask = OpenCvSampler.FractionMask;
+    private const int FractionScale = OpenCvSampler.FractionScale;
+    private const int WeightShift = OpenCvSampler.WeightShift;
+    private const int WeightHalf = OpenCvSampler.WeightHalf;
 
     /// <summary>
     /// Whether the blocks can be used for <paramref name="src"/>: AVX2 is there, the image is small
@@ -61,7 +62,7 @@ internal static unsafe class OpenCvInteriorBlock
             & Vector256.LessThanOrEqual(offset, layout.LastOffset).AsUInt32();
         if (inside != Vector256<uint>.AllBitsSet) return false;
 
-        Vector256<int> ax = vfx & Vector256.Create(FractionScale - 1), ay = vfy & Vector256.Create(FractionScale - 1);
+        Vector256<int> ax = vfx & Vector256.Create(FractionMask), ay = vfy & Vector256.Create(FractionMask);
         Vector256<int> bx = Vector256.Create(FractionScale) - ax, by = Vector256.Create(FractionScale) - ay;
         Vector256<int> w00 = Avx2.MultiplyLow(bx, by), w10 = Avx2.MultiplyLow(ax, by), w01 = Avx2.MultiplyLow(bx, ay), w11 = Avx2.MultiplyLow(ax, ay);
 

@@ -13,12 +13,13 @@ namespace FaceMesh.Imaging;
 /// </summary>
 internal static unsafe class OpenCvSampler
 {
-    private const int FractionBits = 5;
-    private const int FractionScale = 1 << FractionBits;
-    private const int FractionMask = FractionScale - 1;
+    // Shared with OpenCvInteriorBlock, whose lanes must do exactly this arithmetic.
+    internal const int FractionBits = 5;
+    internal const int FractionScale = 1 << FractionBits;
+    internal const int FractionMask = FractionScale - 1;
     // Weights are products of two 5-bit fractions: the sum carries 10 fractional bits.
-    private const int WeightShift = 2 * FractionBits;
-    private const int WeightHalf = 1 << (WeightShift - 1);
+    internal const int WeightShift = 2 * FractionBits;
+    internal const int WeightHalf = 1 << (WeightShift - 1);
     // OpenCV walks the output in blocks of at most 1024 pixels and restarts its double accumulation
     // at each block's left column; keeping that order keeps rounding ties on the same side.
     private const int BlockPixels = 1024;
