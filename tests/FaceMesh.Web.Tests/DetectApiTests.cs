@@ -43,8 +43,26 @@ public sealed class DetectApiTests
     public async Task An_upload_beyond_the_limit_gets_413()
     {
         await using var server = await TestServer.StartAsync(new FaceMeshServerOptions { MaxUploadBytes = 200_000 });
-        byte[] body = await PostImageAsync(server, new byte[400_000], "big.png", "", HttpStatusCode.RequestEntityTooLarge);
+        // Within twice the limit, multipart framing included: HttpClient writes it all before reading,
+        // so a larger body would race the server's refusal.
+        byte[] body = await PostImageAsync(server, new byte[300_000], "big.png", "", HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("200000 bytes", System.Text.Encoding.UTF8.GetString(body), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_declared_beyond_twice_the_limit_is_refused_before_it_is_sent()
+    {
+        // The client declares 50 MB, sends none of it and waits: the 413 must come without the server
+        // waiting for (or reading) the body.
+        await using var server = await TestServer.StartAsync(new FaceMeshServerOptions { MaxUploadBytes = 200_000 });
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(server.BaseAddress.Host, server.BaseAddress.Port);
+        using System.Net.Sockets.NetworkStream stream = client.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(
+            $"POST /api/detect HTTP/1.1\r\nHost: {server.BaseAddress.Authority}\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 50000000\r\n\r\n"));
+        using var reader = new StreamReader(stream, System.Text.Encoding.ASCII);
+        string? status = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.StartsWith("HTTP/1.1 413", status, StringComparison.Ordinal);
     }
 
     [Fact]
