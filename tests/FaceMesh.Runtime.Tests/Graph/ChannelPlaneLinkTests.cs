@@ -18,27 +18,31 @@ namespace FaceMesh.Runtime.Tests.Graph;
 /// graph output too). Heights that are not a multiple of the pair's four-row band end in a
 /// partial band; two threads split the rows, so each writer's margins and zero rows are checked.
 /// (Image sizes leave a last 1x1 tile of 0, 4 or 5 pixels: one of 1 to 3 sums in another order
-/// on the NHWC path, and such layers keep that path.)
+/// on the NHWC path, and such layers keep that path.) Where the widest path is 256-bit (an
+/// AVX2-only CPU, or capped), nothing goes on planes and the three graphs must still agree.
 /// </summary>
 public sealed class ChannelPlaneLinkTests
 {
-    public static TheoryData<int, int, int> Cases() => new()
+    public static TheoryData<int, int, int, int> Cases() => new()
     {
-        { 1, 64, 64 },  // the detector's shape
-        { 2, 64, 64 },
-        { 1, 12, 64 },  // a last band of 4 rows, then of 2 after the stride-2 block
-        { 2, 12, 64 },
-        { 2, 14, 32 },  // a last band of 2 rows; the stride-2 block's 7 rows of 16 pixels keep it on NHWC
-        { 1, 8, 32 },   // the stride-2 block's 4 rows of 16 pixels: planes in, NHWC out (tiles span two rows)
-        { 2, 20, 32 },  // 10 rows of 16 pixels: bands of 4, 4 and 2 rows
-        { 1, 6, 64 },   // a last band of 2 rows, then one band of 3 rows
-        { 2, 6, 128 },  // the stride-2 block sweeps two 64-column blocks per row
+        { 1, 64, 64, 512 },  // the detector's shape
+        { 2, 64, 64, 512 },
+        { 1, 12, 64, 512 },  // a last band of 4 rows, then of 2 after the stride-2 block
+        { 2, 12, 64, 512 },
+        { 2, 14, 32, 512 },  // a last band of 2 rows; the stride-2 block's 7 rows of 16 pixels keep it on NHWC
+        { 1, 8, 32, 512 },   // the stride-2 block's 4 rows of 16 pixels: planes in, NHWC out (tiles span two rows)
+        { 2, 20, 32, 512 },  // 10 rows of 16 pixels: bands of 4, 4 and 2 rows
+        { 1, 6, 64, 512 },   // a last band of 2 rows, then one band of 3 rows
+        { 2, 6, 128, 512 },  // the stride-2 block sweeps two 64-column blocks per row
+        { 1, 64, 64, 256 },  // the AVX2 kernels: no planes
+        { 2, 20, 32, 256 },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Linked_steps_equal_the_same_steps_through_nhwc_and_the_unfused_layers(int threads, int h, int w)
+    public void Linked_steps_equal_the_same_steps_through_nhwc_and_the_unfused_layers(int threads, int h, int w, int maxVectorBits)
     {
+        bool planes = SimdSupport.Select(useSimd: true, maxVectorBits) == VectorIsa.Vector512;
         const int rgb = 3, c = 24, cout = 28, wide = 32, wider = 36, widest = 42;
         bool halves = h % 2 == 0 && w / 2 % 32 == 0;
         bool narrow = h % 4 == 0 && w / 2 == 16; // the stride-2 block's rows are 16 pixels, an even number of them
@@ -56,7 +60,7 @@ public sealed class ChannelPlaneLinkTests
         float[] pw4 = TestData.Random(rng, wider * wide, 0.3f), pw4Bias = TestData.Random(rng, wider);
         float[] dw5 = TestData.Random(rng, 9 * wider), dw5Bias = TestData.Random(rng, wider);
         float[] pw5 = TestData.Random(rng, widest * wider, 0.3f), pw5Bias = TestData.Random(rng, widest);
-        var mode = new ExecutionMode(true, threads);
+        var mode = new ExecutionMode(true, threads, maxVectorBits);
 
         float[] Run(bool exposeHandOvers, bool exposeDepthwise, out Interpreter interpreter)
         {
@@ -123,33 +127,45 @@ public sealed class ChannelPlaneLinkTests
         using (pixelInterpreter)
         using (unfusedInterpreter)
         {
-            var steps = linkedInterpreter.Graph.Steps.Select(s => s.Kernel).ToArray();
-            Assert.True(Assert.IsType<RgbConv2DKernel>(steps[0]).WritesPlanes);
-            ChannelPlanePair firstPair = Assert.IsType<DepthwisePointwiseKernel>(steps[1]).Planes!;
-            ChannelPlanePair secondPair = Assert.IsType<DepthwisePointwiseKernel>(steps[2]).Planes!;
-            Assert.True(firstPair.ReadsPlanes && firstPair.WritesPlanes);
-            Assert.True(secondPair.ReadsPlanes);
-            Assert.Equal(strideTwoPlanes, secondPair.WritesPlanes);
-            // On planes the stride-2 block takes the pool from its own input, and the pool's step goes.
-            int next = 3;
-            if (strideTwoPlanes) Assert.DoesNotContain(steps, k => k is MaxPool2DKernel);
-            else Assert.False(Assert.IsType<MaxPool2DKernel>(steps[next++]).RunsOnPlanes);
-            var strideTwo = Assert.IsType<DepthwisePointwiseKernel>(steps[next]);
-            Assert.Equal(strideTwoPlanes, strideTwo.RunsPlanes);
-            if (strideTwoPlanes) Assert.True(strideTwo.Planes!.ReadsPlanes && strideTwo.Planes.PoolsShortcut);
-            Assert.Equal(halves, strideTwo.Planes is { WritesPlanes: true });
-            var fourOutputTail = Assert.IsType<DepthwisePointwiseKernel>(steps[next + 1]);
-            var tenOutputTail = Assert.IsType<DepthwisePointwiseKernel>(steps[next + 2]);
-            Assert.Equal(halves, fourOutputTail.RunsPlanes && fourOutputTail.Planes!.WritesPlanes);
-            Assert.Equal(halves, tenOutputTail.RunsPlanes);
-            Assert.False(tenOutputTail.Planes is { WritesPlanes: true });
-            Assert.All(pixelInterpreter.Graph.Steps.Select(s => s.Kernel).OfType<DepthwisePointwiseKernel>(),
-                pair => Assert.False(pair.Planes is { } planes && (planes.ReadsPlanes || planes.WritesPlanes)));
-            Assert.DoesNotContain(pixelInterpreter.Graph.Steps, s => s.Kernel is MaxPool2DKernel { RunsOnPlanes: true });
+            AssertNothingOnPlanes(pixelInterpreter);
             Assert.DoesNotContain(unfusedInterpreter.Graph.Steps, s => s.Kernel is DepthwisePointwiseKernel);
+            if (!planes) AssertNothingOnPlanes(linkedInterpreter);
+            else AssertLinkedOnPlanes(linkedInterpreter, halves, strideTwoPlanes);
         }
         Assert.Equal(unfused, throughPixels);
         Assert.Equal(unfused, linked);
         Assert.Contains(linked, v => v > 0);
+    }
+
+    private static void AssertNothingOnPlanes(Interpreter interpreter)
+    {
+        Assert.All(interpreter.Graph.Steps.Select(s => s.Kernel), kernel => Assert.False(kernel is RgbConv2DKernel { WritesPlanes: true }));
+        Assert.All(interpreter.Graph.Steps.Select(s => s.Kernel).OfType<DepthwisePointwiseKernel>(),
+            pair => Assert.False(pair.RunsPlanes || pair.Planes is { } planes && (planes.ReadsPlanes || planes.WritesPlanes)));
+        Assert.DoesNotContain(interpreter.Graph.Steps, s => s.Kernel is MaxPool2DKernel { RunsOnPlanes: true });
+    }
+
+    private static void AssertLinkedOnPlanes(Interpreter linkedInterpreter, bool halves, bool strideTwoPlanes)
+    {
+        var steps = linkedInterpreter.Graph.Steps.Select(s => s.Kernel).ToArray();
+        Assert.True(Assert.IsType<RgbConv2DKernel>(steps[0]).WritesPlanes);
+        ChannelPlanePair firstPair = Assert.IsType<DepthwisePointwiseKernel>(steps[1]).Planes!;
+        ChannelPlanePair secondPair = Assert.IsType<DepthwisePointwiseKernel>(steps[2]).Planes!;
+        Assert.True(firstPair.ReadsPlanes && firstPair.WritesPlanes);
+        Assert.True(secondPair.ReadsPlanes);
+        Assert.Equal(strideTwoPlanes, secondPair.WritesPlanes);
+        // On planes the stride-2 block takes the pool from its own input, and the pool's step goes.
+        int next = 3;
+        if (strideTwoPlanes) Assert.DoesNotContain(steps, k => k is MaxPool2DKernel);
+        else Assert.False(Assert.IsType<MaxPool2DKernel>(steps[next++]).RunsOnPlanes);
+        var strideTwo = Assert.IsType<DepthwisePointwiseKernel>(steps[next]);
+        Assert.Equal(strideTwoPlanes, strideTwo.RunsPlanes);
+        if (strideTwoPlanes) Assert.True(strideTwo.Planes!.ReadsPlanes && strideTwo.Planes.PoolsShortcut);
+        Assert.Equal(halves, strideTwo.Planes is { WritesPlanes: true });
+        var fourOutputTail = Assert.IsType<DepthwisePointwiseKernel>(steps[next + 1]);
+        var tenOutputTail = Assert.IsType<DepthwisePointwiseKernel>(steps[next + 2]);
+        Assert.Equal(halves, fourOutputTail.RunsPlanes && fourOutputTail.Planes!.WritesPlanes);
+        Assert.Equal(halves, tenOutputTail.RunsPlanes);
+        Assert.False(tenOutputTail.Planes is { WritesPlanes: true });
     }
 }
