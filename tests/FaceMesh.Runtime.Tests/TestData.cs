@@ -12,6 +12,15 @@ internal static class TestData
 
     public static int Count(params int[] shape) => shape.Aggregate(1, (a, b) => a * b);
 
+    /// <summary>The first <paramref name="channels"/> of each of <paramref name="rows"/> rows of <paramref name="source"/>'s wider rows.</summary>
+    public static float[] FirstChannels(float[] source, int rows, int channels)
+    {
+        int stride = source.Length / rows;
+        var result = new float[rows * channels];
+        for (int r = 0; r < rows; r++) Array.Copy(source, r * stride, result, r * channels, channels);
+        return result;
+    }
+
     /// <summary>Asserts |actual - expected| &lt;= tolerance * max(1, max|expected|) element-wise.</summary>
     public static void AssertClose(ReadOnlySpan<double> expected, ReadOnlySpan<float> actual, double tolerance = 1e-5)
     {

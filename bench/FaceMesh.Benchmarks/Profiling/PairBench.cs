@@ -8,7 +8,8 @@ namespace FaceMesh.Benchmarks.Profiling;
 
 /// <summary>
 /// The fused depthwise 3x3 + 1x1 pairs with few channels at 96x96 (the slowest steps of the
-/// landmark models and the full-range detector), each as a one-step model on random data, timed
+/// landmark models and the full-range detector), and two of the short-range detector's whose
+/// channels are not whole 256-bit vectors, each as a one-step model on random data, timed
 /// on the 512-bit and 256-bit paths in alternating rounds:
 /// <c>dotnet run -c Release --project bench/FaceMesh.Benchmarks -- pairs [runs] [rounds]</c>;
 /// <c>-- pairs [runs] 1 split</c> times each pair's two layers as separate steps instead.
@@ -23,6 +24,8 @@ internal static class PairBench
         new("full-range 96x96 32->8", 96, 32, 8, false, FusedActivation.None, false),
         new("full-range 96x96 8->32 +res +relu", 96, 8, 32, true, FusedActivation.None, false),
         new("landmark 48x48 32->32 +res +prelu", 48, 32, 32, true, FusedActivation.None, true),
+        new("short 64x64 24->28 +res +relu", 64, 24, 28, true, FusedActivation.None, false),
+        new("short 32x32 36->42 +res +relu", 32, 36, 42, true, FusedActivation.None, false),
     ];
 
     public static void Run(string[] args)

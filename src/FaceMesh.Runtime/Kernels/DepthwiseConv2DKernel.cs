@@ -212,7 +212,14 @@ internal sealed unsafe partial class DepthwiseConv2DKernel : Kernel, IFusesActiv
         int fullBlocks = channels / lanes * lanes;
         for (int c = 0; c < fullBlocks; c += lanes)
             Block3x3<T, FullBlock>(rows, destinationRow, c, default, rows.FirstInterior);
-        if (fullBlocks < channels)
+        if (fullBlocks == channels) return;
+        // AVX2's masked loads and stores (vmaskmovps) made the last block of 28, 36 or 42 channels
+        // cost three whole blocks on an AMD EPYC. A whole vector ending at the last channel instead
+        // recomputes a few channels of the block before it: the same chains on the same inputs, so
+        // the same bits written twice.
+        if (typeof(T) == typeof(Vector256<float>) && channels > lanes)
+            Block3x3<T, FullBlock>(rows, destinationRow, channels - lanes, default, rows.FirstInterior);
+        else
             Block3x3<T, PartialBlock>(rows, destinationRow, fullBlocks, VectorOps.FirstLanes<T>(channels - fullBlocks), rows.FirstInterior);
     }
 

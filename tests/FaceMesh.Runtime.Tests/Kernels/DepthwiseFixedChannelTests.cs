@@ -45,22 +45,20 @@ public sealed class DepthwiseFixedChannelTests
             var b = new OpModelBuilder();
             int input = b.Input("x", 1, h, w, channels);
             int dw = prelu ? b.Tensor("dw", [1, oh, ow, channels]) : b.Output("y", 1, oh, ow, channels);
-            b.Op(BuiltinOperator.DepthwiseConv2D, [input, b.Constant("w", [1, 3, 3, channels], Take(filter, 9, channels)),
+            b.Op(BuiltinOperator.DepthwiseConv2D, [input, b.Constant("w", [1, 3, 3, channels], TestData.FirstChannels(filter, 9, channels)),
                 b.Constant("b", [channels], bias[..channels])], [dw],
                 new DepthwiseConv2DOptions(padding, 1, 1, 1, prelu ? FusedActivation.None : FusedActivation.Relu6, 1, 1));
             if (prelu)
                 b.Op(BuiltinOperator.PRelu, [dw, b.Constant("alpha", [1, 1, channels], slopes[..channels])], [b.Output("y", 1, oh, ow, channels)]);
-            return TestData.Run(b.Build(), new ExecutionMode(true, 1, maxVectorBits), Take(x, h * w, channels));
+            return TestData.Run(b.Build(), new ExecutionMode(true, 1, maxVectorBits), TestData.FirstChannels(x, h * w, channels));
         }
 
         // The wider layer's pixels hold one channel more: keep the first c of each.
-        float[] general = Run(wide);
-        float[] expected = new float[oh * ow * c];
-        for (int p = 0; p < oh * ow; p++) Array.Copy(general, p * wide, expected, p * c, c);
+        float[] expected = TestData.FirstChannels(Run(wide), oh * ow, c);
         float[] fixedChannels = Run(c);
         Assert.Equal(expected, fixedChannels);
 
-        double[] reference = ReferenceOps.Depthwise(Take(x, h * w, c), h, w, c, Take(filter, 9, c), 3, 3, bias[..c], 1, padding,
+        double[] reference = ReferenceOps.Depthwise(TestData.FirstChannels(x, h * w, c), h, w, c, TestData.FirstChannels(filter, 9, c), 3, 3, bias[..c], 1, padding,
             prelu ? FusedActivation.None : FusedActivation.Relu6);
         if (prelu)
         {
@@ -68,14 +66,5 @@ public sealed class DepthwiseFixedChannelTests
                 if (reference[i] < 0) reference[i] *= slopes[i % c];
         }
         TestData.AssertClose(reference, fixedChannels);
-    }
-
-    /// <summary>The first <paramref name="channels"/> of each of <paramref name="rows"/> rows of <paramref name="source"/>'s wider rows.</summary>
-    private static float[] Take(float[] source, int rows, int channels)
-    {
-        int stride = source.Length / rows;
-        var result = new float[rows * channels];
-        for (int r = 0; r < rows; r++) Array.Copy(source, r * stride, result, r * channels, channels);
-        return result;
     }
 }
