@@ -55,11 +55,8 @@ public sealed class DetectApiTests
         // The client declares 50 MB, sends none of it and waits: the 413 must come without the server
         // waiting for (or reading) the body.
         await using var server = await TestServer.StartAsync(new FaceMeshServerOptions { MaxUploadBytes = 200_000 });
-        using var client = new System.Net.Sockets.TcpClient();
-        await client.ConnectAsync(server.BaseAddress.Host, server.BaseAddress.Port);
+        using System.Net.Sockets.TcpClient client = await StartRawPostAsync(server, "b", 50_000_000);
         using System.Net.Sockets.NetworkStream stream = client.GetStream();
-        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(
-            $"POST /api/detect HTTP/1.1\r\nHost: {server.BaseAddress.Authority}\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 50000000\r\n\r\n"));
         using var reader = new StreamReader(stream, System.Text.Encoding.ASCII);
         string? status = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
         Assert.StartsWith("HTTP/1.1 413", status, StringComparison.Ordinal);
@@ -75,11 +72,8 @@ public sealed class DetectApiTests
         byte[] head = System.Text.Encoding.ASCII.GetBytes($"--{boundary}\r\nContent-Disposition: form-data; name=\"image\"; filename=\"big.png\"\r\nContent-Type: application/octet-stream\r\n\r\n");
         byte[] tail = System.Text.Encoding.ASCII.GetBytes($"\r\n--{boundary}--\r\n");
         byte[] body = [.. head, .. new byte[350_000], .. tail];
-        using var client = new System.Net.Sockets.TcpClient();
-        await client.ConnectAsync(server.BaseAddress.Host, server.BaseAddress.Port);
+        using System.Net.Sockets.TcpClient client = await StartRawPostAsync(server, boundary, body.Length);
         using System.Net.Sockets.NetworkStream stream = client.GetStream();
-        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(
-            $"POST /api/detect HTTP/1.1\r\nHost: {server.BaseAddress.Authority}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {body.Length}\r\n\r\n"));
         for (int sent = 0; sent < body.Length; sent += 25_000)
         {
             await stream.WriteAsync(body.AsMemory(sent, Math.Min(25_000, body.Length - sent)));
@@ -171,6 +165,16 @@ public sealed class DetectApiTests
             Environment.SetEnvironmentVariable("ASPNETCORE_TEMP", previous);
             Directory.Delete(spool, recursive: true);
         }
+    }
+
+    /// <summary>A connection that has sent a multipart POST's headers to /api/detect and none of its body.</summary>
+    private static async Task<System.Net.Sockets.TcpClient> StartRawPostAsync(TestServer server, string boundary, long contentLength)
+    {
+        var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(server.BaseAddress.Host, server.BaseAddress.Port);
+        await client.GetStream().WriteAsync(System.Text.Encoding.ASCII.GetBytes(
+            $"POST /api/detect HTTP/1.1\r\nHost: {server.BaseAddress.Authority}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {contentLength}\r\n\r\n"));
+        return client;
     }
 
     private static async Task<byte[]> PostImageAsync(TestServer server, byte[] image, string fileName, string query, HttpStatusCode expected)
