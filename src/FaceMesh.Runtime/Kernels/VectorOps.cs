@@ -9,7 +9,8 @@ namespace FaceMesh.Runtime.Kernels;
 /// for <see cref="Vector512{T}"/> (AVX-512) and <see cref="Vector256{T}"/> (AVX2+FMA) of float
 /// (and, for the few operations of the 2-output channel pairs, <see cref="Vector128{T}"/>).
 /// The type tests fold away at JIT time, leaving the same instructions a hand-written kernel
-/// would have. Tails use masked loads and stores, which never touch memory past the mask.
+/// would have. Tails never touch memory past their last lane: masked loads and stores on
+/// AVX-512, plain narrower moves on AVX2.
 /// </summary>
 internal static unsafe class VectorOps
 {
@@ -146,14 +147,61 @@ internal static unsafe class VectorOps
 
     /// <summary>Loads the first <paramref name="count"/> floats (a full vector when count reaches the width), zeros elsewhere.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T LoadFirst<T>(float* source, int count) where T : struct =>
-        count >= Count<T>() ? Load<T>(source) : MaskLoad(source, FirstLanes<T>(count));
+    public static T LoadFirst<T>(float* source, int count) where T : struct
+    {
+        if (count >= Count<T>()) return Load<T>(source);
+        if (typeof(T) == typeof(Vector256<float>)) return From<T>(LoadFirst256(source, count));
+        return MaskLoad(source, FirstLanes<T>(count));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreFirst<T>(float* destination, T value, int count) where T : struct
     {
         if (count >= Count<T>()) Store(destination, value);
+        else if (typeof(T) == typeof(Vector256<float>)) StoreFirst256(destination, To256(value), count);
         else MaskStore(destination, FirstLanes<T>(count), value);
+    }
+
+    // A partial 256-bit load or store runs as plain 128-, 64- and 32-bit moves: vmaskmovps is
+    // microcoded on AMD's Zen cores (tens of cycles), and a layer whose channels are not whole
+    // vectors pays it once per pixel. Inlined, not called: a call in a micro-kernel's store
+    // sequence makes the JIT spill the accumulators still live across it (every ymm register is
+    // caller-saved), which cost more than the masked moves saved.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> LoadFirst256(float* source, int count) =>
+        count >= 4
+            ? Vector256.Create(Vector128.Load(source), LoadFirst128(source + 4, count - 4))
+            : LoadFirst128(source, count).ToVector256();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> LoadFirst128(float* source, int count) => count switch
+    {
+        <= 0 => Vector128<float>.Zero,
+        1 => Vector128.CreateScalar(source[0]),
+        2 => Vector128.CreateScalar(*(double*)source).AsSingle(),
+        3 => Vector128.Create(source[0], source[1], source[2], 0f),
+        _ => Vector128.Load(source),
+    };
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreFirst256(float* destination, Vector256<float> value, int count)
+    {
+        Vector128<float> part = value.GetLower();
+        if (count >= 4)
+        {
+            part.Store(destination);
+            destination += 4;
+            count -= 4;
+            part = value.GetUpper();
+        }
+        if (count >= 2)
+        {
+            *(double*)destination = part.AsDouble().ToScalar();
+            destination += 2;
+            count -= 2;
+            part = Sse.MoveHighToLow(part, part);
+        }
+        if (count == 1) *destination = part.ToScalar();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
