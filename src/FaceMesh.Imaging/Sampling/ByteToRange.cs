@@ -10,7 +10,10 @@ internal static class ByteToRange
 
     public static void Fill(Span<float> table, float min, float max)
     {
-        float scale = (max - min) / 255f;
+        float scale = Scale(min, max);
         for (int p = 0; p < Size; p++) table[p] = p * scale + min;
     }
+
+    /// <summary>The step between the values of consecutive bytes; vector code computes <c>p * scale + min</c> with it, unfused.</summary>
+    public static float Scale(float min, float max) => (max - min) / 255f;
 }

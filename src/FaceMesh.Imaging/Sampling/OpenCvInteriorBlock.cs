@@ -7,9 +7,10 @@ namespace FaceMesh.Imaging;
 /// <summary>
 /// <see cref="OpenCvSampler"/>'s bilinear blend for eight output pixels at once, when all their
 /// taps lie inside the image: the same integer weights, sums and rounding per lane as the scalar
-/// blend, so the same bytes and the same table values come out. Each tap is one 32-bit gather
+/// blend, so the same bytes and the same tensor values come out. Each tap is one 32-bit gather
 /// holding the pixel's channels (and, for 3-byte pixels, the next pixel's first byte); the channels
-/// are then taken out of it by shifting.
+/// are then taken out of it by shifting. A byte becomes its tensor value by the table's own
+/// multiply and add rather than a gather from the table: gathers are slow on AMD's Zen cores.
 /// </summary>
 internal static unsafe class OpenCvInteriorBlock
 {
@@ -30,8 +31,9 @@ internal static unsafe class OpenCvInteriorBlock
         Avx2.IsSupported && src.Width <= short.MaxValue && src.Height <= short.MaxValue && (long)src.Stride * src.Height < int.MaxValue - 8;
 
     /// <summary>What the blocks of one crop share: the image's geometry and channel order, as vectors.</summary>
-    public readonly struct Layout(in PixelSource src)
+    public readonly struct Layout(in PixelSource src, float rangeMin, float rangeMax)
     {
+        public readonly Vector256<float> RangeMin = Vector256.Create(rangeMin), ByteScale = Vector256.Create(ByteToRange.Scale(rangeMin, rangeMax));
         public readonly Vector256<int> Stride = Vector256.Create(src.Stride);
         public readonly Vector256<int> BytesPerPixel = Vector256.Create(src.BytesPerPixel);
         public readonly Vector256<uint> LastColumn = Vector256.Create((uint)(src.Width - 1));
@@ -49,9 +51,8 @@ internal static unsafe class OpenCvInteriorBlock
     /// <param name="pixels">The image's first byte (pinned).</param>
     /// <param name="fx">Fixed-point source x of the 8 pixels (1/32 pixel).</param>
     /// <param name="fy">Fixed-point source y of the 8 pixels.</param>
-    /// <param name="table">The 256 tensor values of the bytes 0..255 (pinned).</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TrySample(byte* pixels, in Layout layout, ref int fx, ref int fy, float* table, ref float rgb)
+    public static bool TrySample(byte* pixels, in Layout layout, ref int fx, ref int fy, ref float rgb)
     {
         Vector256<int> vfx = Vector256.LoadUnsafe(ref fx), vfy = Vector256.LoadUnsafe(ref fy);
         Vector256<int> sx = Avx2.ShiftRightArithmetic(vfx, FractionBits), sy = Avx2.ShiftRightArithmetic(vfy, FractionBits);
@@ -71,14 +72,19 @@ internal static unsafe class OpenCvInteriorBlock
         Vector256<int> t01 = Avx2.GatherVector256((int*)(pixels + layout.Down), offset, 1);
         Vector256<int> t11 = Avx2.GatherVector256((int*)(pixels + layout.Down + layout.Right), offset, 1);
 
-        Vector256<float> r = Avx2.GatherVector256(table, Blend(t00, t10, t01, t11, w00, w10, w01, w11, layout.RedShift), 4);
-        Vector256<float> g = Avx2.GatherVector256(table, Blend(t00, t10, t01, t11, w00, w10, w01, w11, layout.GreenShift), 4);
-        Vector256<float> b = Avx2.GatherVector256(table, Blend(t00, t10, t01, t11, w00, w10, w01, w11, layout.BlueShift), 4);
+        Vector256<float> r = ToRange(Blend(t00, t10, t01, t11, w00, w10, w01, w11, layout.RedShift), layout);
+        Vector256<float> g = ToRange(Blend(t00, t10, t01, t11, w00, w10, w01, w11, layout.GreenShift), layout);
+        Vector256<float> b = ToRange(Blend(t00, t10, t01, t11, w00, w10, w01, w11, layout.BlueShift), layout);
         RgbInterleave.Store(r, g, b, ref rgb);
         return true;
     }
 
-    /// <summary>The blended byte of one channel, as an index into the value table.</summary>
+    /// <summary>What <see cref="ByteToRange.Fill"/> puts in the table for these bytes: a multiply, then an add, each rounded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> ToRange(Vector256<int> bytes, in Layout layout) =>
+        Avx.Add(Avx.Multiply(Avx.ConvertToVector256Single(bytes), layout.ByteScale), layout.RangeMin);
+
+    /// <summary>The blended byte of one channel (0..255).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<int> Blend(Vector256<int> t00, Vector256<int> t10, Vector256<int> t01, Vector256<int> t11,
         Vector256<int> w00, Vector256<int> w10, Vector256<int> w01, Vector256<int> w11, byte shift)

@@ -43,11 +43,10 @@ internal static unsafe class OpenCvSampler
 
         Span<int> fx = stackalloc int[blockColumns], fy = stackalloc int[blockColumns];
         bool blocks = useVectors && OpenCvInteriorBlock.Supports(src);
-        var layout = new OpenCvInteriorBlock.Layout(src);
+        var layout = new OpenCvInteriorBlock.Layout(src, target.RangeMin, target.RangeMax);
         ref float rgb = ref MemoryMarshal.GetReference(destination);
         int o = 0;
         fixed (byte* pixels = src.Pixels)
-        fixed (float* table = values)
         {
             for (int j = 0; j < height; j++)
             {
@@ -63,7 +62,7 @@ internal static unsafe class OpenCvSampler
                     {
                         for (; k + OpenCvInteriorBlock.Pixels <= end; k += OpenCvInteriorBlock.Pixels)
                         {
-                            if (!OpenCvInteriorBlock.TrySample(pixels, layout, ref fx[k], ref fy[k], table, ref Unsafe.Add(ref rgb, o)))
+                            if (!OpenCvInteriorBlock.TrySample(pixels, layout, ref fx[k], ref fy[k], ref Unsafe.Add(ref rgb, o)))
                                 for (int q = k; q < k + OpenCvInteriorBlock.Pixels; q++)
                                     SamplePixel(src, fx[q], fy[q], zeroBorder, values, ref Unsafe.Add(ref rgb, o + 3 * (q - k)));
                             o += 3 * OpenCvInteriorBlock.Pixels;

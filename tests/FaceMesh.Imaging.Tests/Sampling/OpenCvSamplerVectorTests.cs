@@ -69,6 +69,24 @@ public class OpenCvSamplerVectorTests
             }
     }
 
+    public static TheoryData<float, float> Ranges => new() { { 0f, 1f }, { -1f, 1f }, { 0f, 255f }, { -0.37f, 2.9f }, { 1f, -1f } };
+
+    [Theory, MemberData(nameof(Ranges))]
+    public void Eight_pixel_blends_give_the_tables_values_bit_for_bit_in_every_range(float min, float max)
+    {
+        // The blocks compute each byte's value instead of looking it up; every byte must come out as the table has it.
+        var image = TestImages.Random(64, 64, seed: 13);
+        var vector = new float[96 * 96 * 3];
+        var scalar = new float[96 * 96 * 3];
+        var target = new CropTarget(96, 96, min, max, SamplingBorder.Replicate);
+        foreach (RotatedRect roi in new[] { new RotatedRect(32f, 32f, 50f, 50f, 0.4f), new RotatedRect(30f, 33f, 20f, 20f, -1.2f) })
+        {
+            OpenCvSampler.Crop(image, roi, target, vector, useVectors: true);
+            OpenCvSampler.Crop(image, roi, target, scalar, useVectors: false);
+            Assert.Equal(scalar.Select(BitConverter.SingleToInt32Bits), vector.Select(BitConverter.SingleToInt32Bits));
+        }
+    }
+
     [Fact]
     public void A_destination_too_small_is_refused_before_anything_is_written()
     {
