@@ -104,15 +104,23 @@ internal static class ThoroughAblation
         }
     }
 
-    // A "+mesh" suffix runs the variant with the plain mesh model instead of the default attention model.
+    // Suffixes: "+mesh" runs the variant with the plain mesh model instead of the default attention
+    // model; "+gpu" with MediaPipe's WebGL sampling convention instead of its CPU one.
     /// <param name="disagreementObserved">Told of every refined face: whether it is an extra one, and its view disagreement.</param>
     internal static FaceLandmarker Create(string name, int numFaces, Action<bool, float>? disagreementObserved = null)
     {
-        bool plainMesh = name.EndsWith("+mesh", StringComparison.Ordinal);
-        ThoroughSettings? settings = Variants[plainMesh ? name[..^5] : name] is { } variant
+        bool plainMesh = false, gpuSampling = false;
+        while (true)
+        {
+            if (name.EndsWith("+mesh", StringComparison.Ordinal)) (plainMesh, name) = (true, name[..^5]);
+            else if (name.EndsWith("+gpu", StringComparison.Ordinal)) (gpuSampling, name) = (true, name[..^4]);
+            else break;
+        }
+        ThoroughSettings? settings = Variants[name] is { } variant
             ? variant with { ViewDisagreementObserved = disagreementObserved } : null;
         var options = new FaceLandmarkerOptions { NumFaces = numFaces, Thorough = settings is not null };
         if (plainMesh) options = options with { RefineLandmarks = false };
+        if (gpuSampling) options = options with { Sampling = Sampling.MediaPipeGpu };
         return FaceLandmarker.Create(options, RuntimeModelLoader.Instance, settings);
     }
 
