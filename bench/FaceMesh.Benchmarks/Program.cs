@@ -26,6 +26,7 @@ internal static class Program
         ["thorough-sweep"] = ThoroughSweep.Run,
         ["thorough"] = ThoroughAblation.Run,
         ["thorough-offset"] = ConventionOffset.Run,
+        ["thorough-views"] = ThoroughViewScaling.Run,
         ["halfweights"] = HalfWeightsComparison.Run,
         ["pairs"] = PairBench.Run,
         ["profile"] = LayerProfiler.Run,

@@ -30,6 +30,7 @@ public sealed class FaceLandmarker : IDisposable
     private readonly LandmarkStage _landmarks;
     private readonly FaceDetectionStage? _otherDetector;
     private readonly ThoroughDetector? _thorough;
+    private readonly DetectionViewRunner? _thoroughViews;
     private readonly ThoroughRefinement? _refinement;
 
     private readonly List<DetectionCandidate> _detections = [];
@@ -72,7 +73,10 @@ public sealed class FaceLandmarker : IDisposable
                 DetectorSpec otherSpec = options.DetectorModel == FaceDetectorModel.ShortRange ? DetectorSpec.FullRange : DetectorSpec.ShortRange;
                 otherModel = loader.Load(otherSpec.Model, null, options.ThreadCount);
                 _otherDetector = new FaceDetectionStage(otherModel, otherSpec);
-                _thorough = new ThoroughDetector(_otherDetector, thorough.TileModel == options.DetectorModel ? _detector : _otherDetector, thorough);
+                bool tilesOnDefault = thorough.TileModel == options.DetectorModel;
+                _thoroughViews = new DetectionViewRunner(tilesOnDefault ? _detector : _otherDetector,
+                    LoadViewWorkers(loader, tilesOnDefault ? spec : otherSpec, tilesOnDefault ? options.DetectorModelPath : null, options.ThreadCount));
+                _thorough = new ThoroughDetector(_otherDetector, _thoroughViews, thorough);
             }
             _landmarks = new LandmarkStage(loader.Load(LandmarkModelSpec.Model(options.RefineLandmarks), options.LandmarkModelPath, options.ThreadCount), options.RefineLandmarks);
         }
@@ -80,11 +84,36 @@ public sealed class FaceLandmarker : IDisposable
         {
             detectorModel?.Dispose();
             otherModel?.Dispose();
+            _thoroughViews?.Dispose();
             throw;
         }
         _scratch = new NormalizedLandmark[_landmarks.LandmarkCount];
         if (thorough is not null) _refinement = new ThoroughRefinement(_landmarks, thorough, options.MinFacePresenceConfidence);
     }
+
+    /// <summary>
+    /// With more than one thread, the thorough mode's tiles and turned views run side by side, each on
+    /// its own one-thread copy of the tile model (at most <see cref="MaxViewWorkers"/>).
+    /// </summary>
+    private static FaceDetectionStage[] LoadViewWorkers(IModelLoader loader, DetectorSpec spec, string? path, int threadCount)
+    {
+        int count = Math.Min(threadCount, MaxViewWorkers);
+        if (count < 2) return [];
+        var workers = new List<FaceDetectionStage>(count);
+        try
+        {
+            for (int i = 0; i < count; i++) workers.Add(new FaceDetectionStage(loader.Load(spec.Model, path, 1), spec));
+        }
+        catch
+        {
+            foreach (FaceDetectionStage worker in workers) worker.Dispose();
+            throw;
+        }
+        return [.. workers];
+    }
+
+    // A 1.5-megapixel photo has 6 tiles and 21 turned views; more copies of the model would mostly wait.
+    private const int MaxViewWorkers = 8;
 
     /// <summary>Loads the models and returns a landmarker; <c>null</c> options mean the defaults.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
@@ -381,6 +410,7 @@ public sealed class FaceLandmarker : IDisposable
         if (!_gate.Close()) return;
         _detector.Dispose();
         _otherDetector?.Dispose();
+        _thoroughViews?.Dispose();
         _landmarks.Dispose();
     }
 }

@@ -9,7 +9,8 @@ namespace FaceMesh.Benchmarks.Thorough;
 /// <summary>
 /// Time of <see cref="FaceLandmarkerOptions.Thorough"/> relative to the default on one photo resized
 /// to about 1.5 megapixels, in alternating rounds (so both see the same machine load):
-/// <c>dotnet run -c Release --project bench/FaceMesh.Benchmarks -- thorough-cost PHOTO [rounds] [numFaces] [turn5m]</c>.
+/// <c>dotnet run -c Release --project bench/FaceMesh.Benchmarks -- thorough-cost PHOTO [rounds] [numFaces] [turn5m] [threads=N]</c>
+/// (both landmarkers with <see cref="FaceLandmarkerOptions.ThreadCount"/> N, default 1).
 /// </summary>
 internal static class ThoroughCost
 {
@@ -20,12 +21,14 @@ internal static class ThoroughCost
         using ImageBuffer original = ImageFile.Read(args[1], PixelFormat.Rgb24);
         double scale = Math.Sqrt(1.5e6 / (original.Width * (double)original.Height));
         using ImageBuffer photo = Resize(original, (int)(original.Width * scale), (int)(original.Height * scale));
-        using FaceLandmarker mediaPipe = FaceLandmarker.Create(new FaceLandmarkerOptions { NumFaces = numFaces });
-        // A fourth argument "turn5m" measures the kept settings with the crop also turned by +-5 degrees.
-        ThoroughSettings settings = args.Length > 4 && args[4] == "turn5m"
+        int threads = args.Skip(4).Where(a => a.StartsWith("threads=", StringComparison.Ordinal))
+            .Select(a => int.Parse(a["threads=".Length..], System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(1).First();
+        using FaceLandmarker mediaPipe = FaceLandmarker.Create(new FaceLandmarkerOptions { NumFaces = numFaces, ThreadCount = threads });
+        // A further argument "turn5m" measures the kept settings with the crop also turned by +-5 degrees.
+        ThoroughSettings settings = args.Skip(4).Contains("turn5m")
             ? ThoroughSettings.Kept with { ExtraViews = ThoroughSettings.Turned(5, mirroredToo: true) }
             : ThoroughSettings.Kept;
-        using FaceLandmarker thorough = FaceLandmarker.Create(new FaceLandmarkerOptions { NumFaces = numFaces, Thorough = true }, RuntimeModelLoader.Instance, settings);
+        using FaceLandmarker thorough = FaceLandmarker.Create(new FaceLandmarkerOptions { NumFaces = numFaces, Thorough = true, ThreadCount = threads }, RuntimeModelLoader.Instance, settings);
         int defaultFaces = mediaPipe.Detect(photo.View).Faces.Count, thoroughFaces = thorough.Detect(photo.View).Faces.Count;
         foreach (Face face in thorough.Detect(photo.View).Faces)
             Console.WriteLine($"  thorough face: flag {face.FaceFlag:F3}, roi centre ({face.Roi.XCenter * photo.Width:F0}, {face.Roi.YCenter * photo.Height:F0}) size {face.Roi.Width * photo.Width:F0} px, detection score {face.Detection?.Score:F3}");

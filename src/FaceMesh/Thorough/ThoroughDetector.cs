@@ -8,14 +8,16 @@ namespace FaceMesh.Thorough;
 /// already made on the whole image, optionally the other BlazeFace model on it too, one model on overlapping tiles, and quarter
 /// turns of every tile (and of the whole image if it yields nothing upright); every candidate, projected back to the image,
 /// goes through one weighted non-maximum suppression, so a face seen in several views becomes one
-/// detection. Uses the stages it is given without owning them; not thread-safe.
+/// detection. Uses the stages it is given without owning them; not thread-safe (the views of one
+/// stage may run in parallel: see <see cref="DetectionViewRunner"/>).
 /// </summary>
-internal sealed class ThoroughDetector(FaceDetectionStage otherModel, FaceDetectionStage tileModel, ThoroughSettings settings)
+internal sealed class ThoroughDetector(FaceDetectionStage otherModel, DetectionViewRunner tileModel, ThoroughSettings settings)
 {
     private readonly WeightedNonMaxSuppression _nms = new(DetectorSpec.NmsIouThreshold);
     private readonly List<DetectionCandidate> _candidates = [];
     private readonly List<RotatedRect> _tiles = [];
     private readonly List<RotatedRect> _turned = [];
+    private readonly List<RotatedRect> _turns = [];
 
     public ThoroughSettings Settings => settings;
 
@@ -43,7 +45,7 @@ internal sealed class ThoroughDetector(FaceDetectionStage otherModel, FaceDetect
         if (settings.TileLevels > 0 && Merge(output) < wanted)
         {
             DetectionTiles.Fill(image.Width, image.Height, settings.TileLevels, _tiles);
-            foreach (RotatedRect tile in _tiles) tileModel.AppendCandidates(image, tile, sampling, tileScore, _candidates);
+            tileModel.Append(image, _tiles, sampling, tileScore, _candidates);
             // Every tile is turned, not only those with nothing upright: a tile holding an upright (or
             // 90-degree, which BlazeFace half sees) face and a face upside down found only the first.
             _turned.AddRange(_tiles);
@@ -51,9 +53,11 @@ internal sealed class ThoroughDetector(FaceDetectionStage otherModel, FaceDetect
 
         if (settings.RotatedRetries && Merge(output) < wanted)
         {
+            _turns.Clear();
             foreach (RotatedRect view in _turned)
                 for (int quarter = 1; quarter <= 3; quarter++)
-                    tileModel.AppendCandidates(image, view with { Rotation = quarter * MathF.PI / 2 }, sampling, tileScore, _candidates);
+                    _turns.Add(view with { Rotation = quarter * MathF.PI / 2 });
+            tileModel.Append(image, _turns, sampling, tileScore, _candidates);
         }
         Merge(output);
     }

@@ -71,6 +71,28 @@ public class ThoroughGroupPhotoTests
         Assert.Equal(byThorough.Count, byThorough.Distinct().Count());
     }
 
+    [FixtureFact("grace_hopper.jpg", "man_portrait.jpg", "astronaut.png")]
+    public void Tiles_and_turns_on_several_threads_give_the_one_thread_result_bit_for_bit()
+    {
+        // Three threads: the tile model's views run on three copies of it, in whatever order they finish.
+        using ImageBuffer photo = GroupPhoto();
+        var options = new FaceLandmarkerOptions { NumFaces = 16, Thorough = true };
+        using FaceLandmarker oneThread = FaceLandmarker.Create(options);
+        using FaceLandmarker threeThreads = FaceLandmarker.Create(options with { ThreadCount = 3 });
+
+        for (int call = 0; call < 2; call++)
+        {
+            FaceLandmarkerResult expected = oneThread.Detect(photo.View), actual = threeThreads.Detect(photo.View);
+            Assert.Equal(Places.Length, expected.Faces.Count);
+            Assert.Equal(expected.Faces.Count, actual.Faces.Count);
+            for (int f = 0; f < expected.Faces.Count; f++)
+                Assert.Equal(expected.Faces[f].Landmarks.Select(p => (Bits(p.X), Bits(p.Y), Bits(p.Z))),
+                    actual.Faces[f].Landmarks.Select(p => (Bits(p.X), Bits(p.Y), Bits(p.Z))));
+        }
+    }
+
+    private static int Bits(float value) => BitConverter.SingleToInt32Bits(value);
+
     [Fact]
     public void A_face_free_canvas_gives_no_face_in_either_mode()
     {
