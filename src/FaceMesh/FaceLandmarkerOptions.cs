@@ -55,7 +55,11 @@ public sealed record FaceLandmarkerOptions
     /// </summary>
     public bool Smoothing { get; init; }
 
-    /// <summary>Threads each model may use, 1..<see cref="ThreadCountLimit"/>.</summary>
+    /// <summary>
+    /// Threads each model may use, 1..<see cref="ThreadCountLimit"/>. With <see cref="Thorough"/>, the
+    /// tiles and turned views also run side by side on that many one-thread copies of the tile model
+    /// (at most 8); results are the same for any thread count.
+    /// </summary>
     public int ThreadCount { get; init; } = 1;
 
     /// <summary>
