@@ -32,6 +32,25 @@ internal static class DetectionTiles
         }
     }
 
+    /// <summary>Replaces <paramref name="turns"/> with each view turned by 90, 180 and 270 degrees, view by view.</summary>
+    public static void FillQuarterTurns(List<RotatedRect> views, List<RotatedRect> turns)
+    {
+        turns.Clear();
+        foreach (RotatedRect view in views)
+            for (int quarter = 1; quarter <= 3; quarter++)
+                turns.Add(view with { Rotation = quarter * MathF.PI / 2 });
+    }
+
+    /// <summary>The tiles of <paramref name="levels"/> levels, then each of them turned (what the tile model sees on a photo with faces missing).</summary>
+    public static List<RotatedRect> TilesThenTurns(int width, int height, int levels)
+    {
+        List<RotatedRect> views = [], turns = [];
+        Fill(width, height, levels, views);
+        FillQuarterTurns(views, turns);
+        views.AddRange(turns);
+        return views;
+    }
+
     private static int Count(int extent, float side) =>
         extent <= side ? 1 : (int)MathF.Ceiling((extent - side) / (side * (1 - ThoroughSettings.TileOverlap))) + 1;
 

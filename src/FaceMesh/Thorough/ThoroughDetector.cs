@@ -53,10 +53,7 @@ internal sealed class ThoroughDetector(FaceDetectionStage otherModel, DetectionV
 
         if (settings.RotatedRetries && Merge(output) < wanted)
         {
-            _turns.Clear();
-            foreach (RotatedRect view in _turned)
-                for (int quarter = 1; quarter <= 3; quarter++)
-                    _turns.Add(view with { Rotation = quarter * MathF.PI / 2 });
+            DetectionTiles.FillQuarterTurns(_turned, _turns);
             tileModel.Append(image, _turns, sampling, tileScore, _candidates);
         }
         Merge(output);

@@ -16,12 +16,7 @@ public class DetectionViewRunnerTests
     public void Views_on_three_workers_give_the_candidates_of_one_stage_in_view_order()
     {
         using ImageBuffer photo = Fixtures.Read("three_faces.jpg");
-        var views = new List<RotatedRect>();
-        DetectionTiles.Fill(photo.Width, photo.Height, 1, views);
-        int tiles = views.Count;
-        for (int t = 0; t < tiles; t++)
-            for (int quarter = 1; quarter <= 3; quarter++)
-                views.Add(views[t] with { Rotation = quarter * MathF.PI / 2 });
+        List<RotatedRect> views = DetectionTiles.TilesThenTurns(photo.Width, photo.Height, 1);
 
         using FaceDetectionStage single = Stage();
         var expected = new List<DetectionCandidate>();
