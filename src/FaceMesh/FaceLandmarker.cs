@@ -112,7 +112,7 @@ public sealed class FaceLandmarker : IDisposable
         return [.. workers];
     }
 
-    // A 1.5-megapixel photo has 6 tiles and 21 turned views; more copies of the model would mostly wait.
+    // A 1.5-megapixel photo has 9 tiles and up to 30 turned views; each copy of the model holds its own buffers.
     private const int MaxViewWorkers = 8;
 
     /// <summary>Loads the models and returns a landmarker; <c>null</c> options mean the defaults.</summary>

@@ -6,8 +6,8 @@ namespace FaceMesh.Thorough;
 /// <summary>
 /// Runs the tile model of <see cref="ThoroughDetector"/> on a list of views (tiles, turned tiles).
 /// With one worker it uses the pipeline's own stage; with several, each worker owns a one-thread
-/// copy of the model and takes every n-th view: the views are independent, so they scale with the
-/// cores where one inference split across threads barely does. Candidates are appended in view
+/// copy of the model and takes the next view no other worker has taken: the views are independent,
+/// so they scale with the cores where one inference split across threads barely does. Candidates are appended in view
 /// order whatever finishes first, so the result is the same for any number of workers.
 /// Not thread-safe.
 /// </summary>
