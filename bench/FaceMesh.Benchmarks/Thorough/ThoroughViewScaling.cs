@@ -40,8 +40,9 @@ internal static class ThoroughViewScaling
         for (int round = 0; round < rounds; round++)
         {
             // Alternate which goes first, so a drift of the host's speed does not favour one.
-            double a = round % 2 == 0 ? Time(one) : 0, b = Time(many);
-            if (round % 2 == 1) a = Time(one);
+            double a, b;
+            if (round % 2 == 0) (a, b) = (Time(one), Time(many));
+            else (b, a) = (Time(many), Time(one));
             bestOne = Math.Min(bestOne, a);
             bestMany = Math.Min(bestMany, b);
             ratios.Add(a / b);
