@@ -14,7 +14,10 @@ public sealed class CorpusRunner(BatchOptions options, ResultStore store)
 {
     public int Workers { get; init; } = Environment.ProcessorCount;
 
-    /// <param name="progress">Called from the workers' threads after every frame and every file.</param>
+    /// <param name="progress">
+    /// Called from the workers' threads after every frame and every file, one call at a time, so its
+    /// counts never go backwards and the last call has the final counts. Keep it quick: workers wait for it.
+    /// </param>
     public async Task<IReadOnlyList<InputOutcome>> RunAsync(IReadOnlyList<InputFile> inputs, Action<CorpusProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -41,26 +44,36 @@ public sealed class CorpusRunner(BatchOptions options, ResultStore store)
         return outcomes;
     }
 
+    /// <summary>
+    /// Counts and reports under one lock: a snapshot taken outside it could reach the caller after a
+    /// newer one from another worker, and a progress bar would end on a stale count.
+    /// </summary>
     private sealed class Counters(int total, Action<CorpusProgress>? progress)
     {
+        private readonly Lock _gate = new();
         private int _done, _skipped, _failed;
         private long _frames;
 
         public void FrameDone()
         {
-            Interlocked.Increment(ref _frames);
-            Report();
+            lock (_gate)
+            {
+                _frames++;
+                Report();
+            }
         }
 
         public void FileDone(InputStatus status)
         {
-            if (status == InputStatus.Skipped) Interlocked.Increment(ref _skipped);
-            if (status == InputStatus.Failed) Interlocked.Increment(ref _failed);
-            Interlocked.Increment(ref _done);
-            Report();
+            lock (_gate)
+            {
+                if (status == InputStatus.Skipped) _skipped++;
+                if (status == InputStatus.Failed) _failed++;
+                _done++;
+                Report();
+            }
         }
 
-        private void Report() => progress?.Invoke(new CorpusProgress(total, Volatile.Read(ref _done), Volatile.Read(ref _skipped),
-            Volatile.Read(ref _failed), Interlocked.Read(ref _frames)));
+        private void Report() => progress?.Invoke(new CorpusProgress(total, _done, _skipped, _failed, _frames));
     }
 }

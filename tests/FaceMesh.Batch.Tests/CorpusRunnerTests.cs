@@ -54,6 +54,33 @@ public sealed class CorpusRunnerTests
     }
 
     [FixtureFact("astronaut.png", "grace_hopper.jpg")]
+    public async Task Progress_from_two_workers_arrives_in_order_and_ends_on_the_final_counts()
+    {
+        using var corpus = new Corpus();
+        var reports = new List<CorpusProgress>();
+        var gate = new Lock();
+        IReadOnlyList<InputFile> inputs = CorpusScanner.Expand([corpus.Input]);
+        await new CorpusRunner(Options, new ResultStore(corpus.Output)) { Workers = 2 }.RunAsync(inputs, p =>
+        {
+            // A slow consumer holding its own lock is where reports used to overtake each other.
+            lock (gate)
+            {
+                reports.Add(p);
+                Thread.Sleep(1);
+            }
+        });
+
+        long expectedFrames = 2 + Corpus.ClipFrames;
+        Assert.Equal(expectedFrames + inputs.Count, reports.Count);
+        Assert.All(reports.Zip(reports.Skip(1)), pair =>
+        {
+            Assert.True(pair.Second.FilesDone >= pair.First.FilesDone, $"{pair.Second} after {pair.First}");
+            Assert.True(pair.Second.Frames >= pair.First.Frames, $"{pair.Second} after {pair.First}");
+        });
+        Assert.Equal(new CorpusProgress(inputs.Count, inputs.Count, 0, 1, expectedFrames), reports[^1]);
+    }
+
+    [FixtureFact("astronaut.png", "grace_hopper.jpg")]
     public async Task Rerunning_skips_complete_inputs_and_redoes_a_changed_one_replacing_its_old_results()
     {
         using var corpus = new Corpus();
