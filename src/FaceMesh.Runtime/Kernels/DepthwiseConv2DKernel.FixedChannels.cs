@@ -7,7 +7,7 @@ namespace FaceMesh.Runtime.Kernels;
 /// Stride-1 3x3 rows with 16 or 24 channels (the landmark models' and the short-range detector's
 /// largest layers): the interior columns are swept with the channel count a JIT-time constant, so
 /// the nine taps are fixed displacements from three row pointers that step one pixel at a time,
-/// two pixels per pass, and the epilogue is fixed at JIT time. With the count read at run time
+/// two pixels per pass (four on AVX2, see below), and the epilogue is fixed at JIT time. With the count read at run time
 /// every pixel multiplied its column out and each tap's load went through an index register;
 /// the 16-channel rows ran at half the multiply-add peak. Each output is the chain
 /// <see cref="Block3x3{T, TBlock}"/> computes (bias, then the taps in order), so results are
@@ -76,6 +76,23 @@ internal sealed unsafe partial class DepthwiseConv2DKernel
         float* a0 = rows.Row0 + x, a1 = rows.Row1 + x, a2 = rows.Row2 + x;
         float* o = destinationRow + (long)rows.FirstInterior * channels + c;
         float* end = destinationRow + (long)rows.LastInterior * channels + c;
+        if (typeof(T) == typeof(Vector256<float>))
+        {
+            // Four chains in flight, not two: with AVX2's 5-cycle multiply-add latency two chains
+            // left an AMD core waiting on its small floating-point scheduler (nine weights, the
+            // bias and four sums still fit 16 registers).
+            for (; o + 3 * channels < end; o += 4 * channels, a0 += 4 * channels, a1 += 4 * channels, a2 += 4 * channels)
+            {
+                T p0 = bias, p1 = bias, p2 = bias, p3 = bias;
+                (p0, p1, p2, p3) = FourPixelTaps<T, TBlock>(a0, channels, mask, w00, w01, w02, p0, p1, p2, p3);
+                (p0, p1, p2, p3) = FourPixelTaps<T, TBlock>(a1, channels, mask, w10, w11, w12, p0, p1, p2, p3);
+                (p0, p1, p2, p3) = FourPixelTaps<T, TBlock>(a2, channels, mask, w20, w21, w22, p0, p1, p2, p3);
+                TBlock.Store(o, mask, epilogue.Finish<TActivation>(p0));
+                TBlock.Store(o + channels, mask, epilogue.Finish<TActivation>(p1));
+                TBlock.Store(o + 2 * channels, mask, epilogue.Finish<TActivation>(p2));
+                TBlock.Store(o + 3 * channels, mask, epilogue.Finish<TActivation>(p3));
+            }
+        }
         for (; o + (pixelsPerPass - 1) * channels < end; o += pixelsPerPass * channels,
              a0 += pixelsPerPass * channels, a1 += pixelsPerPass * channels, a2 += pixelsPerPass * channels)
         {
