@@ -13,6 +13,8 @@ internal enum RgbPassKind
     Two512And256,
     /// <summary>Two 256-bit groups.</summary>
     Two256,
+    /// <summary>Three 256-bit groups: 24 outputs on AVX2.</summary>
+    Three256,
 }
 
 /// <summary>
@@ -20,7 +22,10 @@ internal enum RgbPassKind
 /// one or two vector groups per pixel. The blocks mirror the general convolution's panels (two
 /// vectors of the widest type), and so does the summation order: two-group blocks add every tap
 /// in turn, one-group blocks add even and odd taps of each filter row in separate chains, so both
-/// kernels round alike.
+/// kernels round alike. The exception is 24 outputs on AVX2 (the short-range detector's first
+/// layer): one three-group block, every tap in turn, so each input value is broadcast once for all
+/// 24 rather than once per block (that layer 0.490 -> 0.432 ms on an AMD EPYC); its outputs are
+/// then the bits of AVX-512's 16 + 8 block.
 /// </summary>
 internal readonly record struct RgbChannelPass(RgbPassKind Kind, int Column, int FirstWidth, int FirstCount, int SecondWidth, int SecondCount,
     int WeightOffset, int BiasOffset)
@@ -40,6 +45,11 @@ internal readonly record struct RgbChannelPass(RgbPassKind Kind, int Column, int
         {
             int remaining = outChannels - column;
             RgbChannelPass pass;
+            if (isa == VectorIsa.Vector256 && remaining == 3 * lanes)
+            {
+                passes.Add(new RgbChannelPass(RgbPassKind.Three256, column, 2 * lanes, 2 * lanes, lanes, lanes, weights, bias));
+                break;
+            }
             if (remaining > lanes)
             {
                 int second = Math.Min(lanes, remaining - lanes);

@@ -14,7 +14,9 @@ namespace FaceMesh.Runtime.Kernels;
 /// micro-kernels sweep the row six pixels at a time, every pixel's input one constant
 /// displacement from a single pointer. Channel blocks and summation order follow the general
 /// kernel's panels (see <see cref="RgbChannelPass"/>), so the outputs are the same bits, except
-/// where the general kernel's last tile has fewer than four pixels.
+/// where the general kernel's last tile has fewer than four pixels, and for 24 outputs on AVX2:
+/// one block of three vectors adds every tap in turn (as AVX-512's 16 + 8 block does), where the
+/// general kernel's last 8-wide panel adds even and odd taps apart.
 /// </summary>
 internal sealed unsafe class RgbConv2DKernel : Kernel, IFusesActivation, IFusesSpatialPad
 {
@@ -208,6 +210,7 @@ internal sealed unsafe class RgbConv2DKernel : Kernel, IFusesActivation, IFusesS
                     case RgbPassKind.Two512: SweepTwo<Vector512<float>, Vector512<float>, TStep, TActivation>(pass, rows, outRow, narrow); break;
                     case RgbPassKind.Two512And256: SweepTwo<Vector512<float>, Vector256<float>, TStep, TActivation>(pass, rows, outRow, narrow); break;
                     case RgbPassKind.Two256: SweepTwo<Vector256<float>, Vector256<float>, TStep, TActivation>(pass, rows, outRow, narrow); break;
+                    case RgbPassKind.Three256: SweepThree<TStep, TActivation>(pass, rows, outRow, narrow); break;
                     case RgbPassKind.One512: SweepOne<Vector512<float>, TStep, TActivation>(pass, rows, outRow, narrow); break;
                     default: SweepOne<Vector256<float>, TStep, TActivation>(pass, rows, outRow, narrow); break;
                 }
@@ -248,6 +251,31 @@ internal sealed unsafe class RgbConv2DKernel : Kernel, IFusesActivation, IFusesS
             int start = Math.Min(ox, width - RgbConvTiles.Pixels);
             RgbConvTiles.SixByTwo<T0, T1, TStep, TActivation>(rows, start * TStep.Floats, filterRows, rowLength, weights, bias,
                 outRow + (long)start * pixelFloats + pass.Column, pixelFloats, first, second);
+        }
+    }
+
+    /// <summary>24 outputs on AVX2 across an output row, four pixels at a time (see <see cref="RgbConvTiles.FourByThree"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SweepThree<TStep, TActivation>(in RgbChannelPass pass, float** rows, float* outRow, float* narrow)
+        where TStep : struct, IPixelStep where TActivation : struct, IActivationMode
+    {
+        const int lanes = 8, pixels = RgbConvTiles.PixelsThreeGroups;
+        var first = new GroupStore<Vector256<float>, TActivation>(_epilogue, pass.Column, lanes);
+        var second = new GroupStore<Vector256<float>, TActivation>(_epilogue, pass.Column + lanes, lanes);
+        var third = new GroupStore<Vector256<float>, TActivation>(_epilogue, pass.Column + 2 * lanes, lanes);
+        float* weights = _weights.Pointer + pass.WeightOffset, bias = _bias.Pointer + pass.BiasOffset;
+        int width = _g.OutputWidth, filterRows = _g.KernelHeight, rowLength = _rowLength, pixelFloats = _outChannels;
+        if (width < pixels)
+        {
+            RgbConvTiles.FourByThree<TStep, TActivation>(rows, 0, filterRows, rowLength, weights, bias, narrow + pass.Column, pixelFloats, first, second, third);
+            CopyNarrow(pass, outRow, narrow);
+            return;
+        }
+        for (int ox = 0; ox < width; ox += pixels)
+        {
+            int start = Math.Min(ox, width - pixels);
+            RgbConvTiles.FourByThree<TStep, TActivation>(rows, start * TStep.Floats, filterRows, rowLength, weights, bias,
+                outRow + (long)start * pixelFloats + pass.Column, pixelFloats, first, second, third);
         }
     }
 

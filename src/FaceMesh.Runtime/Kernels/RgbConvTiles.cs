@@ -34,6 +34,7 @@ internal static unsafe class RgbConvTiles
     public const int Pixels = 6;
     public const int WidePixels = 12;
     public const int WidePixelsTwoGroups = 10;
+    public const int PixelsThreeGroups = 4;
 
     /// <summary>
     /// Six pixels x two channel groups, every tap added in order (the general kernel's two-vector
@@ -271,6 +272,47 @@ internal static unsafe class RgbConvTiles
         store.Store(o, VectorOps.Add(c9, e9)); o += pixelFloats;
         store.Store(o, VectorOps.Add(c10, e10)); o += pixelFloats;
         store.Store(o, VectorOps.Add(c11, e11));
+    }
+
+    /// <summary>
+    /// Four pixels x three 256-bit groups (24 outputs on AVX2): 12 accumulators, every tap added in
+    /// order. Against a pass of six pixels x two groups and one of six x one, each input value is
+    /// broadcast once for all 24 outputs instead of twice.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void FourByThree<TStep, TActivation>(float** rows, int offset, int filterRows, int rowLength, float* w, float* bias,
+        float* output, int pixelFloats, in GroupStore<Vector256<float>, TActivation> first, in GroupStore<Vector256<float>, TActivation> second,
+        in GroupStore<Vector256<float>, TActivation> third)
+        where TStep : struct, IPixelStep where TActivation : struct, IActivationMode
+    {
+        const int lanes = 8, stride = 3 * lanes;
+        int s = TStep.Floats;
+        Vector256<float> b0 = Vector256.Load(bias), b1 = Vector256.Load(bias + lanes), b2 = Vector256.Load(bias + 2 * lanes);
+        Vector256<float> c0 = b0, c1 = b0, c2 = b0, c3 = b0;
+        Vector256<float> d0 = b1, d1 = b1, d2 = b1, d3 = b1;
+        Vector256<float> e0 = b2, e1 = b2, e2 = b2, e3 = b2;
+        for (int ky = 0; ky < filterRows; ky++)
+        {
+            float* a = rows[ky] + offset, end = a + rowLength;
+            for (; a < end; a++, w += stride)
+            {
+                Vector256<float> w0 = Vector256.Load(w), w1 = Vector256.Load(w + lanes), w2 = Vector256.Load(w + 2 * lanes);
+                Vector256<float> x = Vector256.Create(a[0]);
+                c0 = Vector256.FusedMultiplyAdd(x, w0, c0); d0 = Vector256.FusedMultiplyAdd(x, w1, d0); e0 = Vector256.FusedMultiplyAdd(x, w2, e0);
+                x = Vector256.Create(a[s]);
+                c1 = Vector256.FusedMultiplyAdd(x, w0, c1); d1 = Vector256.FusedMultiplyAdd(x, w1, d1); e1 = Vector256.FusedMultiplyAdd(x, w2, e1);
+                x = Vector256.Create(a[2 * s]);
+                c2 = Vector256.FusedMultiplyAdd(x, w0, c2); d2 = Vector256.FusedMultiplyAdd(x, w1, d2); e2 = Vector256.FusedMultiplyAdd(x, w2, e2);
+                x = Vector256.Create(a[3 * s]);
+                c3 = Vector256.FusedMultiplyAdd(x, w0, c3); d3 = Vector256.FusedMultiplyAdd(x, w1, d3); e3 = Vector256.FusedMultiplyAdd(x, w2, e3);
+            }
+        }
+        GroupStore<Vector256<float>, TActivation> g0 = first, g1 = second, g2 = third;
+        float* o = output;
+        g0.Store(o, c0); g1.Store(o + lanes, d0); g2.Store(o + 2 * lanes, e0); o += pixelFloats;
+        g0.Store(o, c1); g1.Store(o + lanes, d1); g2.Store(o + 2 * lanes, e1); o += pixelFloats;
+        g0.Store(o, c2); g1.Store(o + lanes, d2); g2.Store(o + 2 * lanes, e2); o += pixelFloats;
+        g0.Store(o, c3); g1.Store(o + lanes, d3); g2.Store(o + 2 * lanes, e3);
     }
 
     /// <summary>The low part of a broadcast value for a narrower second group (free: the same register).</summary>

@@ -44,6 +44,8 @@ public sealed unsafe class RgbConv2DKernelTests
         new(11, 19, 9, 4, 2, Padding.Same, FusedActivation.None),
         new(9, 13, 24, 3, 2, Padding.Valid, FusedActivation.Relu, PadTop: 1, PadLeft: 2, PadBottom: 0, PadRight: 1),
         new(14, 14, 16, 5, 1, Padding.Valid, FusedActivation.None, PadTop: 2, PadLeft: 2, PadBottom: 2, PadRight: 2),
+        new(5, 5, 24, 3, 2, Padding.Same, FusedActivation.None),       // 24 outputs (three AVX2 groups) narrower than their four-pixel sweep
+        new(6, 10, 24, 3, 2, Padding.Same, FusedActivation.Relu),       // and a last sweep of four overlapping the one before
     ]);
 
     private static TheoryData<Case, int> WithIsas(Case[] cases)
@@ -63,10 +65,14 @@ public sealed unsafe class RgbConv2DKernelTests
     {
         if (IsaFor(maxVectorBits) == VectorIsa.Scalar) return; // no vector path on this CPU
         var (general, special) = Compare(c, maxVectorBits);
-        for (int i = 0; i < general.Length; i++)
+        // 24 outputs are one block summing every tap in turn on both vector paths (three 256-bit
+        // groups on AVX2), where the general kernel's AVX2 panels sum the last 8 even and odd taps
+        // apart: there the expected bits are those of one multiply-add chain per output, taps in order.
+        float[] expected = c.Cout == 24 ? InOrderChains(c) : general;
+        for (int i = 0; i < expected.Length; i++)
         {
-            if (BitConverter.SingleToInt32Bits(general[i]) != BitConverter.SingleToInt32Bits(special[i]))
-                Assert.Fail($"element {i}: general {general[i]:R}, 3-channel kernel {special[i]:R}");
+            if (BitConverter.SingleToInt32Bits(expected[i]) != BitConverter.SingleToInt32Bits(special[i]))
+                Assert.Fail($"element {i}: expected {expected[i]:R}, 3-channel kernel {special[i]:R}");
         }
     }
 
@@ -167,6 +173,45 @@ public sealed unsafe class RgbConv2DKernelTests
         return Conv2DKernel.Create(context, specialised: specialize);
     }
 
+
+    /// <summary>
+    /// Each output as one float multiply-add chain from its bias over the taps in filter order
+    /// (row, column, channel; zeros outside the image), then the clamp: unframed cases without PReLU only.
+    /// </summary>
+    private static float[] InOrderChains(Case c)
+    {
+        Assert.False(c.Framed || c.Prelu);
+        var rng = new Random(c.GetHashCode() & 0xffff);
+        var (model, _, _, _) = Model(c, rng);
+        float[] x = TestData.Random(rng, c.H * c.W * 3);
+        var store = new ConstantStore(model, model.Subgraphs[0]);
+        float[] filter = store.TryGetFloats(1)!;
+        float[]? bias = c.Bias ? store.TryGetFloats(2) : null;
+        var (oh, top) = ReferenceOps.Window(c.Padding, c.H, c.K, c.Stride);
+        var (ow, left) = ReferenceOps.Window(c.Padding, c.W, c.Kw, c.Stride);
+        var y = new float[oh * ow * c.Cout];
+        for (int oy = 0; oy < oh; oy++)
+        for (int ox = 0; ox < ow; ox++)
+        for (int o = 0; o < c.Cout; o++)
+        {
+            float acc = bias?[o] ?? 0f;
+            for (int ky = 0; ky < c.K; ky++)
+            for (int kx = 0; kx < c.Kw; kx++)
+            for (int ci = 0; ci < 3; ci++)
+            {
+                int iy = oy * c.Stride - top + ky, ix = ox * c.Stride - left + kx;
+                float value = (uint)iy < (uint)c.H && (uint)ix < (uint)c.W ? x[(iy * c.W + ix) * 3 + ci] : 0f;
+                acc = MathF.FusedMultiplyAdd(value, filter[((o * c.K + ky) * c.Kw + kx) * 3 + ci], acc);
+            }
+            y[(oy * ow + ox) * c.Cout + o] = c.Act switch
+            {
+                FusedActivation.Relu => Math.Max(acc, 0f),
+                FusedActivation.None => acc,
+                _ => throw new NotSupportedException(c.Act.ToString()),
+            };
+        }
+        return y;
+    }
 
     private static double[] Reference(Case c)
     {
