@@ -24,8 +24,7 @@ internal enum RgbPassKind
 /// in turn, one-group blocks add even and odd taps of each filter row in separate chains, so both
 /// kernels round alike. The exception is 24 outputs on AVX2 (the short-range detector's first
 /// layer): one three-group block, every tap in turn, so each input value is broadcast once for all
-/// 24 rather than once per block (that layer 0.490 -> 0.432 ms on an AMD EPYC); its outputs are
-/// then the bits of AVX-512's 16 + 8 block.
+/// 24 rather than once per block (that layer 0.490 -> 0.432 ms on an AMD EPYC).
 /// </summary>
 internal readonly record struct RgbChannelPass(RgbPassKind Kind, int Column, int FirstWidth, int FirstCount, int SecondWidth, int SecondCount,
     int WeightOffset, int BiasOffset)
