@@ -46,6 +46,7 @@ internal readonly record struct RgbChannelPass(RgbPassKind Kind, int Column, int
             RgbChannelPass pass;
             if (isa == VectorIsa.Vector256 && remaining == 3 * lanes)
             {
+                // Packed as a 16-wide and an 8-wide group, which is how the weights lie for three vectors too.
                 passes.Add(new RgbChannelPass(RgbPassKind.Three256, column, 2 * lanes, 2 * lanes, lanes, lanes, weights, bias));
                 break;
             }
