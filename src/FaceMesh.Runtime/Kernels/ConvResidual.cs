@@ -55,6 +55,10 @@ internal readonly unsafe struct ConvResidual
             // With no lanes selected the masked load reads nothing and yields zeros.
             return VectorOps.Add(value, VectorOps.LoadFirst<T>(row + _channel, _count));
         }
+
+        /// <summary><see cref="AddTo{T}"/> for a block known to have a whole vector of the shortcut: a plain load.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T AddWholeTo<T>(T value, float* row) where T : struct => VectorOps.Add(value, VectorOps.Load<T>(row + _channel));
     }
 
     /// <summary>Suffix for profiles: " +residual", or " +residual(16 of 32 ch)" when channel padding was fused too.</summary>

@@ -51,26 +51,33 @@ internal sealed unsafe partial class PointwiseRun
         {
             int column = panel * panelWidth, width = Math.Min(panelWidth, _cout - column);
             float* weights = _layout.Weights.Pointer + (long)panel * TInputs.Value * panelWidth;
-            if (width > lanes) SixByTwoSweep<T, TResidual, TActivation, TInputs>(input, output, shortcut, weights, column, width, first, end);
-            else SixByOneSweep<T, TResidual, TActivation, TInputs>(input, output, shortcut, weights, column, width, first, end);
+            bool whole = StoresWholeVectors(column, width, lanes);
+            if (width > lanes)
+            {
+                if (whole) SixByTwoSweep<T, TResidual, TActivation, TInputs, WholeChannelStore<T, TResidual, TActivation>>(input, output, shortcut, weights, column, width, first, end);
+                else SixByTwoSweep<T, TResidual, TActivation, TInputs, ChannelStore<T, TResidual, TActivation>>(input, output, shortcut, weights, column, width, first, end);
+            }
+            else if (whole) SixByOneSweep<T, TResidual, TActivation, TInputs, WholeChannelStore<T, TResidual, TActivation>>(input, output, shortcut, weights, column, width, first, end);
+            else SixByOneSweep<T, TResidual, TActivation, TInputs, ChannelStore<T, TResidual, TActivation>>(input, output, shortcut, weights, column, width, first, end);
         }
     }
 
     /// <summary>
-    /// Every whole tile of a two-vector panel: <see cref="SixByTwo{T, TResidual, TActivation}"/>'s sums.
+    /// Every whole tile of a two-vector panel: <see cref="SixByTwo{T, TResidual, TActivation, TStore}"/>'s sums.
     /// Never inlined: with tiered compilation the caller's rejit inlined the sweeps, and the
     /// accumulators spilled (the 96x96 pair ran 2-5x slower).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private void SixByTwoSweep<T, TResidual, TActivation, TInputs>(float* input, float* output, float* shortcut, float* weights,
+    private void SixByTwoSweep<T, TResidual, TActivation, TInputs, TStore>(float* input, float* output, float* shortcut, float* weights,
         int column, int width, int first, int end)
         where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode where TInputs : struct, IInputCount
+        where TStore : struct, IChannelStore<T, TStore>
     {
         const int pair = 2;
         int cin = TInputs.Value, cout = _cout, rs = _shortcutStride, lanes = VectorOps.Count<T>();
         T b0 = VectorOps.Load<T>(_layout.Bias.Pointer + column), b1 = VectorOps.Load<T>(_layout.Bias.Pointer + column + lanes);
-        var low = new ChannelStore<T, TResidual, TActivation>(_layout, column, lanes);
-        var upper = new ChannelStore<T, TResidual, TActivation>(_layout, column + lanes, width - lanes);
+        var low = TStore.At(_layout, column, lanes);
+        var upper = TStore.At(_layout, column + lanes, width - lanes);
         for (int pixel = first; pixel < end; pixel += Group)
         {
             T c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;
@@ -118,16 +125,17 @@ internal sealed unsafe partial class PointwiseRun
         }
     }
 
-    /// <summary>Every whole tile of a one-vector panel: <see cref="SixByOne{T, TResidual, TActivation}"/>'s sums (never inlined, as above).</summary>
+    /// <summary>Every whole tile of a one-vector panel: <see cref="SixByOne{T, TResidual, TActivation, TStore}"/>'s sums (never inlined, as above).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private void SixByOneSweep<T, TResidual, TActivation, TInputs>(float* input, float* output, float* shortcut, float* weights,
+    private void SixByOneSweep<T, TResidual, TActivation, TInputs, TStore>(float* input, float* output, float* shortcut, float* weights,
         int column, int width, int first, int end)
         where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode where TInputs : struct, IInputCount
+        where TStore : struct, IChannelStore<T, TStore>
     {
         const int pair = 2;
         int cin = TInputs.Value, cout = _cout, rs = _shortcutStride, lanes = VectorOps.Count<T>();
         T b0 = VectorOps.Load<T>(_layout.Bias.Pointer + column), z = VectorOps.Zero<T>();
-        var block = new ChannelStore<T, TResidual, TActivation>(_layout, column, width);
+        var block = TStore.At(_layout, column, width);
         for (int pixel = first; pixel < end; pixel += Group)
         {
             T c0 = b0, c1 = b0, c2 = b0, c3 = b0, c4 = b0, c5 = b0;

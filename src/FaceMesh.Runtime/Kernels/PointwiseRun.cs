@@ -86,21 +86,28 @@ internal sealed unsafe partial class PointwiseRun
         {
             int column = panel * panelWidth, width = Math.Min(panelWidth, _cout - column);
             float* weights = _layout.Weights.Pointer + (long)panel * _cin * panelWidth;
+            bool whole = StoresWholeVectors(column, width, lanes);
             for (int pixel = first; pixel < end; pixel += Group)
             {
                 float* a = input + (long)pixel * _cin;
                 float* o = output + (long)pixel * _cout + column;
                 float* s = TResidual.Adds ? shortcut + (long)pixel * _shortcutStride : null;
-                if (width > lanes) SixByTwo<T, TResidual, TActivation>(a, o, s, weights, column, width);
-                else SixByOne<T, TResidual, TActivation>(a, o, s, weights, column, width);
+                if (width > lanes)
+                {
+                    if (whole) SixByTwo<T, TResidual, TActivation, WholeChannelStore<T, TResidual, TActivation>>(a, o, s, weights, column, width);
+                    else SixByTwo<T, TResidual, TActivation, ChannelStore<T, TResidual, TActivation>>(a, o, s, weights, column, width);
+                }
+                else if (whole) SixByOne<T, TResidual, TActivation, WholeChannelStore<T, TResidual, TActivation>>(a, o, s, weights, column, width);
+                else SixByOne<T, TResidual, TActivation, ChannelStore<T, TResidual, TActivation>>(a, o, s, weights, column, width);
             }
         }
     }
 
     /// <summary>Six pixels x two vectors, one chain per output vector (Conv2DKernel's TileSixByTwo order).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SixByTwo<T, TResidual, TActivation>(float* a0, float* o, float* s, float* w, int column, int width)
+    private void SixByTwo<T, TResidual, TActivation, TStore>(float* a0, float* o, float* s, float* w, int column, int width)
         where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
+        where TStore : struct, IChannelStore<T, TStore>
     {
         int cin = _cin, cout = _cout, rs = _shortcutStride, lanes = VectorOps.Count<T>();
         float* a1 = a0 + cin, a2 = a1 + cin, a3 = a2 + cin, a4 = a3 + cin, a5 = a4 + cin;
@@ -124,8 +131,8 @@ internal sealed unsafe partial class PointwiseRun
             c50 = VectorOps.MultiplyAdd(x, w0, c50); c51 = VectorOps.MultiplyAdd(x, w1, c51);
         }
         int high = column + lanes;
-        var low = new ChannelStore<T, TResidual, TActivation>(_layout, column, lanes);
-        var upper = new ChannelStore<T, TResidual, TActivation>(_layout, high, width - lanes);
+        var low = TStore.At(_layout, column, lanes);
+        var upper = TStore.At(_layout, high, width - lanes);
         low.Store(o, s, c00); upper.Store(o + lanes, s, c01);
         low.Store(o + cout, s + rs, c10); upper.Store(o + cout + lanes, s + rs, c11);
         low.Store(o + 2 * cout, s + 2 * rs, c20); upper.Store(o + 2 * cout + lanes, s + 2 * rs, c21);
@@ -136,8 +143,9 @@ internal sealed unsafe partial class PointwiseRun
 
     /// <summary>Six pixels x one vector, even and odd input channels apart (Conv2DKernel's TileSixByOne order).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SixByOne<T, TResidual, TActivation>(float* a0, float* o, float* s, float* w, int column, int width)
+    private void SixByOne<T, TResidual, TActivation, TStore>(float* a0, float* o, float* s, float* w, int column, int width)
         where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
+        where TStore : struct, IChannelStore<T, TStore>
     {
         int cin = _cin, cout = _cout, rs = _shortcutStride, lanes = VectorOps.Count<T>();
         float* a1 = a0 + cin, a2 = a1 + cin, a3 = a2 + cin, a4 = a3 + cin, a5 = a4 + cin;
@@ -171,7 +179,7 @@ internal sealed unsafe partial class PointwiseRun
             c4 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a4[k]), w0, c4);
             c5 = VectorOps.MultiplyAdd(VectorOps.Broadcast<T>(a5[k]), w0, c5);
         }
-        var block = new ChannelStore<T, TResidual, TActivation>(_layout, column, width);
+        var block = TStore.At(_layout, column, width);
         block.Store(o, s, VectorOps.Add(c0, d0));
         block.Store(o + cout, s + rs, VectorOps.Add(c1, d1));
         block.Store(o + 2 * cout, s + 2 * rs, VectorOps.Add(c2, d2));
@@ -180,8 +188,16 @@ internal sealed unsafe partial class PointwiseRun
         block.Store(o + 5 * cout, s + 5 * rs, VectorOps.Add(c5, d5));
     }
 
-    /// <summary>Plus the shortcut (when fused), then the activation, then the store of one pixel's vector of channels.</summary>
-    private readonly struct ChannelStore<T, TResidual, TActivation>
+    /// <summary>How a tile's sums reach the output: plus the shortcut (when fused), then the activation, then the store of one pixel's vector of channels.</summary>
+    private interface IChannelStore<T, TSelf> where T : struct where TSelf : struct, IChannelStore<T, TSelf>
+    {
+        static abstract TSelf At(in PointwiseLayout layout, int channel, int count);
+
+        void Store(float* destination, float* shortcut, T value);
+    }
+
+    /// <summary>Any vector: the first <c>count</c> lanes are stored, and the shortcut may cover fewer.</summary>
+    private readonly struct ChannelStore<T, TResidual, TActivation> : IChannelStore<T, ChannelStore<T, TResidual, TActivation>>
         where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
     {
         private readonly ConvResidual.Block _residual;
@@ -197,10 +213,46 @@ internal sealed unsafe partial class PointwiseRun
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static ChannelStore<T, TResidual, TActivation> At(in PointwiseLayout layout, int channel, int count) => new(layout, channel, count);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Store(float* destination, float* shortcut, T value)
         {
             if (TResidual.Adds) value = _residual.AddTo(value, shortcut);
             VectorOps.StoreFirst(destination, _epilogue.Finish<TActivation>(value), _count);
         }
     }
+
+    /// <summary>
+    /// A whole vector with, when fused, a whole vector of the shortcut (<see cref="StoresWholeVectors"/>):
+    /// plain vector moves. The partial-vector moves, inlined at each of a tile's twelve stores, were
+    /// a tree of branches about as long as the tile's multiply-adds at 16 inputs.
+    /// </summary>
+    private readonly struct WholeChannelStore<T, TResidual, TActivation> : IChannelStore<T, WholeChannelStore<T, TResidual, TActivation>>
+        where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
+    {
+        private readonly ConvResidual.Block _residual;
+        private readonly ConvEpilogue.Block<T> _epilogue;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private WholeChannelStore(in PointwiseLayout layout, int channel, int count)
+        {
+            _residual = TResidual.Adds ? layout.Residual.At(channel, count) : default;
+            _epilogue = layout.Epilogue.At<T>(channel);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static WholeChannelStore<T, TResidual, TActivation> At(in PointwiseLayout layout, int channel, int count) => new(layout, channel, count);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Store(float* destination, float* shortcut, T value)
+        {
+            if (TResidual.Adds) value = _residual.AddWholeTo(value, shortcut);
+            VectorOps.Store(destination, _epilogue.Finish<TActivation>(value));
+        }
+    }
+
+    /// <summary>Whether the panel at <paramref name="column"/>, <paramref name="width"/> outputs wide, stores whole vectors only, each with a whole vector of the shortcut when there is one.</summary>
+    private bool StoresWholeVectors(int column, int width, int lanes) =>
+        width % lanes == 0 && (!_layout.Residual.IsPresent || _layout.Residual.Channels >= column + width);
 }
