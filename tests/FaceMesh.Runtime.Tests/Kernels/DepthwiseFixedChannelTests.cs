@@ -3,7 +3,7 @@ using FaceMesh.Runtime.Model;
 namespace FaceMesh.Runtime.Tests.Kernels;
 
 /// <summary>
-/// Stride-1 3x3 depthwise rows with 16 or 24 channels sweep their interior with the channel count
+/// Stride-1 3x3 depthwise rows with 16, 24 or 32 channels sweep their interior with the channel count
 /// fixed at JIT time. Every output must equal, bit for bit, the general row of a layer with one
 /// channel more (the same weights and inputs for the shared channels, so the same chains) on both
 /// vector widths, and be close to the double-precision reference. Widths leave an odd interior
@@ -14,7 +14,7 @@ public sealed class DepthwiseFixedChannelTests
     public static TheoryData<int, int, int, Padding, bool, int> Cases()
     {
         var cases = new TheoryData<int, int, int, Padding, bool, int>();
-        foreach (int c in new[] { 16, 24 })
+        foreach (int c in new[] { 16, 24, 32 })
         {
             foreach (int bits in new[] { 512, 256 })
             {
