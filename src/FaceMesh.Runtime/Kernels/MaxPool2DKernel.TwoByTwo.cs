@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace FaceMesh.Runtime.Kernels;
 
@@ -43,6 +44,20 @@ internal sealed unsafe partial class MaxPool2DKernel
                     VectorOps.Store(destination + c, VectorOps.Clamp(best, low, high));
                 }
                 if (tail == 0) continue;
+                if (typeof(T) == typeof(Vector256<float>) && channels > lanes)
+                {
+                    // AVX2's masked moves (vmaskmovps) are microcoded on AMD cores: the 28- and
+                    // 42-channel pools of the short-range detector spent most of their time on the
+                    // last block's five. A whole vector ending at the last channel takes the same
+                    // maxima of a few channels twice instead, writing the same bits again.
+                    c = channels - lanes;
+                    T whole = VectorOps.Max(none, VectorOps.Load<T>(top + c));
+                    whole = VectorOps.Max(whole, VectorOps.Load<T>(top + channels + c));
+                    whole = VectorOps.Max(whole, VectorOps.Load<T>(bottom + c));
+                    whole = VectorOps.Max(whole, VectorOps.Load<T>(bottom + channels + c));
+                    VectorOps.Store(destination + c, VectorOps.Clamp(whole, low, high));
+                    continue;
+                }
                 T last = VectorOps.Max(none, VectorOps.MaskLoad(top + c, mask));
                 last = VectorOps.Max(last, VectorOps.MaskLoad(top + channels + c, mask));
                 last = VectorOps.Max(last, VectorOps.MaskLoad(bottom + c, mask));

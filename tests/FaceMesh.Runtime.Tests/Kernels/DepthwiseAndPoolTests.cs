@@ -35,7 +35,8 @@ public sealed class DepthwiseAndPoolTests
         [
             new(8, 8, 24, 2, 2, Padding.Same), new(7, 7, 3, 2, 2, Padding.Same), new(7, 9, 17, 2, 2, Padding.Valid),
             new(6, 6, 33, 2, 2, Padding.Valid), new(5, 5, 1, 3, 2, Padding.Same),
-            // The unclipped 2x2 path with a masked last block (the short-range detector's 28 and 42 channels) and with none.
+            // The unclipped 2x2 path with a partial last block (the short-range detector's 28 and 42 channels: masked on
+            // AVX-512, a whole vector overlapping the block before on AVX2) and with none.
             new(8, 6, 28, 2, 2, Padding.Same), new(5, 7, 42, 2, 2, Padding.Valid), new(4, 4, 32, 2, 2, Padding.Valid),
         ];
         var data = new TheoryData<Case, ExecutionMode>();
