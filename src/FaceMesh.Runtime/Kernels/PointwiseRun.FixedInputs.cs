@@ -54,8 +54,15 @@ internal sealed unsafe partial class PointwiseRun
             bool whole = StoresWholeVectors(column, width, lanes);
             if (width > lanes)
             {
-                if (whole) SixByTwoSweep<T, TResidual, TActivation, TInputs, WholeChannelStore<T, TResidual, TActivation>>(input, output, shortcut, weights, column, width, first, end);
-                else SixByTwoSweep<T, TResidual, TActivation, TInputs, ChannelStore<T, TResidual, TActivation>>(input, output, shortcut, weights, column, width, first, end);
+                if (whole)
+                    SixByTwoSweep<T, TResidual, TActivation, TInputs, WholeChannelStore<T, TResidual, TActivation>, WholeChannelStore<T, TResidual, TActivation>>(
+                        input, output, shortcut, weights, column, width, first, end);
+                else if (StoresWholeVectors(column, lanes, lanes))
+                    SixByTwoSweep<T, TResidual, TActivation, TInputs, WholeChannelStore<T, TResidual, TActivation>, ChannelStore<T, TResidual, TActivation>>(
+                        input, output, shortcut, weights, column, width, first, end);
+                else
+                    SixByTwoSweep<T, TResidual, TActivation, TInputs, ChannelStore<T, TResidual, TActivation>, ChannelStore<T, TResidual, TActivation>>(
+                        input, output, shortcut, weights, column, width, first, end);
             }
             else if (whole) SixByOneSweep<T, TResidual, TActivation, TInputs, WholeChannelStore<T, TResidual, TActivation>>(input, output, shortcut, weights, column, width, first, end);
             else SixByOneSweep<T, TResidual, TActivation, TInputs, ChannelStore<T, TResidual, TActivation>>(input, output, shortcut, weights, column, width, first, end);
@@ -63,21 +70,21 @@ internal sealed unsafe partial class PointwiseRun
     }
 
     /// <summary>
-    /// Every whole tile of a two-vector panel: <see cref="SixByTwo{T, TResidual, TActivation, TStore}"/>'s sums.
+    /// Every whole tile of a two-vector panel: <see cref="SixByTwo{T, TResidual, TActivation, TLow, TUpper}"/>'s sums.
     /// Never inlined: with tiered compilation the caller's rejit inlined the sweeps, and the
     /// accumulators spilled (the 96x96 pair ran 2-5x slower).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private void SixByTwoSweep<T, TResidual, TActivation, TInputs, TStore>(float* input, float* output, float* shortcut, float* weights,
+    private void SixByTwoSweep<T, TResidual, TActivation, TInputs, TLow, TUpper>(float* input, float* output, float* shortcut, float* weights,
         int column, int width, int first, int end)
         where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode where TInputs : struct, IInputCount
-        where TStore : struct, IChannelStore<T, TStore>
+        where TLow : struct, IChannelStore<T, TLow> where TUpper : struct, IChannelStore<T, TUpper>
     {
         const int pair = 2;
         int cin = TInputs.Value, cout = _cout, rs = _shortcutStride, lanes = VectorOps.Count<T>();
         T b0 = VectorOps.Load<T>(_layout.Bias.Pointer + column), b1 = VectorOps.Load<T>(_layout.Bias.Pointer + column + lanes);
-        var low = TStore.At(_layout, column, lanes);
-        var upper = TStore.At(_layout, column + lanes, width - lanes);
+        var low = TLow.At(_layout, column, lanes);
+        var upper = TUpper.At(_layout, column + lanes, width - lanes);
         for (int pixel = first; pixel < end; pixel += Group)
         {
             T c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;

@@ -86,7 +86,7 @@ internal sealed unsafe partial class PointwiseRun
         {
             int column = panel * panelWidth, width = Math.Min(panelWidth, _cout - column);
             float* weights = _layout.Weights.Pointer + (long)panel * _cin * panelWidth;
-            bool whole = StoresWholeVectors(column, width, lanes);
+            bool whole = StoresWholeVectors(column, width, lanes), lowWhole = StoresWholeVectors(column, lanes, lanes);
             for (int pixel = first; pixel < end; pixel += Group)
             {
                 float* a = input + (long)pixel * _cin;
@@ -94,8 +94,12 @@ internal sealed unsafe partial class PointwiseRun
                 float* s = TResidual.Adds ? shortcut + (long)pixel * _shortcutStride : null;
                 if (width > lanes)
                 {
-                    if (whole) SixByTwo<T, TResidual, TActivation, WholeChannelStore<T, TResidual, TActivation>>(a, o, s, weights, column, width);
-                    else SixByTwo<T, TResidual, TActivation, ChannelStore<T, TResidual, TActivation>>(a, o, s, weights, column, width);
+                    if (whole)
+                        SixByTwo<T, TResidual, TActivation, WholeChannelStore<T, TResidual, TActivation>, WholeChannelStore<T, TResidual, TActivation>>(a, o, s, weights, column, width);
+                    else if (lowWhole)
+                        SixByTwo<T, TResidual, TActivation, WholeChannelStore<T, TResidual, TActivation>, ChannelStore<T, TResidual, TActivation>>(a, o, s, weights, column, width);
+                    else
+                        SixByTwo<T, TResidual, TActivation, ChannelStore<T, TResidual, TActivation>, ChannelStore<T, TResidual, TActivation>>(a, o, s, weights, column, width);
                 }
                 else if (whole) SixByOne<T, TResidual, TActivation, WholeChannelStore<T, TResidual, TActivation>>(a, o, s, weights, column, width);
                 else SixByOne<T, TResidual, TActivation, ChannelStore<T, TResidual, TActivation>>(a, o, s, weights, column, width);
@@ -103,11 +107,11 @@ internal sealed unsafe partial class PointwiseRun
         }
     }
 
-    /// <summary>Six pixels x two vectors, one chain per output vector (Conv2DKernel's TileSixByTwo order).</summary>
+    /// <summary>Six pixels x two vectors, one chain per output vector (Conv2DKernel's TileSixByTwo order); the lower vector may store whole where the upper cannot.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SixByTwo<T, TResidual, TActivation, TStore>(float* a0, float* o, float* s, float* w, int column, int width)
+    private void SixByTwo<T, TResidual, TActivation, TLow, TUpper>(float* a0, float* o, float* s, float* w, int column, int width)
         where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
-        where TStore : struct, IChannelStore<T, TStore>
+        where TLow : struct, IChannelStore<T, TLow> where TUpper : struct, IChannelStore<T, TUpper>
     {
         int cin = _cin, cout = _cout, rs = _shortcutStride, lanes = VectorOps.Count<T>();
         float* a1 = a0 + cin, a2 = a1 + cin, a3 = a2 + cin, a4 = a3 + cin, a5 = a4 + cin;
@@ -131,8 +135,8 @@ internal sealed unsafe partial class PointwiseRun
             c50 = VectorOps.MultiplyAdd(x, w0, c50); c51 = VectorOps.MultiplyAdd(x, w1, c51);
         }
         int high = column + lanes;
-        var low = TStore.At(_layout, column, lanes);
-        var upper = TStore.At(_layout, high, width - lanes);
+        var low = TLow.At(_layout, column, lanes);
+        var upper = TUpper.At(_layout, high, width - lanes);
         low.Store(o, s, c00); upper.Store(o + lanes, s, c01);
         low.Store(o + cout, s + rs, c10); upper.Store(o + cout + lanes, s + rs, c11);
         low.Store(o + 2 * cout, s + 2 * rs, c20); upper.Store(o + 2 * cout + lanes, s + 2 * rs, c21);
