@@ -6,11 +6,11 @@ using System.Runtime.Intrinsics.X86;
 namespace FaceMesh.Runtime.Kernels;
 
 /// <summary>
-/// A 1x1 layer to few outputs on the 512-bit path: 8 (the full-range detector's narrowing 96x96
-/// blocks) in 512-bit vectors, 4 (its score head) in 256-bit ones, 2 (the short-range detector's
-/// score head) in 128-bit ones. The general tile holds one
-/// pixel's outputs in a 16-lane vector, so half or three quarters of every multiply-add was
-/// empty. Here a vector holds one pixel's even-input-channel sums in its even lanes and its
+/// A 1x1 layer to few outputs: 8 (the full-range detector's narrowing 96x96 blocks) in 512-bit
+/// vectors, on the 512-bit path only; 4 (its score head) in 256-bit ones and 2 (the short-range
+/// detector's score head) in 128-bit ones, on both paths. The general tile holds one pixel's
+/// outputs in a 16- or 8-lane vector, so half or more of every multiply-add was empty (on AVX2
+/// the short-range score head ran at a sixth of the FMA peak). Here a vector holds one pixel's even-input-channel sums in its even lanes and its
 /// odd-input-channel sums in its odd lanes, output channel by output channel: one 64-bit
 /// broadcast puts an input channel pair into every lane pair, and a full vector does the work.
 /// Each lane takes the multiply-adds of the general tile in its order (even channels from the
@@ -25,15 +25,15 @@ internal sealed unsafe partial class PointwiseRun
     private readonly AlignedFloats? _channelPairBias;    // [output][bias, 0]
 
     /// <summary>
-    /// Output channels that fill a vector as channel pairs (8 in 512-bit ones, 4 in 256-bit ones, 2 in 128-bit ones),
+    /// Output channels that fill a vector as channel pairs (8 in 512-bit ones, 4 in 256-bit ones, 2 in 128-bit ones; 8 only on the 512-bit path),
     /// or 0. Per-channel slopes and a shortcut narrower than the output would need lanes
     /// rearranged; those layers keep the general tile.
     /// </summary>
     private static int PairedOutputs(in PointwiseLayout layout)
     {
-        if (layout.Isa != VectorIsa.Vector512 || layout.InChannels % 2 != 0 || layout.Epilogue.Scales) return 0;
+        if (layout.Isa == VectorIsa.Scalar || layout.InChannels % 2 != 0 || layout.Epilogue.Scales) return 0;
         int outputs = layout.OutChannels;
-        if (outputs is not (8 or 4 or 2)) return 0;
+        if (outputs is not (8 or 4 or 2) || (outputs == 8 && layout.Isa != VectorIsa.Vector512)) return 0;
         return !layout.Residual.IsPresent || layout.Residual.Channels == outputs ? outputs : 0;
     }
 

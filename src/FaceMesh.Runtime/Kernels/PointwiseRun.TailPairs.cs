@@ -4,9 +4,9 @@ using System.Runtime.Intrinsics;
 namespace FaceMesh.Runtime.Kernels;
 
 /// <summary>
-/// The last panel of a wider 1x1 layer on the 512-bit path when it holds 8 or 4 outputs (the
-/// short-range detector's 64->72 and 32->36 layers): its one-vector tile kept 16 lanes per pixel
-/// busy for 8 or 4 live ones. Here it runs as channel pairs, like a whole 8- or 4-output layer:
+/// The last panel of a wider 1x1 layer when it holds 8 outputs (512-bit path only) or 4 (both
+/// paths; the short-range detector's 64->72 and 32->36 layers): its one-vector tile kept 16 or 8
+/// lanes per pixel busy for 8 or 4 live ones. Here it runs as channel pairs, like a whole 8- or 4-output layer:
 /// even lanes are the one-vector tile's even-input-channel chain from the bias, odd lanes its
 /// odd-channel chain from zero, and the two are added last just as there, so results are
 /// bit-identical. Each pixel's outputs go to their own row, <c>_cout</c> floats apart.
@@ -27,9 +27,9 @@ internal sealed unsafe partial class PointwiseRun
     /// </summary>
     private static int TailPairOutputs(in PointwiseLayout layout)
     {
-        if (layout.Isa != VectorIsa.Vector512 || layout.InChannels % 2 != 0 || layout.Epilogue.Scales) return 0;
+        if (layout.Isa == VectorIsa.Scalar || layout.InChannels % 2 != 0 || layout.Epilogue.Scales) return 0;
         int column = TailColumnOf(layout), outputs = layout.OutChannels - column;
-        if (column == 0 || (outputs != 8 && outputs != 4)) return 0;
+        if (column == 0 || (outputs != 8 && outputs != 4) || (outputs == 8 && layout.Isa != VectorIsa.Vector512)) return 0;
         return layout.Residual.IsPresent && layout.Residual.Channels > column ? 0 : outputs;
     }
 

@@ -5,10 +5,10 @@ namespace FaceMesh.Runtime.Tests.Kernels;
 
 /// <summary>
 /// A fused depthwise+1x1 pair whose 1x1 ends in a panel of 8 or 4 outputs (the short-range
-/// detector's 32 -> 36 and 64 -> 72 blocks) runs that panel as input channel pairs on the 512-bit
-/// path. Every output must equal, bit for bit, the same layers run apart (the standalone 1x1
-/// runs the general one-vector tile) and the 256-bit path (whose last panel is a one-vector tile
-/// of the same chains), and be close to the double-precision reference. Cases cover fixed and
+/// detector's 32 -> 36 and 64 -> 72 blocks) runs that panel as input channel pairs (8 outputs on
+/// the 512-bit path only, 4 on both). Every output must equal, bit for bit, the same layers run
+/// apart on either path (the standalone 1x1 runs the general one-vector tile, of the same chains),
+/// and be close to the double-precision reference. Cases cover fixed and
 /// general input counts, shortcuts padded from fewer channels (as in the detector) that stop
 /// before the tail or reach into it, activations, last tiles of 3, and odd input counts (the
 /// general tile throughout).
@@ -65,6 +65,7 @@ public sealed class PointwiseTailPairTests
         float[] fused = Run(exposeDepthwise: false, 512);
         Assert.Equal(Run(exposeDepthwise: true, 512), fused);
         Assert.Equal(Run(exposeDepthwise: false, 256), fused);
+        Assert.Equal(Run(exposeDepthwise: true, 256), fused);
 
         double[] hidden = ReferenceOps.Depthwise(x, h, w, c, depthwise, 3, 3, depthwiseBias, 1, Padding.Same, FusedActivation.None);
         double[] expected = ReferenceOps.Conv2D(hidden.Select(v => (float)v).ToArray(), h, w, c, pointwise, cout, 1, 1, bias, 1,
