@@ -16,14 +16,15 @@ namespace FaceMesh.Runtime.Kernels;
 internal sealed unsafe partial class PointwiseRun
 {
     /// <summary>
-    /// Whether the sweeps here take this layer. The wider inputs only on the 512-bit path: on the
-    /// 256-bit one 32 and 36 inputs ran 1.5-3 % slower than the general tile, 64 and 128 no faster.
-    /// The short-range detector's 16x16 and 8x8 blocks (42 to 96 inputs) gain 1-5 % each.
+    /// Whether the sweeps here take this layer: every count listed, on both paths. The short-range
+    /// detector's 16x16 and 8x8 blocks (42 to 96 inputs) gain 1-5 % each on the 512-bit path. On
+    /// the 256-bit path the wider counts ran 1.5-3 % slower than the general tile (32, 36) or no
+    /// faster (64, 128) while each store was a tree of partial-vector branches; with whole-vector
+    /// stores they gain 2-3.5 % (AMD EPYC: 36->42, 72->80, 80->88, 32->32 and 64->64 pairs).
     /// </summary>
-    private bool HasFixedInputs => _cin is Sixteen.Count or TwentyFour.Count
-        || (_layout.Isa == VectorIsa.Vector512 && _cin is ThirtyTwo.Count or ThirtySix.Count or FortyTwo.Count or FortyEight.Count
-            or FiftySix.Count or SixtyFour.Count or SeventyTwo.Count or Eighty.Count or EightyEight.Count or NinetySix.Count
-            or OneHundredTwentyEight.Count);
+    private bool HasFixedInputs => _cin is Sixteen.Count or TwentyFour.Count or ThirtyTwo.Count or ThirtySix.Count or FortyTwo.Count
+        or FortyEight.Count or FiftySix.Count or SixtyFour.Count or SeventyTwo.Count or Eighty.Count or EightyEight.Count
+        or NinetySix.Count or OneHundredTwentyEight.Count;
 
     private void RunFixedInputs<T, TResidual, TActivation>(float* input, float* output, float* shortcut, int first, int end)
         where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
