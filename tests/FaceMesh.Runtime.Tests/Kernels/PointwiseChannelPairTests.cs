@@ -1,3 +1,4 @@
+using FaceMesh.Runtime.Kernels;
 using FaceMesh.Runtime.Model;
 
 namespace FaceMesh.Runtime.Tests.Kernels;
@@ -54,10 +55,11 @@ public sealed class PointwiseChannelPairTests
             return interpreter.GetOutput("y").ToArray();
         }
 
-        float[] chains = EvenOddChains(x, h * w, c, filter, cout, bias, residual ? shortcut : null, activation);
         float[] wide = Run(512);
-        Assert.Equal(chains, wide);
-        Assert.Equal(chains, Run(256));
+        Assert.Equal(Run(256), wide);
+        // Without a vector path (the reduced-instruction-set runs) the scalar tile sums in its own order.
+        if (SimdSupport.Select(useSimd: true, 512) != VectorIsa.Scalar)
+            Assert.Equal(EvenOddChains(x, h * w, c, filter, cout, bias, residual ? shortcut : null, activation), wide);
         double[] expected = ReferenceOps.Conv2D(x, h, w, c, filter, cout, 1, 1, bias, 1, Padding.Valid, residual ? FusedActivation.None : activation);
         if (residual)
         {
