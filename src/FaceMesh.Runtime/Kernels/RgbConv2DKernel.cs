@@ -260,9 +260,9 @@ internal sealed unsafe class RgbConv2DKernel : Kernel, IFusesActivation, IFusesS
         where TStep : struct, IPixelStep where TActivation : struct, IActivationMode
     {
         const int lanes = 8, pixels = RgbConvTiles.PixelsThreeGroups;
-        var first = new GroupStore<Vector256<float>, TActivation>(_epilogue, pass.Column, lanes);
-        var second = new GroupStore<Vector256<float>, TActivation>(_epilogue, pass.Column + lanes, lanes);
-        var third = new GroupStore<Vector256<float>, TActivation>(_epilogue, pass.Column + 2 * lanes, lanes);
+        var first = new WholeGroupStore<TActivation>(_epilogue, pass.Column);
+        var second = new WholeGroupStore<TActivation>(_epilogue, pass.Column + lanes);
+        var third = new WholeGroupStore<TActivation>(_epilogue, pass.Column + 2 * lanes);
         float* weights = _weights.Pointer + pass.WeightOffset, bias = _bias.Pointer + pass.BiasOffset;
         int width = _g.OutputWidth, filterRows = _g.KernelHeight, rowLength = _rowLength, pixelFloats = _outChannels;
         if (width < pixels)

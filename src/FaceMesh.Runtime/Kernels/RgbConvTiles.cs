@@ -281,8 +281,8 @@ internal static unsafe class RgbConvTiles
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FourByThree<TStep, TActivation>(float** rows, int offset, int filterRows, int rowLength, float* w, float* bias,
-        float* output, int pixelFloats, in GroupStore<Vector256<float>, TActivation> first, in GroupStore<Vector256<float>, TActivation> second,
-        in GroupStore<Vector256<float>, TActivation> third)
+        float* output, int pixelFloats, in WholeGroupStore<TActivation> first, in WholeGroupStore<TActivation> second,
+        in WholeGroupStore<TActivation> third)
         where TStep : struct, IPixelStep where TActivation : struct, IActivationMode
     {
         const int lanes = 8, stride = 3 * lanes;
@@ -307,7 +307,7 @@ internal static unsafe class RgbConvTiles
                 c3 = Vector256.FusedMultiplyAdd(x, w0, c3); d3 = Vector256.FusedMultiplyAdd(x, w1, d3); e3 = Vector256.FusedMultiplyAdd(x, w2, e3);
             }
         }
-        GroupStore<Vector256<float>, TActivation> g0 = first, g1 = second, g2 = third;
+        WholeGroupStore<TActivation> g0 = first, g1 = second, g2 = third;
         float* o = output;
         g0.Store(o, c0); g1.Store(o + lanes, d0); g2.Store(o + 2 * lanes, e0); o += pixelFloats;
         g0.Store(o, c1); g1.Store(o + lanes, d1); g2.Store(o + 2 * lanes, e1); o += pixelFloats;
@@ -344,4 +344,21 @@ internal readonly unsafe struct GroupStore<T, TActivation> where T : struct wher
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Store(float* destination, T value) => VectorOps.StoreFirst(destination, _epilogue.Finish<TActivation>(value), _count);
+}
+
+/// <summary>
+/// A group of eight outputs that is always whole (the three groups of a 24-output block on AVX2,
+/// see <see cref="RgbPassKind.Three256"/>): activation, then a plain store. The general store's
+/// partial-vector branches, inlined at the block's twelve stores, made the short-range detector's
+/// first layer about 6 % slower on AMD EPYC.
+/// </summary>
+internal readonly unsafe struct WholeGroupStore<TActivation> where TActivation : struct, IActivationMode
+{
+    private readonly ConvEpilogue.Block<Vector256<float>> _epilogue;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public WholeGroupStore(in ConvEpilogue epilogue, int channel) => _epilogue = epilogue.At<Vector256<float>>(channel);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store(float* destination, Vector256<float> value) => Vector256.Store(_epilogue.Finish<TActivation>(value), destination);
 }
