@@ -24,6 +24,12 @@ internal sealed unsafe partial class MaxPool2DKernel
     {
         int channels = _channels, lanes = VectorOps.Count<T>();
         int fullBlocks = channels / lanes * lanes, tail = channels - fullBlocks;
+        // AVX2's masked moves (vmaskmovps) are microcoded on AMD cores: the 28- and 42-channel pools
+        // of the short-range detector spent most of their time on the last block's five. There a
+        // last whole vector ending at the last channel takes the same maxima of a few channels
+        // twice instead, writing the same bits again.
+        bool overlaps = typeof(T) == typeof(Vector256<float>) && tail != 0 && channels > lanes;
+        int wholeBlocks = overlaps ? fullBlocks + lanes : fullBlocks;
         long inputRow = (long)_g.InputWidth * channels;
         T low = VectorOps.Broadcast<T>(_activation.Min), high = VectorOps.Broadcast<T>(_activation.Max);
         T none = VectorOps.Broadcast<T>(float.NegativeInfinity);
@@ -34,30 +40,17 @@ internal sealed unsafe partial class MaxPool2DKernel
             float* destination = output + (long)oy * _g.OutputWidth * channels;
             for (int ox = 0; ox < _g.OutputWidth; ox++, top += 2 * channels, bottom += 2 * channels, destination += channels)
             {
-                int c = 0;
-                for (; c < fullBlocks; c += lanes)
+                for (int block = 0; block < wholeBlocks; block += lanes)
                 {
-                    T best = VectorOps.Max(none, VectorOps.Load<T>(top + c));
-                    best = VectorOps.Max(best, VectorOps.Load<T>(top + channels + c));
-                    best = VectorOps.Max(best, VectorOps.Load<T>(bottom + c));
-                    best = VectorOps.Max(best, VectorOps.Load<T>(bottom + channels + c));
-                    VectorOps.Store(destination + c, VectorOps.Clamp(best, low, high));
+                    int at = Math.Min(block, channels - lanes);
+                    T best = VectorOps.Max(none, VectorOps.Load<T>(top + at));
+                    best = VectorOps.Max(best, VectorOps.Load<T>(top + channels + at));
+                    best = VectorOps.Max(best, VectorOps.Load<T>(bottom + at));
+                    best = VectorOps.Max(best, VectorOps.Load<T>(bottom + channels + at));
+                    VectorOps.Store(destination + at, VectorOps.Clamp(best, low, high));
                 }
-                if (tail == 0) continue;
-                if (typeof(T) == typeof(Vector256<float>) && channels > lanes)
-                {
-                    // AVX2's masked moves (vmaskmovps) are microcoded on AMD cores: the 28- and
-                    // 42-channel pools of the short-range detector spent most of their time on the
-                    // last block's five. A whole vector ending at the last channel takes the same
-                    // maxima of a few channels twice instead, writing the same bits again.
-                    c = channels - lanes;
-                    T whole = VectorOps.Max(none, VectorOps.Load<T>(top + c));
-                    whole = VectorOps.Max(whole, VectorOps.Load<T>(top + channels + c));
-                    whole = VectorOps.Max(whole, VectorOps.Load<T>(bottom + c));
-                    whole = VectorOps.Max(whole, VectorOps.Load<T>(bottom + channels + c));
-                    VectorOps.Store(destination + c, VectorOps.Clamp(whole, low, high));
-                    continue;
-                }
+                if (tail == 0 || overlaps) continue;
+                int c = fullBlocks;
                 T last = VectorOps.Max(none, VectorOps.MaskLoad(top + c, mask));
                 last = VectorOps.Max(last, VectorOps.MaskLoad(top + channels + c, mask));
                 last = VectorOps.Max(last, VectorOps.MaskLoad(bottom + c, mask));

@@ -10,8 +10,8 @@ namespace FaceMesh.Runtime.Kernels;
 /// vectors, on the 512-bit path only; 4 (its score head) in 256-bit ones and 2 (the short-range
 /// detector's score head) in 128-bit ones, on both paths. The general tile holds one pixel's
 /// outputs in a 16- or 8-lane vector, so half or more of every multiply-add was empty (on AVX2
-/// the short-range score head ran at a sixth of the FMA peak). Here a vector holds one pixel's even-input-channel sums in its even lanes and its
-/// odd-input-channel sums in its odd lanes, output channel by output channel: one 64-bit
+/// the short-range score head ran at a sixth of the FMA peak). Here a vector holds one pixel's
+/// even-input-channel sums in its even lanes and its odd-input-channel sums in its odd lanes, output channel by output channel: one 64-bit
 /// broadcast puts an input channel pair into every lane pair, and a full vector does the work.
 /// Each lane takes the multiply-adds of the general tile in its order (even channels from the
 /// bias, odd ones from zero), and the two are added last just as there, so results are

@@ -6,8 +6,8 @@ namespace FaceMesh.Runtime.Kernels;
 /// <summary>
 /// The last panel of a wider 1x1 layer when it holds 8 outputs (512-bit path only) or 4 (both
 /// paths; the short-range detector's 64->72 and 32->36 layers): its one-vector tile kept 16 or 8
-/// lanes per pixel busy for 8 or 4 live ones. Here it runs as channel pairs, like a whole 8- or 4-output layer:
-/// even lanes are the one-vector tile's even-input-channel chain from the bias, odd lanes its
+/// lanes per pixel busy for 8 or 4 live ones. Here it runs as channel pairs, like a whole 8- or
+/// 4-output layer: even lanes are the one-vector tile's even-input-channel chain from the bias, odd lanes its
 /// odd-channel chain from zero, and the two are added last just as there, so results are
 /// bit-identical. Each pixel's outputs go to their own row, <c>_cout</c> floats apart.
 /// </summary>

@@ -24,7 +24,6 @@ public sealed class DepthwiseFixedChannelTests
                     cases.Add(c, 5, width, Padding.Same, "relu6", bits);
                     cases.Add(c, 4, width + 2, Padding.Valid, "prelu", bits);
                     cases.Add(c, 3, width + 5, Padding.Same, "none", bits); // AVX2's six-pixel sweep: no activation only
-
                 }
             }
         }

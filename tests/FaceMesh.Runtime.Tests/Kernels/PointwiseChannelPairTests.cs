@@ -6,12 +6,12 @@ namespace FaceMesh.Runtime.Tests.Kernels;
 /// <summary>
 /// A 1x1 layer to 8, 4 or 2 outputs runs input channel pairs in lane pairs (8 on the 512-bit path
 /// only, 4 and 2 on both; the standalone layer here, the fused depthwise+1x1 pairs in
-/// DepthwisePointwiseBandTests). Every output must be, bit for bit, the
-/// general one-vector tile's chains, computed here one fused multiply-add at a time: the even
-/// input channels from the bias, the odd ones from zero, their sum, the shortcut, the clamp; and
-/// be close to the double-precision reference. Pixel counts end in a partial tile of five (the
-/// six-pixel tile) or two (the one-pixel tile); an odd input channel count keeps the general tile
-/// on both paths.
+/// DepthwisePointwiseBandTests). Every output must equal the other path's bit for bit and, where a
+/// vector path runs, the general one-vector tile's chains, computed here one fused multiply-add at
+/// a time: the even input channels from the bias, the odd ones from zero, their sum, the
+/// shortcut, the clamp; and be close to the double-precision reference. Pixel counts end in a
+/// partial tile of five (the six-pixel tile) or two (the one-pixel tile); an odd input channel
+/// count keeps the general tile on both paths.
 /// </summary>
 public sealed class PointwiseChannelPairTests
 {

@@ -8,10 +8,9 @@ namespace FaceMesh.Runtime.Tests.Kernels;
 /// detector's 32 -> 36 and 64 -> 72 blocks) runs that panel as input channel pairs (8 outputs on
 /// the 512-bit path only, 4 on both). Every output must equal, bit for bit, the same layers run
 /// apart on either path (the standalone 1x1 runs the general one-vector tile, of the same chains),
-/// and be close to the double-precision reference. Cases cover fixed and
-/// general input counts, shortcuts padded from fewer channels (as in the detector) that stop
-/// before the tail or reach into it, activations, last tiles of 3, and odd input counts (the
-/// general tile throughout).
+/// and be close to the double-precision reference. Cases cover fixed and general input counts,
+/// shortcuts padded from fewer channels (as in the detector) that stop before the tail or reach
+/// into it, activations, last tiles of 3, and odd input counts (the general tile throughout).
 /// </summary>
 public sealed class PointwiseTailPairTests
 {
