@@ -7,8 +7,9 @@ namespace FaceMesh.Runtime.Kernels;
 /// Stride-1 3x3 rows with 16, 24 or 32 channels (the landmark models' and the short-range
 /// detector's largest layers; 32 matters on AVX2 only, where it made the 48x48x32 and 96x96x32
 /// pairs 2-5 % faster, since the 512-bit path takes 32 channels as two blocks in one sweep): the
-/// interior columns are swept with the channel count a JIT-time constant, so the nine taps are fixed displacements from three row pointers that step one pixel at a time,
-/// two pixels per pass (four on AVX2, see below), and the epilogue is fixed at JIT time. With the count read at run time
+/// interior columns are swept with the channel count a JIT-time constant, so the nine taps are
+/// fixed displacements from three row pointers that step one pixel at a time, two pixels per
+/// pass (four on AVX2, see below), and the epilogue is fixed at JIT time. With the count read at run time
 /// every pixel multiplied its column out and each tap's load went through an index register;
 /// the 16-channel rows ran at half the multiply-add peak. Each output is the chain
 /// <see cref="Block3x3{T, TBlock}"/> computes (bias, then the taps in order), so results are

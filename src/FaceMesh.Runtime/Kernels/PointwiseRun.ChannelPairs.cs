@@ -11,7 +11,8 @@ namespace FaceMesh.Runtime.Kernels;
 /// detector's score head) in 128-bit ones, on both paths. The general tile holds one pixel's
 /// outputs in a 16- or 8-lane vector, so half or more of every multiply-add was empty (on AVX2
 /// the short-range score head ran at a sixth of the FMA peak). Here a vector holds one pixel's
-/// even-input-channel sums in its even lanes and its odd-input-channel sums in its odd lanes, output channel by output channel: one 64-bit
+/// even-input-channel sums in its even lanes and its odd-input-channel sums in its odd lanes,
+/// output channel by output channel: one 64-bit
 /// broadcast puts an input channel pair into every lane pair, and a full vector does the work.
 /// Each lane takes the multiply-adds of the general tile in its order (even channels from the
 /// bias, odd ones from zero), and the two are added last just as there, so results are
@@ -25,17 +26,26 @@ internal sealed unsafe partial class PointwiseRun
     private readonly AlignedFloats? _channelPairBias;    // [output][bias, 0]
 
     /// <summary>
-    /// Output channels that fill a vector as channel pairs (8 in 512-bit ones, 4 in 256-bit ones, 2 in 128-bit ones; 8 only on the 512-bit path),
-    /// or 0. Per-channel slopes and a shortcut narrower than the output would need lanes
-    /// rearranged; those layers keep the general tile.
+    /// Output channels that fill a vector as channel pairs (8 in 512-bit ones, 4 in 256-bit ones,
+    /// 2 in 128-bit ones), or 0. A shortcut narrower than the output would need lanes rearranged;
+    /// those layers keep the general tile.
     /// </summary>
     private static int PairedOutputs(in PointwiseLayout layout)
     {
-        if (layout.Isa == VectorIsa.Scalar || layout.InChannels % 2 != 0 || layout.Epilogue.Scales) return 0;
         int outputs = layout.OutChannels;
-        if (outputs is not (8 or 4 or 2) || (outputs == 8 && layout.Isa != VectorIsa.Vector512)) return 0;
+        if (!PairsFit(layout, outputs)) return 0;
         return !layout.Residual.IsPresent || layout.Residual.Channels == outputs ? outputs : 0;
     }
+
+    /// <summary>
+    /// Whether <paramref name="outputs"/> channels of this layer (all of them, or its last panel)
+    /// can run as channel pairs: a vector path, an even input count, no per-channel slopes (lanes
+    /// would need their slopes rearranged), and 8 outputs only on the 512-bit path (on AVX2, as two
+    /// 256-bit vectors, they ran 1.5 % slower than the general tile).
+    /// </summary>
+    private static bool PairsFit(in PointwiseLayout layout, int outputs) =>
+        layout.Isa != VectorIsa.Scalar && layout.InChannels % 2 == 0 && !layout.Epilogue.Scales
+        && (outputs is 4 or 2 || (outputs == 8 && layout.Isa == VectorIsa.Vector512));
 
     /// <summary>Whether <see cref="Run"/> takes channel pairs for this layer.</summary>
     public static bool PairsChannels(in PointwiseLayout layout) => PairedOutputs(layout) != 0;

@@ -7,9 +7,9 @@ namespace FaceMesh.Runtime.Kernels;
 /// The last panel of a wider 1x1 layer when it holds 8 outputs (512-bit path only) or 4 (both
 /// paths; the short-range detector's 64->72 and 32->36 layers): its one-vector tile kept 16 or 8
 /// lanes per pixel busy for 8 or 4 live ones. Here it runs as channel pairs, like a whole 8- or
-/// 4-output layer: even lanes are the one-vector tile's even-input-channel chain from the bias, odd lanes its
-/// odd-channel chain from zero, and the two are added last just as there, so results are
-/// bit-identical. Each pixel's outputs go to their own row, <c>_cout</c> floats apart.
+/// 4-output layer: even lanes are the one-vector tile's even-input-channel chain from the bias,
+/// odd lanes its odd-channel chain from zero, and the two are added last just as there, so
+/// results are bit-identical. Each pixel's outputs go to their own row, <c>_cout</c> floats apart.
 /// </summary>
 internal sealed unsafe partial class PointwiseRun
 {
@@ -17,9 +17,9 @@ internal sealed unsafe partial class PointwiseRun
     private readonly AlignedFloats? _tailPairBias;    // [output][bias, 0]
 
     /// <summary>
-    /// Outputs of the last panel when they run as channel pairs (8 or 4), else 0. Not for layers
-    /// that pair all their channels anyway, nor with per-channel slopes (lanes would need their
-    /// slopes rearranged), nor when a shortcut reaches the tail (it would need two pixels'
+    /// Outputs of the last panel when they run as channel pairs (8 or 4, where
+    /// <see cref="PairsFit"/> allows), else 0. Not for layers that pair all their channels
+    /// anyway, nor when a shortcut reaches the tail (it would need two pixels'
     /// shortcut rows gathered into one vector). A shortcut that ends before the tail adds +0 to
     /// those outputs on the general tile, which changes no bits here: the odd chain starts at +0
     /// and a sum that is exactly zero rounds to +0 unless both terms are -0, so neither it nor
@@ -27,9 +27,8 @@ internal sealed unsafe partial class PointwiseRun
     /// </summary>
     private static int TailPairOutputs(in PointwiseLayout layout)
     {
-        if (layout.Isa == VectorIsa.Scalar || layout.InChannels % 2 != 0 || layout.Epilogue.Scales) return 0;
         int column = TailColumnOf(layout), outputs = layout.OutChannels - column;
-        if (column == 0 || (outputs != 8 && outputs != 4) || (outputs == 8 && layout.Isa != VectorIsa.Vector512)) return 0;
+        if (column == 0 || outputs is not (8 or 4) || !PairsFit(layout, outputs)) return 0;
         return layout.Residual.IsPresent && layout.Residual.Channels > column ? 0 : outputs;
     }
 

@@ -107,7 +107,10 @@ internal sealed unsafe partial class PointwiseRun
         }
     }
 
-    /// <summary>Six pixels x two vectors, one chain per output vector (Conv2DKernel's TileSixByTwo order); the lower vector may store whole where the upper cannot.</summary>
+    /// <summary>
+    /// Six pixels x two vectors, one chain per output vector (Conv2DKernel's TileSixByTwo order);
+    /// the lower vector may store whole where the upper cannot.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SixByTwo<T, TResidual, TActivation, TLow, TUpper>(float* a0, float* o, float* s, float* w, int column, int width)
         where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
@@ -192,7 +195,10 @@ internal sealed unsafe partial class PointwiseRun
         block.Store(o + 5 * cout, s + 5 * rs, VectorOps.Add(c5, d5));
     }
 
-    /// <summary>How a tile's sums reach the output: plus the shortcut (when fused), then the activation, then the store of one pixel's vector of channels.</summary>
+    /// <summary>
+    /// How a tile's sums reach the output: plus the shortcut (when fused), then the activation,
+    /// then the store of one pixel's vector of channels.
+    /// </summary>
     private interface IChannelStore<T, TSelf> where T : struct where TSelf : struct, IChannelStore<T, TSelf>
     {
         static abstract TSelf At(in PointwiseLayout layout, int channel, int count);
@@ -256,7 +262,10 @@ internal sealed unsafe partial class PointwiseRun
         }
     }
 
-    /// <summary>Whether the panel at <paramref name="column"/>, <paramref name="width"/> outputs wide, stores whole vectors only, each with a whole vector of the shortcut when there is one.</summary>
+    /// <summary>
+    /// Whether the panel at <paramref name="column"/>, <paramref name="width"/> outputs wide, stores
+    /// whole vectors only, each with a whole vector of the shortcut when there is one.
+    /// </summary>
     private bool StoresWholeVectors(int column, int width, int lanes) =>
         width % lanes == 0 && (!_layout.Residual.IsPresent || _layout.Residual.Channels >= column + width);
 }
