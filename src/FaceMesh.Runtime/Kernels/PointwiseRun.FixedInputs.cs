@@ -3,8 +3,10 @@ using System.Runtime.CompilerServices;
 namespace FaceMesh.Runtime.Kernels;
 
 /// <summary>
-/// 1x1 layers over 16, 24, 32, 36, 42, 48, 56, 64, 72, 80, 88, 96 or 128 input channels (the input
-/// widths of the landmark models' and the short-range detector's separable blocks and heads): the input channel count is a JIT-time
+/// 1x1 layers over 8, 16, 24, 32, 36, 42, 48, 56, 64, 72, 80, 88, 96 or 128 input channels (the input
+/// widths of the models' separable blocks and heads; 8 is the full-range detector's widening 96x96
+/// blocks, 8->32, whose 1x1 half ran at 45 % of the AVX2 peak on Zen 2 through the general tile,
+/// each pair 0.138-0.147 -> 0.129-0.131 ms in the model): the input channel count is a JIT-time
 /// constant, so a tile's six input pixels are fixed displacements from one pointer that steps two
 /// channels at a time. With the count read at run time each broadcast multiply-add addressed its
 /// pixel through an index register, and the per-tile call set up pointers, bias and stores again;
@@ -22,14 +24,15 @@ internal sealed unsafe partial class PointwiseRun
     /// faster (64, 128) while each store was a tree of partial-vector branches; with whole-vector
     /// stores they gain 2-3.5 % (AMD EPYC: 36->42, 72->80, 80->88, 32->32 and 64->64 pairs).
     /// </summary>
-    private bool HasFixedInputs => _cin is Sixteen.Count or TwentyFour.Count or ThirtyTwo.Count or ThirtySix.Count or FortyTwo.Count
+    private bool HasFixedInputs => _cin is Eight.Count or Sixteen.Count or TwentyFour.Count or ThirtyTwo.Count or ThirtySix.Count or FortyTwo.Count
         or FortyEight.Count or FiftySix.Count or SixtyFour.Count or SeventyTwo.Count or Eighty.Count or EightyEight.Count
         or NinetySix.Count or OneHundredTwentyEight.Count;
 
     private void RunFixedInputs<T, TResidual, TActivation>(float* input, float* output, float* shortcut, int first, int end)
         where T : struct where TResidual : struct, IResidualMode where TActivation : struct, IActivationMode
     {
-        if (_cin == Sixteen.Count) RunFixedInputs<T, TResidual, TActivation, Sixteen>(input, output, shortcut, first, end);
+        if (_cin == Eight.Count) RunFixedInputs<T, TResidual, TActivation, Eight>(input, output, shortcut, first, end);
+        else if (_cin == Sixteen.Count) RunFixedInputs<T, TResidual, TActivation, Sixteen>(input, output, shortcut, first, end);
         else if (_cin == TwentyFour.Count) RunFixedInputs<T, TResidual, TActivation, TwentyFour>(input, output, shortcut, first, end);
         else if (_cin == ThirtyTwo.Count) RunFixedInputs<T, TResidual, TActivation, ThirtyTwo>(input, output, shortcut, first, end);
         else if (_cin == ThirtySix.Count) RunFixedInputs<T, TResidual, TActivation, ThirtySix>(input, output, shortcut, first, end);
@@ -182,6 +185,7 @@ internal sealed unsafe partial class PointwiseRun
         static abstract int Value { get; }
     }
 
+    private readonly struct Eight : IInputCount { public const int Count = 8; public static int Value => Count; }
     private readonly struct Sixteen : IInputCount { public const int Count = 16; public static int Value => Count; }
     private readonly struct TwentyFour : IInputCount { public const int Count = 24; public static int Value => Count; }
     private readonly struct ThirtyTwo : IInputCount { public const int Count = 32; public static int Value => Count; }

@@ -47,6 +47,8 @@ public sealed class DepthwisePointwiseBandTests
             cases.Add(mode, 4, 5, 88, 96, true);    // 88 fixed inputs, a last tile of 2
             cases.Add(mode, 3, 5, 96, 96, true);    // 96 fixed inputs, PRELU, a last tile of 3
             cases.Add(mode, 5, 6, 128, 128, true);  // 128 fixed inputs: four panels, PRELU
+            cases.Add(mode, 9, 7, 8, 12, true);     // 8 fixed inputs to a part-filled two-vector panel, a shortcut of its own, a last tile of 3
+            cases.Add(mode, 6, 5, 8, 40, false);    // 8 fixed inputs: two-vector panels, then a one-vector panel
         }
         return cases;
     }
